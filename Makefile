@@ -1,0 +1,73 @@
+# Tillitsportalen: `make run` for a working site, `make test` for the full check (CI runs it).
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .local/uv/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+DEMO_PASSWORD ?= tillit-demo-2026
+export DEMO_PASSWORD
+
+.PHONY: help install run serve test lint format pytest messages bench clean
+
+help:
+	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
+	@echo "make test   - lint, migration check and the whole test suite (what CI runs)"
+	@echo "make serve  - gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make lint   - ruff, django-upgrade and the migration check"
+
+$(UV):
+	$(PYTHON) -m venv .local/uv
+	.local/uv/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po) | $(VENV)/.installed
+	$(MANAGE) compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules --ignore=.local
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed locale/.compiled
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Demo users (password: $(DEMO_PASSWORD)):"
+	@for role in ansatt leder tillitsvalgt departement redaktor; do echo "  $$role@demo.tillitsportalen.no"; done
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: install
+	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=tillit.settings.production $(VENV)/bin/gunicorn tillit.wsgi \
+		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	git ls-files -z '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+pytest: install
+	$(VENV)/bin/pytest
+
+test: lint pytest
+
+messages: install
+	$(MANAGE) makemessages --locale nb --locale nn --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore '.local/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) node_modules .local/uv .local/staticfiles locale/.compiled

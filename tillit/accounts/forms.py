@@ -1,0 +1,90 @@
+"""Forms for accounts, organisations and memberships. They only validate input; the services
+apply the rules and write."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, Role
+
+
+class SignupDetailsForm(forms.Form):
+    """Fields that allauth's sign-up form gets in addition to e-mail and password."""
+
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("Shown to the other members of your organisations."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        user.name = self.cleaned_data["name"].strip()
+        user.save(update_fields=["name"])
+
+
+class RolesForm(forms.Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple
+    )
+    union_name = forms.CharField(
+        label=_("Union"),
+        max_length=100,
+        required=False,
+        help_text=_("Only for union representatives, for example Fagforbundet."),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisation.kind != "departement":
+            self.fields["roles"].choices = [c for c in Role.choices if c[0] != Role.DEPARTEMENT]
+
+
+class JoinRequestForm(RolesForm):
+    message = forms.CharField(
+        label=_("Message to the leaders"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional. For example your position or unit."),
+    )
+
+
+class InvitationForm(RolesForm):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    field_order = ["email", "roles", "union_name"]
+
+
+class AppointLeaderForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The leader's e-mail address"),
+        max_length=254,
+        help_text=_("A person without an account gets an invitation by e-mail."),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))], widget=forms.HiddenInput
+    )
+    note = forms.CharField(label=_("Note to the applicant"), max_length=1000, required=False)
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "organisation_number",
+            "municipality",
+            "county",
+            "parent_ministry",
+            "short_name",
+            "website",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+class ConfirmForm(forms.Form):
+    """A form with nothing to fill in: the button is the confirmation."""

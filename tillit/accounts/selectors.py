@@ -1,0 +1,73 @@
+"""Reads about organisations and memberships, scoped to what the asking user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from tillit.core.models import AuditEvent
+
+from .filters import OrganisationFilter
+from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
+from .policy import is_editor
+
+
+def organisation_list(*, filters: dict, user: User) -> tuple[OrganisationFilter, QuerySet]:
+    """The public register of organisations, filtered; returns the filterset and its rows."""
+    queryset = Organisation.objects.visible_to(user).with_place().order_by("name")
+    filterset = OrganisationFilter(filters, queryset=queryset)
+    rows = filterset.qs if filterset.is_valid() else queryset.none()
+    return filterset, rows
+
+
+def organisation_public_facts(organisation: Organisation) -> dict:
+    return {
+        "member_count": organisation.memberships.count(),
+        "agencies": list(organisation.agencies.order_by("name")),
+    }
+
+
+def organisation_members(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("user__name", "user__email")
+
+
+def pending_join_requests(organisation: Organisation) -> QuerySet[JoinRequest]:
+    return organisation.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
+        "user"
+    )
+
+
+def open_invitations(organisation: Organisation) -> list[Invitation]:
+    return [i for i in organisation.invitations.filter(accepted_at=None) if i.is_open]
+
+
+def organisation_audit_events(organisation: Organisation, *, limit: int = 20):
+    return AuditEvent.objects.filter(organisation_id=organisation.pk)[:limit]
+
+
+def my_memberships(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def my_join_requests(user: User) -> QuerySet[JoinRequest]:
+    return JoinRequest.objects.filter(user=user).select_related("organisation")[:20]
+
+
+def join_requests_awaiting(user: User) -> QuerySet[JoinRequest]:
+    """Pending requests the user may decide: in organisations they lead (editors: all)."""
+    pending = JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)
+    if not is_editor(user):
+        led = Membership.objects.filter(user=user, roles__contains=[Role.LEDER])
+        pending = pending.filter(organisation__in=led.values("organisation"))
+    return pending.select_related("user", "organisation").order_by("created_at")
+
+
+def organisations_without_leader() -> QuerySet[Organisation]:
+    """For editors: organisations with members but nobody who can approve."""
+    return (
+        Organisation.objects.annotate(
+            members=Count("memberships"),
+            leaders=Count("memberships", filter=Q(memberships__roles__contains=[Role.LEDER])),
+        )
+        .filter(members__gt=0, leaders=0)
+        .order_by("name")
+    )

@@ -1,0 +1,37 @@
+"""Writing to the audit trail. Every service that changes something calls ``audit_record``."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def _client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    organisation_id: int | None = None,
+    details: dict | None = None,
+    request=None,
+) -> AuditEvent:
+    """Append one event. ``actor`` may be a user, ``None`` or an anonymous user."""
+    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor_id=actor.pk if is_person else None,
+        actor_name=getattr(actor, "display_name", str(actor)) if is_person else "",
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:300] if obj is not None else "",
+        organisation_id=organisation_id,
+        ip_address=_client_ip(request),
+        details=details or {},
+    )

@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from tillit.accounts.policy import is_editor
+
+
+def portal(request):
+    user = getattr(request, "user", None)
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "user_is_editor": bool(user and is_editor(user)),
+    }

@@ -1,0 +1,51 @@
+"""The append-only audit trail written by the services."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "auth.signed_in": _("signed in"),
+    "auth.signed_out": _("signed out"),
+    "auth.sign_in_failed": _("failed sign-in"),
+    "organisation.created": _("registered the organisation"),
+    "organisation.changed": _("changed the organisation"),
+    "join_request.created": _("asked to join"),
+    "join_request.approved": _("approved a request to join"),
+    "join_request.declined": _("declined a request to join"),
+    "membership.created": _("added a member"),
+    "membership.roles_changed": _("changed roles"),
+    "membership.removed": _("removed a member"),
+    "invitation.created": _("sent an invitation"),
+    "invitation.accepted": _("accepted an invitation"),
+}
+
+
+class AuditEvent(models.Model):
+    """One thing that happened. Rows are never changed: a database trigger refuses it.
+
+    The actor is kept as id and display name, not a foreign key, so the trail outlives users.
+    """
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor_id = models.BigIntegerField(_("actor id"), null=True, blank=True)
+    actor_name = models.CharField(_("actor"), max_length=300, blank=True)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    organisation_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action}"
+
+    @property
+    def label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))

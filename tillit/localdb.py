@@ -1,0 +1,152 @@
+"""The private PostgreSQL cluster used when no ``DATABASE_URL`` is set.
+
+The cluster lives in the git-ignored ``.local/postgres/`` folder and listens only on a Unix
+socket there, so several checkouts never fight over a port. It is started from the system's
+PostgreSQL binaries when they are installed (as the ``postgres`` user when we run as root,
+since PostgreSQL refuses to run as root), otherwise from the ``pgserver`` package, which has
+no contrib extensions: typo-tolerant search is then off, and the log says so.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+logger = logging.getLogger("tillit.localdb")
+
+DATABASE_NAME = "tillit"
+DATABASE_USER = "tillit"
+EXISTS_SQL = "SELECT 1 FROM pg_database WHERE datname = 'tillit'"
+SYSTEM_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+
+
+def _announce(message: str) -> None:
+    # Logging is not configured yet while settings load, so speak on stderr directly.
+    sys.stderr.write(f"[tillit.localdb] {message}\n")
+
+
+def system_bin_dir() -> Path | None:
+    """The newest system PostgreSQL bin folder that has ``initdb`` and ``pg_ctl``."""
+    candidates = [*SYSTEM_BIN_DIRS]
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        candidates.append(Path(on_path).resolve().parent)
+    for candidate in candidates:
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+def _as_postgres_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    return ["runuser", "-u", "postgres", "--", *command]
+
+
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+
+
+def _make_reachable_for_postgres(folder: Path) -> None:
+    """As root, hand the cluster folder to ``postgres`` and make sure it can walk there."""
+    if os.geteuid() != 0:
+        return
+    shutil.chown(folder, user="postgres", group="postgres")
+    for parent in folder.parents:
+        mode = parent.stat().st_mode
+        if not mode & 0o001:
+            os.chmod(parent, mode | 0o001)  # search (x) only: lets postgres reach its folder
+
+
+def _system_cluster(root: Path, bin_dir: Path) -> dict:
+    data_dir = root / "data"
+    socket_dir = root / "run"
+    log_file = root / "server.log"
+    if not (data_dir / "PG_VERSION").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        socket_dir.mkdir(exist_ok=True)
+        for folder in (root, socket_dir):
+            _make_reachable_for_postgres(folder)
+        _run(
+            _as_postgres_user(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data_dir),
+                    "-U",
+                    DATABASE_USER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                ]
+            )
+        )
+        _announce(f"created a private PostgreSQL cluster in {data_dir}")
+    status = subprocess.run(
+        _as_postgres_user([str(bin_dir / "pg_ctl"), "status", "-D", str(data_dir)]),
+        capture_output=True,
+        check=False,
+    )
+    if status.returncode != 0:
+        options = f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}'"
+        _run(
+            _as_postgres_user(
+                [
+                    str(bin_dir / "pg_ctl"),
+                    "start",
+                    "-w",
+                    "-D",
+                    str(data_dir),
+                    "-l",
+                    str(log_file),
+                    "-o",
+                    options,
+                ]
+            )
+        )
+        _announce(f"started PostgreSQL from {bin_dir} on socket {socket_dir} (log: {log_file})")
+        _ensure_database(bin_dir, socket_dir)
+    return {"NAME": DATABASE_NAME, "USER": DATABASE_USER, "HOST": str(socket_dir), "PORT": ""}
+
+
+def _ensure_database(bin_dir: Path, socket_dir: Path) -> None:
+    psql = [str(bin_dir / "psql"), "-h", str(socket_dir), "-U", DATABASE_USER, "-d", "postgres"]
+    exists = _run([*psql, "-tAc", EXISTS_SQL])
+    if exists.stdout.strip() != "1":
+        _run([*psql, "-c", f"CREATE DATABASE {DATABASE_NAME}"])
+
+
+def _pgserver(root: Path) -> dict:
+    import pgserver  # imported lazily: only needed when the system has no PostgreSQL
+
+    server = pgserver.get_server(root / "pgserver", cleanup_mode=None)
+    rows = server.psql(EXISTS_SQL + ";")
+    if "1 row" not in rows:
+        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    _announce(
+        "started PostgreSQL from the pgserver package in "
+        f"{root / 'pgserver'}; it has no pg_trgm/unaccent, so typo-tolerant search is off"
+    )
+    uri = urlparse(server.get_uri(DATABASE_NAME))
+    host = parse_qs(uri.query).get("host", [uri.hostname or ""])[0]
+    return {"NAME": DATABASE_NAME, "USER": uri.username or "postgres", "HOST": host, "PORT": ""}
+
+
+def database_settings(local_dir: Path) -> dict:
+    """Start (once) the private cluster under ``local_dir``; return Django's connection keys."""
+    root = local_dir / "postgres"
+    local_dir.mkdir(parents=True, exist_ok=True)
+    with open(local_dir / "postgres.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        bin_dir = system_bin_dir()
+        if bin_dir is not None:
+            return _system_cluster(root, bin_dir)
+        if os.environ.get("CI") == "true":
+            raise RuntimeError("CI needs the system PostgreSQL binaries (Debian: postgresql).")
+        return _pgserver(root)

@@ -1,0 +1,24 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from tillit.core import views as core_views
+
+admin.autodiscover()
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", core_views.HomeView.as_view(), name="home"),
+    path("tilgjengelighet/", core_views.AccessibilityStatementView.as_view(), name="accessibility"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("tillit.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "tillit.core.errors.bad_request"
+handler403 = "tillit.core.errors.permission_denied"
+handler404 = "tillit.core.errors.page_not_found"
+handler500 = "tillit.core.errors.server_error"
