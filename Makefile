@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po) | $(VENV)/.installed
+locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po locale_vendor/*/LC_MESSAGES/django.po) | $(VENV)/.installed
 	$(MANAGE) compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules --ignore=.local
 	touch $@
 

@@ -131,7 +131,7 @@ class OrganisationEditView(OrganisationMixin, OrganisationFormView):
         return {**super().get_form_kwargs(), "instance": self.organisation}
 
 
-class JoinRequestCreateView(PolicyRequiredMixin, OrganisationMixin, ServiceFormView):
+class JoinRequestCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
     """A signed-in user who is not a member asks to join; the leaders decide."""
 
     permission_action = Action.ORGANISATION_REQUEST_JOIN
@@ -153,7 +153,7 @@ class JoinRequestCreateView(PolicyRequiredMixin, OrganisationMixin, ServiceFormV
         return self.organisation.get_absolute_url()
 
 
-class MembersView(PolicyRequiredMixin, OrganisationMixin, TemplateView):
+class MembersView(OrganisationMixin, PolicyRequiredMixin, TemplateView):
     """Leaders of the organisation and editors see and manage its members."""
 
     permission_action = Action.ORGANISATION_MANAGE_MEMBERS
@@ -170,7 +170,7 @@ class MembersView(PolicyRequiredMixin, OrganisationMixin, TemplateView):
         )
 
 
-class JoinRequestDecideView(PolicyRequiredMixin, OrganisationMixin, ServiceFormView):
+class JoinRequestDecideView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
     """A leader of the organisation (or an editor) approves or declines a request."""
 
     permission_action = Action.JOIN_REQUEST_DECIDE
@@ -206,7 +206,7 @@ class JoinRequestDecideView(PolicyRequiredMixin, OrganisationMixin, ServiceFormV
         return members_url(self.organisation)
 
 
-class MembershipMixin(PolicyRequiredMixin, OrganisationMixin):
+class MembershipMixin(OrganisationMixin, PolicyRequiredMixin):
     """Loads a membership of the organisation in the URL; others answer 404."""
 
     permission_action = Action.MEMBERSHIP_CHANGE
@@ -259,7 +259,7 @@ class MembershipRemoveView(MembershipMixin, ServiceFormView):
         return _("%(name)s is no longer a member.") % {"name": self.membership.user.display_name}
 
 
-class InvitationCreateView(PolicyRequiredMixin, OrganisationMixin, ServiceFormView):
+class InvitationCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
     """A leader of the organisation (or an editor) invites someone by e-mail."""
 
     permission_action = Action.ORGANISATION_MANAGE_MEMBERS
@@ -279,7 +279,7 @@ class InvitationCreateView(PolicyRequiredMixin, OrganisationMixin, ServiceFormVi
         return members_url(self.organisation)
 
 
-class AppointLeaderView(PolicyRequiredMixin, OrganisationMixin, ServiceFormView):
+class AppointLeaderView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
     """Editors appoint an organisation's (first) leader."""
 
     permission_action = Action.ORGANISATION_APPOINT_LEADER

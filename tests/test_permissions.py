@@ -1,0 +1,240 @@
+"""The permission matrix: (role, URL, object state) → expected status, for every URL.
+
+Rows are literal. ``test_every_url_has_a_row`` fails when a URL is added without rows.
+Path placeholders name objects made by the ``objects`` fixture; "_other" objects belong to
+another organisation than the one in the path, so they must answer 404 to everyone.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
+from tillit.core.models import AuditEvent
+
+from .factories import UserFactory
+
+A, O, S, L, T, D, R, X = (
+    "anonymous",
+    "outsider",
+    "ansatt",
+    "leder",
+    "tillitsvalgt",
+    "departement",
+    "redaktor",
+    "leder_annen",
+)
+EVERYONE = (A, O, S, L, T, D, R, X)
+SIGNED_IN = (O, S, L, T, D, R, X)
+
+MATRIX = [
+    # --- public pages ---------------------------------------------------------------------
+    *[(role, "/", 200) for role in EVERYONE],
+    *[(role, "/tilgjengelighet/", 200) for role in EVERYONE],
+    *[(role, "/organisasjoner/", 200) for role in EVERYONE],
+    *[(role, "/organisasjoner/{bergen}/", 200) for role in EVERYONE],
+    *[(role, "/organisasjoner/999999/", 404) for role in (A, L, R)],
+    (A, "/healthz", 200),
+    (A, "/readyz", 200),
+    (A, "/i18n/setlang/", 302),
+    (S, "/i18n/setlang/", 302),
+    # --- my work --------------------------------------------------------------------------
+    (A, "/mitt/", 302),
+    *[(role, "/mitt/", 200) for role in SIGNED_IN],
+    # --- organisation management: editors only --------------------------------------------
+    (A, "/organisasjoner/ny/", 302),
+    *[(role, "/organisasjoner/ny/", 404) for role in (O, S, L, T, D, X)],
+    (R, "/organisasjoner/ny/", 200),
+    (A, "/organisasjoner/{bergen}/rediger/", 302),
+    *[(role, "/organisasjoner/{bergen}/rediger/", 404) for role in (O, S, L, T, D, X)],
+    (R, "/organisasjoner/{bergen}/rediger/", 200),
+    (A, "/organisasjoner/{bergen}/utnevn-leder/", 302),
+    *[(role, "/organisasjoner/{bergen}/utnevn-leder/", 404) for role in (O, S, L, T, D, X)],
+    (R, "/organisasjoner/{bergen}/utnevn-leder/", 200),
+    # --- asking to join: signed-in non-members without a pending request ------------------
+    (A, "/organisasjoner/{bergen}/bli-medlem/", 302),
+    (O, "/organisasjoner/{bergen}/bli-medlem/", 200),
+    *[(role, "/organisasjoner/{bergen}/bli-medlem/", 404) for role in (S, L, T)],
+    (D, "/organisasjoner/{bergen}/bli-medlem/", 200),
+    (X, "/organisasjoner/{bergen}/bli-medlem/", 200),
+    ("applicant", "/organisasjoner/{bergen}/bli-medlem/", 404),
+    # --- members of Bergen: its leaders and editors ---------------------------------------
+    (A, "/organisasjoner/{bergen}/medlemmer/", 302),
+    *[(role, "/organisasjoner/{bergen}/medlemmer/", 404) for role in (O, S, T, D, X)],
+    (L, "/organisasjoner/{bergen}/medlemmer/", 200),
+    (R, "/organisasjoner/{bergen}/medlemmer/", 200),
+    (A, "/organisasjoner/{bergen}/inviter/", 302),
+    *[(role, "/organisasjoner/{bergen}/inviter/", 404) for role in (O, S, T, D, X)],
+    (L, "/organisasjoner/{bergen}/inviter/", 200),
+    (R, "/organisasjoner/{bergen}/inviter/", 200),
+    (A, "/organisasjoner/{bergen}/medlemmer/{membership}/", 302),
+    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/", 404) for r in (O, S, T, D, X)],
+    (L, "/organisasjoner/{bergen}/medlemmer/{membership}/", 200),
+    (R, "/organisasjoner/{bergen}/medlemmer/{membership}/", 200),
+    (L, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
+    (R, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
+    (X, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
+    (A, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 302),
+    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 404) for r in (O, S, T, X)],
+    (L, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 200),
+    (R, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 200),
+    (L, "/organisasjoner/{bergen}/medlemmer/{membership_other}/fjern/", 404),
+    (A, "/organisasjoner/{bergen}/foresporsler/{pending}/", 302),
+    *[(r, "/organisasjoner/{bergen}/foresporsler/{pending}/", 404) for r in (O, S, T, D, X)],
+    (L, "/organisasjoner/{bergen}/foresporsler/{pending}/", 200),
+    (R, "/organisasjoner/{bergen}/foresporsler/{pending}/", 200),
+    (L, "/organisasjoner/{bergen}/foresporsler/{decided}/", 404),
+    (L, "/organisasjoner/{bergen}/foresporsler/{pending_other}/", 404),
+    (R, "/organisasjoner/{bergen}/foresporsler/{pending_other}/", 404),
+    # --- invitations: anyone signed in sees the page; only the invited address can accept --
+    (A, "/invitasjon/{token}/", 302),
+    (O, "/invitasjon/{token}/", 200),
+    ("invited", "/invitasjon/{token}/", 200),
+    (L, "/invitasjon/finnes-ikke/", 404),
+    # --- allauth ----------------------------------------------------------------------------
+    (A, "/konto/login/", 200),
+    (S, "/konto/login/", 302),
+    (A, "/konto/logout/", 302),
+    (S, "/konto/logout/", 200),
+    (A, "/konto/inactive/", 200),
+    (A, "/konto/signup/", 200),
+    (S, "/konto/signup/", 302),
+    (A, "/konto/reauthenticate/", 302),
+    (S, "/konto/reauthenticate/", 200),
+    (A, "/konto/email/", 302),
+    (S, "/konto/email/", 200),
+    (A, "/konto/confirm-email/", 200),
+    (A, "/konto/confirm-email/ugyldig-nokkel/", 200),
+    (A, "/konto/password/change/", 302),
+    (S, "/konto/password/change/", 200),
+    (A, "/konto/password/set/", 302),
+    (S, "/konto/password/set/", 302),
+    (A, "/konto/password/reset/", 200),
+    (A, "/konto/password/reset/done/", 200),
+    (A, "/konto/password/reset/key/done/", 200),
+    (A, "/konto/password/reset/key/1-ugyldig/", 200),
+    (A, "/konto/login/code/confirm/", 302),
+    # --- Django admin: staff only, behind allauth's sign-in ---------------------------------
+    (A, "/admin/", 302),
+    (S, "/admin/", 302),
+    (L, "/admin/", 302),
+    (R, "/admin/", 200),
+    (A, "/admin/login/", 302),
+    (R, "/admin/login/", 302),
+    (R, "/admin/logout/", 405),
+    (R, "/admin/password_change/", 200),
+    (R, "/admin/password_change/done/", 200),
+    (S, "/admin/autocomplete/", 302),
+    (R, "/admin/jsi18n/", 200),
+    (R, "/admin/r/{user_content_type}/{bergen}/", 404),
+    (R, "/admin/accounts/", 200),
+    (S, "/admin/accounts/", 302),
+    (R, "/admin/nowhere/", 404),
+    *[
+        row
+        for model, obj in [
+            ("accounts/user", "{ansatt_user}"),
+            ("accounts/organisation", "{bergen}"),
+            ("account/emailaddress", "{ansatt_email}"),
+        ]
+        for row in [
+            (A, f"/admin/{model}/", 302),
+            (S, f"/admin/{model}/", 302),
+            (R, f"/admin/{model}/", 200),
+            (R, f"/admin/{model}/add/", 200),
+            (R, f"/admin/{model}/{obj}/change/", 200),
+            (R, f"/admin/{model}/{obj}/history/", 200),
+            (R, f"/admin/{model}/{obj}/delete/", 200),
+            (R, f"/admin/{model}/{obj}/", 302),
+        ]
+    ],
+    (R, "/admin/accounts/user/{ansatt_user}/password/", 200),
+    (S, "/admin/accounts/user/{ansatt_user}/password/", 302),
+    (S, "/admin/core/auditevent/", 302),
+    (R, "/admin/core/auditevent/", 200),
+    (R, "/admin/core/auditevent/add/", 403),
+    (R, "/admin/core/auditevent/{event}/change/", 200),
+    (R, "/admin/core/auditevent/{event}/history/", 200),
+    (R, "/admin/core/auditevent/{event}/delete/", 403),
+    (R, "/admin/core/auditevent/{event}/", 302),
+]
+
+
+@pytest.fixture
+def objects(people, bergen):
+    from django.contrib.contenttypes.models import ContentType
+
+    trondheim = Organisation.objects.get(municipality_id="5001")
+    applicant = UserFactory()
+    invited = UserFactory(email="invitert@example.no")
+    invitation = Invitation.objects.create(
+        organisation=bergen, email=invited.email, roles=[Role.ANSATT], invited_by=people["leder"]
+    )
+    ansatt = people["ansatt"]
+    return {
+        "people": {**people, "applicant": applicant, "invited": invited},
+        "bergen": bergen.pk,
+        "membership": Membership.objects.get(user=ansatt, organisation=bergen).pk,
+        "membership_other": Membership.objects.get(organisation=trondheim).pk,
+        "pending": JoinRequest.objects.create(
+            user=applicant, organisation=bergen, roles=[Role.ANSATT]
+        ).pk,
+        "decided": JoinRequest.objects.create(
+            user=UserFactory(), organisation=bergen, roles=[Role.ANSATT], status="declined"
+        ).pk,
+        "pending_other": JoinRequest.objects.create(
+            user=UserFactory(), organisation=trondheim, roles=[Role.ANSATT]
+        ).pk,
+        "token": invitation.token,
+        "ansatt_user": ansatt.pk,
+        "ansatt_email": ansatt.emailaddress_set.get().pk,
+        "user_content_type": ContentType.objects.get_for_model(ansatt).pk,
+        "event": AuditEvent.objects.create(action="test.event").pk,
+    }
+
+
+def _expand(path: str, objects: dict) -> str:
+    return path.format(**{k: v for k, v in objects.items() if k != "people"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "path", "expected"), MATRIX)
+def test_permission_matrix(client, objects, role, path, expected):
+    user = objects["people"][role]
+    if user is not None:
+        user.is_staff = user.is_superuser = role == R
+        user.save()
+        client.force_login(user)
+    response = client.get(_expand(path, objects))
+    assert response.status_code == expected, f"{role} GET {path}"
+
+
+def _join(route: str, child: str) -> str:
+    return route + (child[1:] if child.startswith("^") else child)
+
+
+def _all_routes(resolver=None, prefix=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = _join(prefix, str(pattern.pattern))
+        if isinstance(pattern, URLResolver):
+            yield from _all_routes(pattern, route)
+        elif isinstance(pattern, URLPattern):
+            yield route
+
+
+def test_every_url_has_a_row():
+    sample = {
+        "bergen": 1,
+        "membership": 1,
+        "membership_other": 2,
+        "pending": 1,
+        "decided": 2,
+        "pending_other": 3,
+        "token": "abc",
+        "ansatt_user": 1,
+        "ansatt_email": 1,
+        "user_content_type": 1,
+        "event": 1,
+    }
+    covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
+    missing = sorted(set(_all_routes()) - covered)
+    assert not missing, f"URLs without a row in the permission matrix: {missing}"

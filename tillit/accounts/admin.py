@@ -1,0 +1,41 @@
+"""Django admin for staff operators. Day-to-day work happens in the portal's own pages."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation, User
+
+admin.site.unregister(Group)  # roles are per organisation membership, not global groups
+admin.site.site_header = _("Tillitsportalen administration")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "name", "is_active", "is_staff", "is_demo", "last_login"]
+    search_fields = ["email", "name"]
+    list_filter = ["is_active", "is_staff", "is_demo"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "name", "password"]}),
+        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "is_demo"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "short_name", "organisation_number"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "organisation_number"]
+    autocomplete_fields = ["parent_ministry"]
+    raw_id_fields = ["municipality", "county"]
