@@ -1,0 +1,73 @@
+"""Playwright on Debian's Chromium, with an axe-core check helper. Browsers are never
+downloaded; a missing Chromium fails the run (it is not skipped)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# alongside it are ordinary blocking calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), f"Chromium is missing at {CHROMIUM} (Debian: chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+class AxeChecker:
+    def __init__(self):
+        self.axe = Axe()
+        self.checked: list[str] = []
+
+    def __call__(self, page, label: str = ""):
+        """Zero WCAG 2.0/2.1 A and AA violations on the whole page; no rule disabled."""
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        self.checked.append(f"{label or page.url}")
+        if results.violations_count:
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=ARTIFACTS / f"axe-{len(self.checked)}.png", full_page=True)
+        assert results.violations_count == 0, f"{page.url}:\n{results.generate_report()}"
+
+
+@pytest.fixture
+def axe_check():
+    return AxeChecker()
