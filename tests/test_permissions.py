@@ -13,7 +13,7 @@ from tillit.core.models import AuditEvent
 
 from .factories import UserFactory
 
-A, O, S, L, T, D, R, X = (
+A, OUT, S, L, T, D, R, X = (
     "anonymous",
     "outsider",
     "ansatt",
@@ -23,8 +23,8 @@ A, O, S, L, T, D, R, X = (
     "redaktor",
     "leder_annen",
 )
-EVERYONE = (A, O, S, L, T, D, R, X)
-SIGNED_IN = (O, S, L, T, D, R, X)
+EVERYONE = (A, OUT, S, L, T, D, R, X)
+SIGNED_IN = (OUT, S, L, T, D, R, X)
 
 MATRIX = [
     # --- public pages ---------------------------------------------------------------------
@@ -42,44 +42,44 @@ MATRIX = [
     *[(role, "/mitt/", 200) for role in SIGNED_IN],
     # --- organisation management: editors only --------------------------------------------
     (A, "/organisasjoner/ny/", 302),
-    *[(role, "/organisasjoner/ny/", 404) for role in (O, S, L, T, D, X)],
+    *[(role, "/organisasjoner/ny/", 404) for role in (OUT, S, L, T, D, X)],
     (R, "/organisasjoner/ny/", 200),
     (A, "/organisasjoner/{bergen}/rediger/", 302),
-    *[(role, "/organisasjoner/{bergen}/rediger/", 404) for role in (O, S, L, T, D, X)],
+    *[(role, "/organisasjoner/{bergen}/rediger/", 404) for role in (OUT, S, L, T, D, X)],
     (R, "/organisasjoner/{bergen}/rediger/", 200),
     (A, "/organisasjoner/{bergen}/utnevn-leder/", 302),
-    *[(role, "/organisasjoner/{bergen}/utnevn-leder/", 404) for role in (O, S, L, T, D, X)],
+    *[(role, "/organisasjoner/{bergen}/utnevn-leder/", 404) for role in (OUT, S, L, T, D, X)],
     (R, "/organisasjoner/{bergen}/utnevn-leder/", 200),
     # --- asking to join: signed-in non-members without a pending request ------------------
     (A, "/organisasjoner/{bergen}/bli-medlem/", 302),
-    (O, "/organisasjoner/{bergen}/bli-medlem/", 200),
+    (OUT, "/organisasjoner/{bergen}/bli-medlem/", 200),
     *[(role, "/organisasjoner/{bergen}/bli-medlem/", 404) for role in (S, L, T)],
     (D, "/organisasjoner/{bergen}/bli-medlem/", 200),
     (X, "/organisasjoner/{bergen}/bli-medlem/", 200),
     ("applicant", "/organisasjoner/{bergen}/bli-medlem/", 404),
     # --- members of Bergen: its leaders and editors ---------------------------------------
     (A, "/organisasjoner/{bergen}/medlemmer/", 302),
-    *[(role, "/organisasjoner/{bergen}/medlemmer/", 404) for role in (O, S, T, D, X)],
+    *[(role, "/organisasjoner/{bergen}/medlemmer/", 404) for role in (OUT, S, T, D, X)],
     (L, "/organisasjoner/{bergen}/medlemmer/", 200),
     (R, "/organisasjoner/{bergen}/medlemmer/", 200),
     (A, "/organisasjoner/{bergen}/inviter/", 302),
-    *[(role, "/organisasjoner/{bergen}/inviter/", 404) for role in (O, S, T, D, X)],
+    *[(role, "/organisasjoner/{bergen}/inviter/", 404) for role in (OUT, S, T, D, X)],
     (L, "/organisasjoner/{bergen}/inviter/", 200),
     (R, "/organisasjoner/{bergen}/inviter/", 200),
     (A, "/organisasjoner/{bergen}/medlemmer/{membership}/", 302),
-    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/", 404) for r in (O, S, T, D, X)],
+    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/", 404) for r in (OUT, S, T, D, X)],
     (L, "/organisasjoner/{bergen}/medlemmer/{membership}/", 200),
     (R, "/organisasjoner/{bergen}/medlemmer/{membership}/", 200),
     (L, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
     (R, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
     (X, "/organisasjoner/{bergen}/medlemmer/{membership_other}/", 404),
     (A, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 302),
-    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 404) for r in (O, S, T, X)],
+    *[(r, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 404) for r in (OUT, S, T, X)],
     (L, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 200),
     (R, "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/", 200),
     (L, "/organisasjoner/{bergen}/medlemmer/{membership_other}/fjern/", 404),
     (A, "/organisasjoner/{bergen}/foresporsler/{pending}/", 302),
-    *[(r, "/organisasjoner/{bergen}/foresporsler/{pending}/", 404) for r in (O, S, T, D, X)],
+    *[(r, "/organisasjoner/{bergen}/foresporsler/{pending}/", 404) for r in (OUT, S, T, D, X)],
     (L, "/organisasjoner/{bergen}/foresporsler/{pending}/", 200),
     (R, "/organisasjoner/{bergen}/foresporsler/{pending}/", 200),
     (L, "/organisasjoner/{bergen}/foresporsler/{decided}/", 404),
@@ -87,7 +87,7 @@ MATRIX = [
     (R, "/organisasjoner/{bergen}/foresporsler/{pending_other}/", 404),
     # --- invitations: anyone signed in sees the page; only the invited address can accept --
     (A, "/invitasjon/{token}/", 302),
-    (O, "/invitasjon/{token}/", 200),
+    (OUT, "/invitasjon/{token}/", 200),
     ("invited", "/invitasjon/{token}/", 200),
     (L, "/invitasjon/finnes-ikke/", 404),
     # --- allauth ----------------------------------------------------------------------------

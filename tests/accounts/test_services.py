@@ -38,7 +38,9 @@ def test_join_request_approved_by_leader_creates_membership_and_audit(
 
 def test_declined_request_creates_no_membership(people, bergen):
     request = JoinRequestFactory(user=people["outsider"], organisation=bergen)
-    services.join_request_decide(join_request=request, by=people["leder"], approve=False, note="Nei")
+    services.join_request_decide(
+        join_request=request, by=people["leder"], approve=False, note="Nei"
+    )
     request.refresh_from_db()
     assert request.status == JoinRequest.Status.DECLINED
     assert not Membership.objects.filter(user=people["outsider"], organisation=bergen).exists()

@@ -11,7 +11,10 @@ from tillit.accounts.models import Membership, Organisation, Role
 
 from ..factories import PASSWORD, MembershipFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 NEW_EMAIL = "kari.nordmann@bergen.kommune.no"
 NEW_PASSWORD = "Tillit-i-praksis-2026"

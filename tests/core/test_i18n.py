@@ -30,7 +30,11 @@ def test_catalogues_are_complete_and_valid(catalogue):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("cookie", "lang", "heading"),
-    [(None, "nb", "Del det som bygger tillit"), ("nn", "nn", None), ("en", "en", "Share what builds trust")],
+    [
+        (None, "nb", "Del det som bygger tillit"),
+        ("nn", "nn", None),
+        ("en", "en", "Share what builds trust"),
+    ],
 )
 def test_html_lang_follows_the_chosen_language(client, cookie, lang, heading):
     if cookie:
