@@ -42,7 +42,7 @@ def validate_roles(*, roles, union_name, organisation) -> None:
 
 class RolesMixin(models.Model):
     roles = ArrayField(
-        models.CharField(max_length=20, choices=Role.choices), verbose_name=_("roles"), default=list
+        models.CharField(max_length=20, choices=Role), verbose_name=_("roles"), default=list
     )
     union_name = models.CharField(
         _("union"), max_length=100, blank=True, help_text=_("For example Fagforbundet.")
@@ -94,6 +94,13 @@ class Membership(RolesMixin):
 
     def __str__(self):
         return f"{', '.join(self.role_labels)}, {self.organisation}"
+
+    @property
+    def role_labels(self) -> list[str]:
+        labels = super().role_labels
+        if self.organisation.is_portal_operator:
+            labels.insert(0, str(_("editor")))
+        return labels
 
 
 class JoinRequestStatus(models.TextChoices):

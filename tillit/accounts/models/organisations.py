@@ -65,7 +65,7 @@ class Organisation(models.Model):
     """A municipality, county municipality, agency, ministry or other body in the register."""
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind)
     short_name = models.CharField(
         _("short name"),
         max_length=20,
