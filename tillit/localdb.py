@@ -88,12 +88,18 @@ def _system_cluster(root: Path, bin_dir: Path) -> dict:
             )
         )
         _announce(f"created a private PostgreSQL cluster in {data_dir}")
-    status = subprocess.run(
-        _as_postgres_user([str(bin_dir / "pg_ctl"), "status", "-D", str(data_dir)]),
-        capture_output=True,
-        check=False,
+    pg_ctl = [str(bin_dir / "pg_ctl"), "-D", str(data_dir)]
+    running = (
+        subprocess.run(
+            _as_postgres_user([*pg_ctl, "status"]), capture_output=True, check=False
+        ).returncode
+        == 0
     )
-    if status.returncode != 0:
+    if running and not (socket_dir / ".s.PGSQL.5432").exists():
+        # The server lost its socket (its folder was cleaned): restart it cleanly.
+        subprocess.run(_as_postgres_user([*pg_ctl, "stop", "-m", "fast"]), check=False)
+        running = False
+    if not running:
         options = f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}'"
         _run(
             _as_postgres_user(

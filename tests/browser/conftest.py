@@ -8,10 +8,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# alongside it are ordinary blocking calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -20,6 +16,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 @pytest.fixture(scope="session")
 def browser():
     assert Path(CHROMIUM).exists(), f"Chromium is missing at {CHROMIUM} (Debian: chromium)"
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests and
+    # their database teardown make alongside it are ordinary blocking calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -35,6 +34,7 @@ def browser():
         )
         yield browser
         browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-import os
 import socket
 import subprocess
 import sys
@@ -8,6 +7,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from ..subprocess_env import clean_environment
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -43,15 +44,14 @@ def _get(url: str) -> tuple[int, bytes]:
 def test_readyz_is_503_and_healthz_200_when_the_database_is_down():
     """A real gunicorn with production settings, pointed at a port where nothing listens."""
     port, dead_port = _free_port(), _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tillit.settings.production",
-        "SECRET_KEY": "x" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"postgres://nobody@127.0.0.1:{dead_port}/none",
-        "DATABASE_POOL_TIMEOUT": "2",
-        "SECURE_SSL_REDIRECT": "false",
-    }
+    env = clean_environment(
+        DJANGO_SETTINGS_MODULE="tillit.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"postgres://nobody@127.0.0.1:{dead_port}/none",
+        DATABASE_POOL_TIMEOUT="2",
+        SECURE_SSL_REDIRECT="false",
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tillit.wsgi", "--bind", f"127.0.0.1:{port}"],
         cwd=BASE_DIR,

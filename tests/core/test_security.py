@@ -1,9 +1,10 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from ..subprocess_env import clean_environment
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -42,7 +43,7 @@ def _manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={**os.environ, **env},
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
