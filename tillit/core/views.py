@@ -24,10 +24,22 @@ class AccessibilityStatementView(TemplateView):
     template_name = "core/accessibility.html"
 
 
+def _probe_response(request, text: str, status: int = 200) -> HttpResponse:
+    """Plain text for monitors; a minimal accessible page when a browser asks for HTML."""
+    if "text/html" in request.headers.get("Accept", ""):
+        body = (
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>Tillitsportalen: {text}</title></head><body><main><p>{text}</p></main>"
+            f"</body></html>"
+        )
+        return HttpResponse(body, status=status)
+    return HttpResponse(f"{text}\n", status=status, content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 def healthz(request):
     """The process is alive. Touches no database, so it stays up while the database is down."""
-    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+    return _probe_response(request, "ok")
 
 
 @never_cache
@@ -37,7 +49,5 @@ def readyz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return HttpResponse(
-            "database unreachable\n", status=503, content_type="text/plain; charset=utf-8"
-        )
-    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+        return _probe_response(request, "database unreachable", status=503)
+    return _probe_response(request, "ok")

@@ -1,0 +1,85 @@
+"""Every page of the foundation, as the role that sees it, has zero axe violations."""
+
+import pytest
+
+from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
+
+from ..factories import PASSWORD, UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PUBLIC = [
+    "/",
+    "/tilgjengelighet/",
+    "/organisasjoner/",
+    "/organisasjoner/?q=trond&kind=kommune",
+    "/organisasjoner/{bergen}/",
+    "/organisasjoner/{ministry}/",
+    "/konto/login/",
+    "/konto/signup/",
+    "/konto/password/reset/",
+    "/finnes-ikke/",
+    "/healthz",
+    "/readyz",
+]
+EDITOR = [
+    "/mitt/",
+    "/organisasjoner/ny/",
+    "/organisasjoner/{bergen}/rediger/",
+    "/organisasjoner/{bergen}/utnevn-leder/",
+    "/organisasjoner/{bergen}/medlemmer/",
+    "/organisasjoner/{bergen}/inviter/",
+    "/organisasjoner/{bergen}/medlemmer/{membership}/",
+    "/organisasjoner/{bergen}/medlemmer/{membership}/fjern/",
+    "/organisasjoner/{bergen}/foresporsler/{pending}/",
+    "/konto/email/",
+    "/konto/password/change/",
+]
+INVITED = ["/invitasjon/{token}/", "/organisasjoner/{bergen}/bli-medlem/"]
+
+
+def _sign_in(page, url, email):
+    page.goto(f"{url}/konto/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/mitt/")
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
+    bergen = Organisation.objects.get(municipality_id="4601")
+    ministry = Organisation.objects.get(short_name="KDD")
+    operator = Organisation.objects.get(is_portal_operator=True)
+    editor = UserFactory(is_staff=True)
+    Membership.objects.create(user=editor, organisation=operator, roles=[Role.LEDER])
+    member = UserFactory()
+    membership = Membership.objects.create(user=member, organisation=bergen, roles=[Role.ANSATT])
+    invited = UserFactory(email="invitert@example.no")
+    ids = {
+        "bergen": bergen.pk,
+        "ministry": ministry.pk,
+        "membership": membership.pk,
+        "pending": JoinRequest.objects.create(
+            user=UserFactory(), organisation=bergen, roles=[Role.ANSATT], message="Hei"
+        ).pk,
+        "token": Invitation.objects.create(
+            organisation=bergen, email=invited.email, roles=[Role.ANSATT], invited_by=editor
+        ).token,
+    }
+
+    for who, paths in [(None, PUBLIC), (editor, EDITOR), (invited, INVITED)]:
+        page = new_page()
+        page.context.add_cookies(
+            [{"name": "django_language", "value": language, "url": live_server.url}]
+        )
+        if who is not None:
+            _sign_in(page, live_server.url, who.email)
+        for path in paths:
+            page.goto(live_server.url + path.format(**ids))
+            if path not in ("/healthz", "/readyz"):  # probes answer in English only
+                assert page.locator("html").get_attribute("lang") == language
+            axe_check(page, f"{language} {path}")
