@@ -53,3 +53,34 @@ class JoinRequestFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     roles = factory.LazyFunction(lambda: [Role.ANSATT])
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A complete measure (ready to submit), as a draft unless told otherwise."""
+
+    class Meta:
+        model = "initiatives.Initiative"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Færre skjema i hjemmetjenesten {n}")
+    summary = "Vi fjerner tre skjema som ingen leste, og gir tiden tilbake til brukerne."
+    description = "Ansatte og tillitsvalgte gikk gjennom alle skjema i tjenesten sammen."
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "pilot"
+    sector = "helse_omsorg"
+    trust_relations = factory.LazyFunction(lambda: ["leder_medarbeider"])
+    lifecycle_status = "pagar"
+    start_date = factory.LazyFunction(lambda: __import__("datetime").date(2024, 3, 1))
+    workflow_status = "utkast"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        from initiatives.models import FocusArea, InitiativeFocusArea
+
+        if not create:
+            return
+        slugs = extracted or ["mindre-rapportering"]
+        for index, slug in enumerate(slugs):
+            InitiativeFocusArea.objects.create(
+                initiative=self, focus_area=FocusArea.objects.get(slug=slug), is_primary=index == 0
+            )

@@ -6,12 +6,19 @@ another organisation than the one in the path, so they must answer 404 to everyo
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
+from initiatives.models import Attachment
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 from tillit.core.models import AuditEvent
 
-from .factories import UserFactory
+from .factories import InitiativeFactory, OrganisationFactory, UserFactory
+
+
+def objects_ministry(people):
+    return Organisation.objects.get(short_name="KDD")
+
 
 A, OUT, S, L, T, D, R, X = (
     "anonymous",
@@ -90,6 +97,53 @@ MATRIX = [
     (OUT, "/invitasjon/{token}/", 200),
     ("invited", "/invitasjon/{token}/", 200),
     (L, "/invitasjon/finnes-ikke/", 404),
+    # --- measures ---------------------------------------------------------------------------
+    *[(role, "/tiltak/{m_published}/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/{m_published}/en-tittel/", 200) for role in (A, S)],
+    *[(role, "/tiltak/{m_draft}/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/tiltak/{m_draft}/", 200) for role in (S, L, T, R)],
+    *[(role, "/tiltak/{m_pending}/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/tiltak/{m_pending}/", 200) for role in (S, L, T, R)],
+    *[(role, "/tiltak/{m_agency_pending}/", 404) for role in (A, OUT, S, L, X)],
+    *[(role, "/tiltak/{m_agency_pending}/", 200) for role in (D, R)],
+    *[(role, "/tiltak/{m_archived}/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/tiltak/{m_archived}/", 200) for role in (S, L, T, R)],
+    (A, "/tiltak/ny/", 302),
+    *[(role, "/tiltak/ny/", 404) for role in (OUT, T, D)],
+    *[(role, "/tiltak/ny/", 200) for role in (S, L, X, R)],
+    (A, "/tiltak/{m_draft}/rediger/", 302),
+    *[(role, "/tiltak/{m_draft}/rediger/", 404) for role in (OUT, T, D, R, X)],
+    *[(role, "/tiltak/{m_draft}/rediger/", 200) for role in (S, L)],
+    *[(role, "/tiltak/{m_published}/rediger/", 200) for role in (S, L)],
+    *[(role, "/tiltak/{m_published}/rediger/", 404) for role in (OUT, T, D, R, X)],
+    *[(role, "/tiltak/{m_archived}/rediger/", 404) for role in (S, L, R)],
+    (A, "/tiltak/{m_draft}/send-inn/", 302),
+    *[(role, "/tiltak/{m_draft}/send-inn/", 405) for role in (S, L)],
+    *[(role, "/tiltak/{m_draft}/send-inn/", 404) for role in (OUT, T, D, R, X)],
+    (S, "/tiltak/{m_pending}/send-inn/", 404),
+    (A, "/tiltak/{m_pending}/godkjenning/", 302),
+    (L, "/tiltak/{m_pending}/godkjenning/", 200),
+    *[(role, "/tiltak/{m_pending}/godkjenning/", 404) for role in (OUT, S, T, D, R, X)],
+    (L, "/tiltak/{m_draft}/godkjenning/", 404),
+    (L, "/tiltak/{m_published}/godkjenning/", 404),
+    (A, "/tiltak/{m_published}/arkiver/", 302),
+    (L, "/tiltak/{m_published}/arkiver/", 200),
+    (L, "/tiltak/{m_draft}/arkiver/", 200),
+    *[(role, "/tiltak/{m_published}/arkiver/", 404) for role in (OUT, S, T, D, R, X)],
+    (L, "/tiltak/{m_archived}/arkiver/", 404),
+    (A, "/tiltak/{m_published}/avpubliser/", 302),
+    (R, "/tiltak/{m_published}/avpubliser/", 200),
+    *[(role, "/tiltak/{m_published}/avpubliser/", 404) for role in (OUT, S, L, T, D, X)],
+    (R, "/tiltak/{m_draft}/avpubliser/", 404),
+    (A, "/tiltak/{m_published}/medvirkning/", 302),
+    (T, "/tiltak/{m_published}/medvirkning/", 200),
+    (T, "/tiltak/{m_pending}/medvirkning/", 200),
+    (T, "/tiltak/{m_archived}/medvirkning/", 404),
+    *[(role, "/tiltak/{m_published}/medvirkning/", 404) for role in (OUT, S, L, D, R, X)],
+    *[(role, "/tiltak/{m_published}/vedlegg/{m_published_file}/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
+    (S, "/tiltak/{m_draft}/vedlegg/{m_published_file}/", 404),
     # --- allauth ----------------------------------------------------------------------------
     (A, "/konto/login/", 200),
     (S, "/konto/login/", 302),
@@ -170,7 +224,27 @@ def objects(people, bergen):
         organisation=bergen, email=invited.email, roles=[Role.ANSATT], invited_by=people["leder"]
     )
     ansatt = people["ansatt"]
+    agency = OrganisationFactory(name="Testdirektoratet", parent_ministry=objects_ministry(people))
+    measures = {
+        "draft": InitiativeFactory(organisation=bergen),
+        "pending": InitiativeFactory(organisation=bergen, workflow_status="til_godkjenning"),
+        "published": InitiativeFactory(organisation=bergen, workflow_status="publisert"),
+        "archived": InitiativeFactory(organisation=bergen, workflow_status="arkivert"),
+        "agency_pending": InitiativeFactory(organisation=agency, workflow_status="til_godkjenning"),
+    }
+    files = {
+        f"m_{state}_file": Attachment.objects.create(
+            initiative=measures[state],
+            file=ContentFile(b"%PDF-1.4 test", name="rapport.pdf"),
+            original_name="rapport.pdf",
+            content_type="application/pdf",
+            size=13,
+        ).pk
+        for state in ("draft", "published")
+    }
     return {
+        **{f"m_{state}": measure.pk for state, measure in measures.items()},
+        **files,
         "people": {**people, "applicant": applicant, "invited": invited},
         "bergen": bergen.pk,
         "membership": Membership.objects.get(user=ansatt, organisation=bergen).pk,
@@ -223,6 +297,13 @@ def _all_routes(resolver=None, prefix=""):
 
 def test_every_url_has_a_row():
     sample = {
+        "m_draft": 1,
+        "m_pending": 2,
+        "m_published": 3,
+        "m_archived": 4,
+        "m_agency_pending": 5,
+        "m_draft_file": 1,
+        "m_published_file": 2,
         "bergen": 1,
         "membership": 1,
         "membership_other": 2,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tillit.accounts.urls")),
+    path("", include("initiatives.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 
-from . import policy
+from tillit import policy
 
 
 class PolicyRequiredMixin(LoginRequiredMixin):

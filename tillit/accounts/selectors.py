@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from tillit.core.models import AuditEvent
+from tillit.policy import is_editor
 
 from .filters import OrganisationFilter
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
-from .policy import is_editor
 
 
 def organisation_list(*, filters: dict, user: User) -> tuple[OrganisationFilter, QuerySet]:

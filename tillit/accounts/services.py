@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tillit.core.audit import audit_record
+from tillit.policy import Action, forget_cached_roles, require
 
 from . import notifications
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
 from .models.memberships import validate_roles
-from .policy import Action, forget_cached_roles, require
 
 
 def organisation_save(*, organisation: Organisation, by: User) -> Organisation:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from tillit.policy import Action, can, is_editor
+
 from . import selectors, services
 from .forms import (
     AppointLeaderForm,
@@ -25,7 +27,6 @@ from .forms import (
 )
 from .mixins import PolicyRequiredMixin
 from .models import Invitation, JoinRequest, Membership, Organisation
-from .policy import Action, can, is_editor
 
 
 def members_url(organisation: Organisation) -> str:
@@ -343,8 +344,14 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/my_work.html"
 
     def get_context_data(self, **kwargs):
+        from initiatives import selectors as initiative_selectors
+
         user = self.request.user
         return super().get_context_data(
+            drafts=initiative_selectors.my_drafts(user),
+            awaiting_approval=initiative_selectors.awaiting_my_approval(user),
+            awaiting_assessment=initiative_selectors.awaiting_my_assessment(user),
+            can_register=can(user, Action.INITIATIVE_CREATE),
             memberships=selectors.my_memberships(user),
             my_requests=selectors.my_join_requests(user),
             awaiting=selectors.join_requests_awaiting(user),

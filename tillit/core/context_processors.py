@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from tillit.accounts.policy import is_editor
+from tillit.policy import is_editor
 
 
 def portal(request):

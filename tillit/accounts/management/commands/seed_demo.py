@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from initiatives.demo import seed_initiatives
+from initiatives.models import Initiative
 from tillit.accounts.demo import seed_people
 from tillit.accounts.models import User
 
@@ -12,16 +14,30 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (default 2026).")
         parser.add_argument(
+            "--initiatives",
+            type=int,
+            default=60,
+            help="Make sure there are at least this many measures (default 60).",
+        )
+        parser.add_argument(
             "--allow-nondebug",
             action="store_true",
             help="Run even though DEBUG is off (for a demo or benchmark server).",
         )
 
-    def handle(self, *args, seed, allow_nondebug, **options):
+    def handle(self, *args, seed, initiatives, allow_nondebug, **options):
         if not settings.DEBUG and not allow_nondebug:
             raise CommandError("DEBUG is off: refusing to add demo data (use --allow-nondebug).")
         if User.objects.filter(is_demo=False).exists():
             raise CommandError("This database has real users: refusing to add demo data.")
+        if initiatives < 0:
+            raise CommandError("--initiatives must be zero or more.")
         with transaction.atomic():
             users = seed_people(seed=seed)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(users)} demo users."))
+        added = seed_initiatives(count=initiatives, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {len(users)} demo users, {added} new measures "
+                f"({Initiative.objects.count()} in all)."
+            )
+        )

@@ -1,0 +1,207 @@
+"""The measure form. Only the title is required to save a draft; the services check that a
+record is complete before it is submitted or while it is published."""
+
+from django import forms
+from django.contrib.postgres.forms import SimpleArrayField
+from django.utils.translation import gettext_lazy as _
+
+from tillit.accounts.models import Organisation
+
+from .attachments import validate_attachment
+from .models import (
+    FocusArea,
+    Initiative,
+    Participant,
+    TrustRelation,
+    UnionAssessment,
+)
+from .services.records import InitiativeInput
+
+VALUE_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "kind",
+    "sector",
+    "other_focus_area",
+    "trust_relations",
+    "lifecycle_status",
+    "start_date",
+    "end_date",
+    "started_before_reform",
+    "participants",
+    "exemption_from",
+    "goal_resources",
+    "goal_activities",
+    "goal_outputs",
+    "goal_user_effects",
+    "goal_societal_effects",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "publish_contact",
+    "links",
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files at once; each is checked by content and size."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data] if data else []
+        cleaned = []
+        for upload in uploads:
+            upload = super().clean(upload, initial)
+            if upload:
+                cleaned.append((upload, validate_attachment(upload)))
+        return cleaned
+
+
+def _textarea(rows=3):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class InitiativeForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one or more of the government's seven focus areas."),
+    )
+    primary_focus_area = forms.ModelChoiceField(
+        label=_("Primary focus area"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        empty_label=_("None in particular"),
+    )
+    trust_relations = forms.MultipleChoiceField(
+        label=_("Trust relations"),
+        choices=TrustRelation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    participants = forms.MultipleChoiceField(
+        label=_("Who took part"),
+        choices=Participant.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organisations"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
+    )
+    links = SimpleArrayField(
+        forms.URLField(max_length=500, assume_scheme="https"),
+        label=_("Links"),
+        delimiter="\n",
+        required=False,
+        widget=_textarea(3),
+        help_text=_("One web address per line."),
+    )
+    new_attachments = AttachmentsField(
+        label=_("Add attachments"),
+        required=False,
+        help_text=_("PDF, ODT, DOCX, PNG or JPEG, at most 10 MB each."),
+    )
+    removed_attachments = forms.MultipleChoiceField(
+        label=_("Remove attachments"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Initiative
+        fields = [f for f in VALUE_FIELDS if f not in ("trust_relations", "participants", "links")]
+        widgets = {
+            "description": _textarea(8),
+            "summary": _textarea(2),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "lifecycle_status": forms.RadioSelect,
+            "goal_resources": _textarea(2),
+            "goal_activities": _textarea(2),
+            "goal_outputs": _textarea(2),
+            "goal_user_effects": _textarea(2),
+            "goal_societal_effects": _textarea(2),
+        }
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk:
+            del self.fields["organisation"]
+            self.initial.setdefault("version", instance.version)
+            links = list(instance.focus_area_links.all())
+            self.initial.setdefault("focus_areas", [link.focus_area_id for link in links])
+            primary = next((link.focus_area_id for link in links if link.is_primary), None)
+            self.initial.setdefault("primary_focus_area", primary)
+            self.initial.setdefault("partners", list(instance.partners.all()))
+            self.fields["removed_attachments"].choices = [
+                (str(a.pk), a.original_name) for a in instance.attachments.all()
+            ]
+        else:
+            self.fields["organisation"].queryset = organisations
+        if not self.fields["removed_attachments"].choices:
+            del self.fields["removed_attachments"]
+        for name in ("kind", "sector"):
+            self.fields[name].choices = [("", _("Choose …")), *self.fields[name].choices[1:]]
+        self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]
+
+    def _post_clean(self):
+        """The form only cleans input; the services apply it to the record and validate it."""
+
+    def to_input(self) -> InitiativeInput:
+        data = self.cleaned_data
+        return InitiativeInput(
+            values={name: data[name] for name in VALUE_FIELDS if name in data},
+            focus_areas=list(data["focus_areas"]),
+            primary_focus_area=data["primary_focus_area"],
+            partners=list(data["partners"]),
+            new_attachments=data["new_attachments"],
+            removed_attachments=[int(pk) for pk in data.get("removed_attachments", [])],
+        )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("publish", _("Publish")), ("return", _("Send back"))], widget=forms.HiddenInput
+    )
+    note = forms.CharField(
+        label=_("Note to the author"), required=False, max_length=2000, widget=_textarea(3)
+    )
+
+
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=_textarea(3))
+
+
+class AssessmentForm(forms.Form):
+    assessment = forms.ChoiceField(
+        label=_("Were the employees' organisations involved?"),
+        choices=[
+            (UnionAssessment.BEKREFTET, _("Yes, the employees' organisations took part")),
+            (UnionAssessment.IKKE_INVOLVERT, _("No, they were not involved")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=_textarea(3),
+        help_text=_("Shown on the measure with your union's name."),
+    )

@@ -1,0 +1,28 @@
+from .attachments import Attachment
+from .choices import (
+    Kind,
+    LifecycleStatus,
+    Participant,
+    Sector,
+    TrustRelation,
+    UnionAssessment,
+    WorkflowStatus,
+)
+from .focus_areas import FocusArea
+from .history import InitiativeChange
+from .initiatives import Initiative, InitiativeFocusArea
+
+__all__ = [
+    "Attachment",
+    "FocusArea",
+    "Initiative",
+    "InitiativeChange",
+    "InitiativeFocusArea",
+    "Kind",
+    "LifecycleStatus",
+    "Participant",
+    "Sector",
+    "TrustRelation",
+    "UnionAssessment",
+    "WorkflowStatus",
+]

@@ -1,0 +1,250 @@
+"""The initiative record: a measure (tiltak) or pilot (forsøk) of one organisation."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from tillit.accounts.models import Organisation
+
+from .choices import (
+    Kind,
+    LifecycleStatus,
+    Participant,
+    Sector,
+    TrustRelation,
+    UnionAssessment,
+    WorkflowStatus,
+)
+from .focus_areas import FocusArea
+
+# Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
+RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
+REFORM_START = date(2021, 9, 1)  # autumn 2021: measures begun before this predate the reform
+
+
+def _choice_array(choices, verbose_name):
+    return ArrayField(
+        models.CharField(max_length=40, choices=choices),
+        verbose_name=verbose_name,
+        default=list,
+        blank=True,
+    )
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published measures for everyone; the rest only inside the owning organisation,
+        to editors, and (awaiting approval) to the ministry that owns an agency."""
+        from tillit.policy.initiatives import visibility_filter
+
+        return self.filter(visibility_filter(user))
+
+    def published(self):
+        return self.filter(workflow_status=WorkflowStatus.PUBLISERT)
+
+    def for_detail(self):
+        return self.select_related(
+            "organisation__municipality__county",
+            "organisation__county",
+            "organisation__parent_ministry",
+            "union_assessed_by",
+            "created_by",
+        ).prefetch_related(
+            models.Prefetch(
+                "focus_area_links",
+                queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
+                    "-is_primary", "focus_area__number"
+                ),
+            ),
+            models.Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+            "attachments",
+        )
+
+
+class Initiative(models.Model):
+    """Who may do what: see ``initiatives.policy``; every write goes through its services."""
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences, shown in lists. At most 300 characters."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        verbose_name=_("owning organisation"),
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="partner_initiatives",
+        verbose_name=_("partner organisations"),
+    )
+    kind = models.CharField(_("kind of measure"), max_length=30, choices=Kind, blank=True)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector, blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea,
+        through="InitiativeFocusArea",
+        related_name="initiatives",
+        verbose_name=_("focus areas"),
+    )
+    other_focus_area = models.CharField(
+        _("other area"),
+        max_length=200,
+        blank=True,
+        help_text=_("If the measure concerns an area other than the seven, name it briefly."),
+    )
+    trust_relations = _choice_array(TrustRelation.choices, _("trust relations"))
+    lifecycle_status = models.CharField(
+        _("status"), max_length=20, choices=LifecycleStatus, blank=True
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    started_before_reform = models.BooleanField(
+        _("started before the trust reform (autumn 2021)"), default=False
+    )
+    participants = _choice_array(Participant.choices, _("who took part"))
+    exemption_from = models.CharField(
+        _("exemption sought from"),
+        max_length=300,
+        blank=True,
+        help_text=_("For pilots that need it: the law or regulation, for example a section."),
+    )
+    goal_resources = models.TextField(_("resources"), blank=True)
+    goal_activities = models.TextField(_("activities"), blank=True)
+    goal_outputs = models.TextField(_("outputs"), blank=True)
+    goal_user_effects = models.TextField(_("effects for users"), blank=True)
+    goal_societal_effects = models.TextField(_("effects for society"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    publish_contact = models.BooleanField(_("publish contact details"), default=False)
+    links = ArrayField(
+        models.URLField(max_length=500), verbose_name=_("links"), default=list, blank=True
+    )
+
+    workflow_status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=WorkflowStatus,
+        default=WorkflowStatus.UTKAST,
+        db_index=True,
+    )
+    review_note = models.TextField(_("note from the leader"), blank=True)
+    union_assessment = models.CharField(
+        _("employee involvement"),
+        max_length=20,
+        choices=UnionAssessment,
+        default=UnionAssessment.UKJENT,
+    )
+    union_assessment_text = models.TextField(_("union representative's comment"), blank=True)
+    union_assessment_union = models.CharField(_("union"), max_length=100, blank=True)
+    union_assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessed by"),
+    )
+    union_assessed_at = models.DateTimeField(_("assessed"), null=True, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="initiatives_created",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="initiative_end_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["organisation", "workflow_status"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        slug = slugify(self.title)[:60].strip("-")
+        if slug and slug not in RESERVED_SLUGS:
+            return reverse("initiatives:detail_slug", args=[self.pk, slug])
+        return reverse("initiatives:detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.workflow_status == WorkflowStatus.PUBLISERT
+
+    @property
+    def trust_relation_labels(self) -> list[str]:
+        return [str(TrustRelation(v).label) for v in self.trust_relations if v in TrustRelation]
+
+    @property
+    def participant_labels(self) -> list[str]:
+        return [str(Participant(v).label) for v in self.participants if v in Participant]
+
+    @property
+    def goals(self) -> list[tuple[str, str]]:
+        """The results chain, in order, leaving out empty links."""
+        fields = [
+            "goal_resources",
+            "goal_activities",
+            "goal_outputs",
+            "goal_user_effects",
+            "goal_societal_effects",
+        ]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in fields
+            if getattr(self, name)
+        ]
+
+
+class InitiativeFocusArea(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="focus_area_links"
+    )
+    focus_area = models.ForeignKey(FocusArea, on_delete=models.PROTECT, related_name="+")
+    is_primary = models.BooleanField(_("primary"), default=False)
+
+    class Meta:
+        verbose_name = _("focus area of a measure")
+        verbose_name_plural = _("focus areas of measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "focus_area"], name="initiative_focus_area_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=Q(is_primary=True),
+                name="initiative_one_primary_focus_area",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.focus_area)

@@ -1,0 +1,121 @@
+"""Reads about measures, always through ``visible_to(user)``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tillit.accounts.models import Organisation, Role
+from tillit.policy.roles import memberships_of
+
+from .models import Initiative, UnionAssessment, WorkflowStatus
+
+
+def initiative_for_detail(*, pk: int, user) -> Initiative:
+    """Raises ``Initiative.DoesNotExist`` for measures outside the user's scope."""
+    return Initiative.objects.visible_to(user).for_detail().get(pk=pk)
+
+
+RELATION_LABELS = {
+    "focus_areas": _("focus areas"),
+    "partners": _("partner organisations"),
+    "attachments": _("attachments"),
+}
+ACTION_LABELS = {
+    "created": _("registered the measure"),
+    "edited": _("changed the measure"),
+    "submitted": _("sent it for approval"),
+    "published": _("published it"),
+    "returned": _("sent it back for changes"),
+    "archived": _("archived it"),
+    "unpublished": _("unpublished it"),
+    "assessed": _("assessed employee involvement"),
+}
+
+
+def _readable(name: str, value) -> str:
+    if value in (None, "", []):
+        return "–"
+    try:
+        field = Initiative._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    choices = dict(getattr(field, "choices", None) or [])
+    if field is not None and hasattr(field, "base_field"):
+        choices = dict(field.base_field.choices or [])
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(v, v)) for v in value)
+    return str(choices.get(value, value))
+
+
+def _label(name: str) -> str:
+    if name in RELATION_LABELS:
+        return str(RELATION_LABELS[name])
+    return str(Initiative._meta.get_field(name).verbose_name)
+
+
+def initiative_history(initiative: Initiative, *, limit: int = 50) -> list[dict]:
+    """The recorded changes, newest first, with field names and values made readable."""
+    entries = []
+    for change in initiative.changes.all()[:limit]:
+        rows = [
+            (_label(name), _readable(name, old), _readable(name, new))
+            for name, (old, new) in change.fields.items()
+            if change.action == "edited" or name.startswith("union_")
+        ]
+        entries.append(
+            {
+                "change": change,
+                "label": ACTION_LABELS.get(change.action, change.action),
+                "rows": rows,
+            }
+        )
+    return entries
+
+
+def writable_organisations(user) -> QuerySet[Organisation]:
+    """Organisations the user registers measures for (as staff or leader)."""
+    ids = [
+        m.organisation_id for m in memberships_of(user) if {Role.ANSATT, Role.LEDER} & set(m.roles)
+    ]
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+def _org_ids(user, role: str) -> list[int]:
+    return [m.organisation_id for m in memberships_of(user) if role in m.roles]
+
+
+def my_drafts(user) -> QuerySet[Initiative]:
+    writable = _org_ids(user, Role.ANSATT) + _org_ids(user, Role.LEDER)
+    return (
+        Initiative.objects.filter(workflow_status=WorkflowStatus.UTKAST)
+        .filter(Q(created_by=user) | Q(organisation_id__in=writable))
+        .select_related("organisation")
+        .order_by("-updated_at")[:50]
+    )
+
+
+def awaiting_my_approval(user) -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.filter(
+            workflow_status=WorkflowStatus.TIL_GODKJENNING,
+            organisation_id__in=_org_ids(user, Role.LEDER),
+        )
+        .select_related("organisation")
+        .order_by("updated_at")[:50]
+    )
+
+
+def awaiting_my_assessment(user) -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.filter(
+            workflow_status__in=[WorkflowStatus.TIL_GODKJENNING, WorkflowStatus.PUBLISERT],
+            union_assessment=UnionAssessment.UKJENT,
+            organisation_id__in=_org_ids(user, Role.TILLITSVALGT),
+        )
+        .select_related("organisation")
+        .order_by("updated_at")[:50]
+    )

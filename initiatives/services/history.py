@@ -1,0 +1,89 @@
+"""Recording what changed on a measure, field by field."""
+
+from __future__ import annotations
+
+from initiatives.models import Initiative, InitiativeChange
+from tillit.core.audit import audit_record
+
+TRACKED_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "kind",
+    "sector",
+    "other_focus_area",
+    "trust_relations",
+    "lifecycle_status",
+    "start_date",
+    "end_date",
+    "started_before_reform",
+    "participants",
+    "exemption_from",
+    "goal_resources",
+    "goal_activities",
+    "goal_outputs",
+    "goal_user_effects",
+    "goal_societal_effects",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "publish_contact",
+    "links",
+    "workflow_status",
+    "union_assessment",
+    "union_assessment_text",
+]
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def snapshot(initiative: Initiative) -> dict:
+    """The tracked values, JSON-ready. Relations are read fresh from the database."""
+    values = {name: _plain(getattr(initiative, name)) for name in TRACKED_FIELDS}
+    if initiative.pk:
+        links = initiative.focus_area_links.select_related("focus_area").order_by(
+            "-is_primary", "focus_area__number"
+        )
+        values["focus_areas"] = [link.focus_area.name for link in links]
+        values["partners"] = sorted(initiative.partners.values_list("name", flat=True))
+        values["attachments"] = sorted(
+            initiative.attachments.values_list("original_name", flat=True)
+        )
+    return values
+
+
+def record_change(
+    *, initiative: Initiative, by, action: str, before: dict, note: str = "", request=None
+) -> InitiativeChange | None:
+    """Store the difference between ``before`` and now; also write the audit trail."""
+    after = snapshot(initiative)
+    fields = {
+        name: [before.get(name), after.get(name)]
+        for name in after
+        if before.get(name) != after.get(name)
+    }
+    if not fields and action == "edited":
+        return None
+    change = InitiativeChange.objects.create(
+        initiative=initiative,
+        actor_id=by.pk,
+        actor_name=by.display_name,
+        action=action,
+        note=note,
+        fields=fields,
+    )
+    audit_record(
+        actor=by,
+        action=f"initiative.{action}",
+        obj=initiative,
+        organisation_id=initiative.organisation_id,
+        details={"fields": sorted(fields)},
+        request=request,
+    )
+    return change

@@ -1,0 +1,151 @@
+"""Creating and editing measures. Staff and leaders of the owning organisation write;
+published measures change at once, are recorded, and the leaders are told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from initiatives import notifications
+from initiatives.models import (
+    Attachment,
+    FocusArea,
+    Initiative,
+    InitiativeFocusArea,
+    LifecycleStatus,
+    WorkflowStatus,
+)
+from initiatives.models.initiatives import REFORM_START
+from tillit.accounts.models import Organisation
+from tillit.policy import Action, require
+
+from .history import record_change, snapshot
+
+
+class ConcurrentEditError(ValidationError):
+    """Someone else saved the measure after this user opened it."""
+
+
+@dataclass
+class InitiativeInput:
+    """What a form hands to the services: plain field values plus the relations."""
+
+    values: dict
+    focus_areas: list[FocusArea] = field(default_factory=list)
+    primary_focus_area: FocusArea | None = None
+    partners: list[Organisation] = field(default_factory=list)
+    new_attachments: list = field(default_factory=list)  # (upload, proven content type)
+    removed_attachments: list[int] = field(default_factory=list)
+
+
+def completeness_errors(initiative: Initiative) -> dict[str, str]:
+    """What a measure must have before it can be submitted or stay published."""
+    errors = {}
+    required = {
+        "summary": _("Write a short summary."),
+        "description": _("Describe the measure."),
+        "kind": _("Choose the kind of measure."),
+        "sector": _("Choose the sector."),
+        "lifecycle_status": _("Choose the status."),
+        "start_date": _("Enter when the measure started or will start."),
+    }
+    for name, message in required.items():
+        if not getattr(initiative, name):
+            errors[name] = message
+    if not initiative.focus_area_links.exists() and not initiative.other_focus_area:
+        errors["focus_areas"] = _("Choose at least one focus area, or name another area.")
+    if not initiative.trust_relations:
+        errors["trust_relations"] = _("Choose which trust relation the measure concerns.")
+    finished = {LifecycleStatus.AVSLUTTET, LifecycleStatus.AVBRUTT}
+    if initiative.lifecycle_status in finished and not initiative.end_date:
+        errors["end_date"] = _("Enter when the measure ended.")
+    return errors
+
+
+def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
+    for name, value in data.values.items():
+        setattr(initiative, name, value)
+    if initiative.start_date:
+        initiative.started_before_reform = initiative.start_date < REFORM_START
+    initiative.full_clean(exclude=["organisation", "created_by"])
+    initiative.save()
+    if data.primary_focus_area and data.primary_focus_area not in data.focus_areas:
+        data.focus_areas = [data.primary_focus_area, *data.focus_areas]
+    initiative.focus_area_links.all().delete()
+    InitiativeFocusArea.objects.bulk_create(
+        [
+            InitiativeFocusArea(
+                initiative=initiative,
+                focus_area=area,
+                is_primary=area == data.primary_focus_area,
+            )
+            for area in data.focus_areas
+        ]
+    )
+    initiative.partners.set([p for p in data.partners if p.pk != initiative.organisation_id])
+    if data.removed_attachments:
+        for attachment in initiative.attachments.filter(pk__in=data.removed_attachments):
+            attachment.file.delete(save=False)
+            attachment.delete()
+    for upload, content_type in data.new_attachments:
+        Attachment.objects.create(
+            initiative=initiative,
+            file=upload,
+            original_name=upload.name[-200:],
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
+
+
+def initiative_create(
+    *, organisation: Organisation, by, data: InitiativeInput, submit: bool = False
+) -> Initiative:
+    """Staff and leaders register a draft for their organisation (a title is enough)."""
+    require(by, Action.INITIATIVE_CREATE, organisation)
+    with transaction.atomic():
+        initiative = Initiative(organisation=organisation, created_by=by)
+        _apply(initiative, data, by)
+        record_change(initiative=initiative, by=by, action="created", before={})
+        if submit:
+            _submit(initiative, by)
+    return initiative
+
+
+def initiative_update(
+    *, initiative: Initiative, by, data: InitiativeInput, expected_version: int, submit=False
+) -> Initiative:
+    """Staff and leaders edit; a stale version is refused, never silently overwritten."""
+    with transaction.atomic():
+        current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        require(by, Action.INITIATIVE_EDIT, current)
+        if current.version != expected_version:
+            raise ConcurrentEditError(
+                _(
+                    "Someone else saved this measure while you were editing it. Your text is "
+                    "kept below: copy what you need, reload the page and make your changes again."
+                ),
+                code="concurrent_edit",
+            )
+        before = snapshot(current)
+        current.version += 1
+        _apply(current, data, by)
+        if current.workflow_status == WorkflowStatus.PUBLISERT:
+            errors = completeness_errors(current)
+            if errors:
+                raise ValidationError(errors)
+        change = record_change(initiative=current, by=by, action="edited", before=before)
+        if submit:
+            _submit(current, by)
+        elif change and current.workflow_status == WorkflowStatus.PUBLISERT:
+            transaction.on_commit(lambda: notifications.published_measure_edited(current, by))
+    return current
+
+
+def _submit(initiative: Initiative, by) -> None:
+    from .workflow import initiative_submit
+
+    initiative_submit(initiative=initiative, by=by)

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "initiatives"
+
+urlpatterns = [
+    path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
+    path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
+    path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),
+    path("tiltak/<int:pk>/send-inn/", views.InitiativeSubmitView.as_view(), name="submit"),
+    path("tiltak/<int:pk>/godkjenning/", views.InitiativeReviewView.as_view(), name="review"),
+    path("tiltak/<int:pk>/arkiver/", views.InitiativeArchiveView.as_view(), name="archive"),
+    path("tiltak/<int:pk>/avpubliser/", views.InitiativeUnpublishView.as_view(), name="unpublish"),
+    path("tiltak/<int:pk>/medvirkning/", views.InitiativeAssessView.as_view(), name="assess"),
+    path(
+        "tiltak/<int:pk>/vedlegg/<int:attachment_pk>/",
+        views.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path("tiltak/<int:pk>/<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail_slug"),
+]

@@ -1,0 +1,225 @@
+"""Pages for registering, reading and moving measures through their workflow. Each view names
+its policy action once; writes go through ``initiatives.services``."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from tillit.accounts.forms import ConfirmForm
+from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.accounts.views import ServiceFormView
+from tillit.policy import Action, can
+
+from . import selectors, services
+from .forms import AssessmentForm, InitiativeForm, ReviewForm, UnpublishForm
+from .models import Initiative
+
+
+class InitiativeMixin:
+    """Loads the measure in the URL from the user's visible measures; others answer 404."""
+
+    @cached_property
+    def initiative(self) -> Initiative:
+        try:
+            return selectors.initiative_for_detail(pk=self.kwargs["pk"], user=self.request.user)
+        except Initiative.DoesNotExist:
+            raise Http404 from None
+
+    def get_permission_object(self):
+        return self.initiative
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(initiative=self.initiative, **kwargs)
+
+    def get_success_url(self):
+        return self.initiative.get_absolute_url()
+
+
+class InitiativeDetailView(InitiativeMixin, TemplateView):
+    """Anyone sees published measures; members of the owner and editors see the rest."""
+
+    template_name = "initiatives/detail.html"
+
+    def get_context_data(self, **kwargs):
+        user, initiative = self.request.user, self.initiative
+        allowed = {
+            action: can(user, action, initiative)
+            for action in Action
+            if action.startswith("initiative.") and action != Action.INITIATIVE_CREATE
+        }
+        show_history = allowed[Action.INITIATIVE_VIEW_HISTORY]
+        return super().get_context_data(
+            allowed={action.name: value for action, value in allowed.items()},
+            history=selectors.initiative_history(initiative) if show_history else None,
+            show_contact=initiative.publish_contact or show_history,
+            review_form=ReviewForm(),
+            **kwargs,
+        )
+
+
+class InitiativeFormMixin:
+    template_name = "initiatives/form.html"
+    form_class = InitiativeForm
+
+    def form_valid(self, form):
+        submit = self.request.POST.get("action") == "submit"
+        try:
+            initiative = self.save(form, submit=submit)
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        if submit:
+            messages.success(self.request, _("The measure was sent to your leaders for approval."))
+        else:
+            messages.success(self.request, _("The measure was saved."))
+        return HttpResponseRedirect(initiative.get_absolute_url())
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put the service's errors on the matching fields, the rest at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages_ in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):
+    """Staff and leaders register a measure for one of their organisations."""
+
+    permission_action = Action.INITIATIVE_CREATE
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "organisations": selectors.writable_organisations(self.request.user),
+        }
+
+    def save(self, form, *, submit):
+        return services.initiative_create(
+            organisation=form.cleaned_data["organisation"],
+            by=self.request.user,
+            data=form.to_input(),
+            submit=submit,
+        )
+
+
+class InitiativeEditView(InitiativeMixin, PolicyRequiredMixin, InitiativeFormMixin, FormView):
+    """Staff and leaders of the owner edit drafts, pending and published measures."""
+
+    permission_action = Action.INITIATIVE_EDIT
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.initiative}
+
+    def save(self, form, *, submit):
+        return services.initiative_update(
+            initiative=self.initiative,
+            by=self.request.user,
+            data=form.to_input(),
+            expected_version=form.cleaned_data["version"] or 0,
+            submit=submit and self.initiative.workflow_status == "utkast",
+        )
+
+
+class InitiativeReviewView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):
+    """Leaders of the owner publish a pending measure or send it back with a note."""
+
+    permission_action = Action.INITIATIVE_REVIEW
+    template_name = "initiatives/review.html"
+    form_class = ReviewForm
+
+    def perform(self, form):
+        if form.cleaned_data["decision"] == "publish":
+            services.initiative_publish(initiative=self.initiative, by=self.request.user)
+            return _("The measure is published.")
+        services.initiative_return(
+            initiative=self.initiative, by=self.request.user, note=form.cleaned_data["note"]
+        )
+        return _("The measure was sent back to the author.")
+
+
+class InitiativeSubmitView(InitiativeMixin, PolicyRequiredMixin, View):
+    """Staff and leaders send a complete draft for approval from the measure's page."""
+
+    permission_action = Action.INITIATIVE_SUBMIT
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.initiative_submit(initiative=self.initiative, by=request.user)
+        except ValidationError:
+            messages.error(request, _("The measure is not complete. Fill in the missing fields."))
+            return HttpResponseRedirect(reverse("initiatives:edit", args=[self.initiative.pk]))
+        messages.success(request, _("The measure was sent to your leaders for approval."))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class InitiativeArchiveView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):
+    """Leaders of the owner archive a measure, after confirming."""
+
+    permission_action = Action.INITIATIVE_ARCHIVE
+    template_name = "initiatives/archive.html"
+    form_class = ConfirmForm
+
+    def perform(self, form):
+        services.initiative_archive(initiative=self.initiative, by=self.request.user)
+        return _("The measure was archived.")
+
+
+class InitiativeUnpublishView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):
+    """Editors take a published measure down, with a reason the organisation sees."""
+
+    permission_action = Action.INITIATIVE_UNPUBLISH
+    template_name = "initiatives/unpublish.html"
+    form_class = UnpublishForm
+
+    def perform(self, form):
+        services.initiative_unpublish(
+            initiative=self.initiative, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+        return _("The measure was unpublished.")
+
+
+class InitiativeAssessView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):
+    """Union representatives of the owner confirm or dispute employee involvement."""
+
+    permission_action = Action.INITIATIVE_ASSESS
+    template_name = "initiatives/assess.html"
+    form_class = AssessmentForm
+
+    def get_initial(self):
+        if self.initiative.union_assessment == "ukjent":
+            return {}
+        return {
+            "assessment": self.initiative.union_assessment,
+            "text": self.initiative.union_assessment_text,
+        }
+
+    def perform(self, form):
+        services.initiative_assess(
+            initiative=self.initiative, by=self.request.user, **form.cleaned_data
+        )
+        return _("Thank you. Your assessment is shown on the measure.")
+
+
+class AttachmentDownloadView(InitiativeMixin, View):
+    """Whoever may see the measure may download its attachments; nobody else."""
+
+    def get(self, request, *args, **kwargs):
+        attachment = get_object_or_404(self.initiative.attachments, pk=kwargs["attachment_pk"])
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )

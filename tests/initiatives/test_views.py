@@ -1,0 +1,170 @@
+import pytest
+from django.core.files.base import ContentFile
+
+from initiatives.models import Attachment, FocusArea, Initiative, InitiativeChange
+
+from ..factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _full_form(bergen, **overrides):
+    areas = FocusArea.objects.filter(slug__in=["faglig-frihet", "medbestemmelse"])
+    data = {
+        "organisation": bergen.pk,
+        "title": "Selvstyrte team i barnehagen",
+        "summary": "Teamene planlegger uken selv.",
+        "description": "Ansatte og tillitsvalgte har laget opplegget sammen.",
+        "kind": "pilot",
+        "sector": "oppvekst_skole",
+        "focus_areas": [a.pk for a in areas],
+        "primary_focus_area": areas[0].pk,
+        "trust_relations": ["leder_medarbeider"],
+        "lifecycle_status": "pagar",
+        "start_date": "2025-01-15",
+        "participants": ["tillitsvalgte"],
+        "links": "https://www.regjeringen.no/\nwww.ks.no",
+        "action": "submit",
+    }
+    return {**data, **overrides}
+
+
+def test_empty_submission_returns_errors_and_saves_nothing(client, people, bergen):
+    client.force_login(people["ansatt"])
+    response = client.post("/tiltak/ny/", {"organisation": bergen.pk, "action": "submit"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "ds-error-summary" in html and "id_title_error" in html
+    assert not Initiative.objects.exists()
+
+
+def test_incomplete_submission_keeps_the_text_and_saves_nothing(client, people, bergen):
+    client.force_login(people["ansatt"])
+    response = client.post(
+        "/tiltak/ny/",
+        {"organisation": bergen.pk, "title": "Halvferdig idé", "action": "submit"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Halvferdig idé"' in html
+    assert "id_summary_error" in html and "id_focus_areas_error" in html
+    assert not Initiative.objects.exists()
+
+
+def test_complete_submission_with_attachment_is_saved_and_submitted(
+    client, people, bergen, make_upload
+):
+    client.force_login(people["ansatt"])
+    data = _full_form(bergen, new_attachments=[make_upload("pdf"), make_upload("docx")])
+    response = client.post("/tiltak/ny/", data)
+    assert response.status_code == 302
+    initiative = Initiative.objects.get()
+    assert initiative.workflow_status == "til_godkjenning"
+    assert initiative.links == ["https://www.regjeringen.no/", "https://www.ks.no"]
+    assert sorted(initiative.attachments.values_list("original_name", flat=True)) == [
+        "vedlegg.docx",
+        "vedlegg.pdf",
+    ]
+    stored = initiative.attachments.first().file.name
+    assert stored.startswith("attachments/") and "vedlegg" not in stored
+
+
+def test_wrong_attachment_type_is_refused_with_a_message(client, people, bergen, make_upload):
+    client.force_login(people["ansatt"])
+    data = _full_form(bergen, new_attachments=[make_upload("exe", name="rapport.pdf")])
+    response = client.post("/tiltak/ny/", data)
+    assert response.status_code == 200
+    assert "id_new_attachments_error" in response.content.decode()
+    assert not Initiative.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"start_date": "2025-13-45"},
+        {"start_date": "2025-05-01", "end_date": "2024-01-01"},
+        {"kind": "rakett"},
+        {"focus_areas": ["999", "abc"]},
+        {"links": "javascript:alert(1)"},
+        {"title": "x" * 500},
+        {"version": "not-a-number"},
+        {"organisation": "99999999"},
+        {"title": "Null\x00byte"},
+    ],
+)
+def test_malformed_input_never_fails(client, people, bergen, overrides):
+    client.force_login(people["ansatt"])
+    response = client.post("/tiltak/ny/", _full_form(bergen, **overrides))
+    assert response.status_code == 200
+    assert "ds-error-summary" in response.content.decode()
+    assert not Initiative.objects.exists()
+
+
+def test_stale_edit_is_refused_and_the_users_text_is_kept(client, people, bergen):
+    initiative = InitiativeFactory(organisation=bergen)
+    client.force_login(people["ansatt"])
+    data = _full_form(bergen, title="Min nye tittel", version=initiative.version, action="save")
+    Initiative.objects.filter(pk=initiative.pk).update(version=initiative.version + 1)
+    response = client.post(f"/tiltak/{initiative.pk}/rediger/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="Min nye tittel"' in html and "ds-error-summary" in html
+    initiative.refresh_from_db()
+    assert initiative.title != "Min nye tittel"
+
+
+def test_leader_sends_back_and_publishes_through_the_pages(client, people, bergen):
+    initiative = InitiativeFactory(organisation=bergen, workflow_status="til_godkjenning")
+    client.force_login(people["leder"])
+    response = client.post(f"/tiltak/{initiative.pk}/godkjenning/", {"decision": "return"})
+    assert response.status_code == 200  # a note is required
+    initiative.refresh_from_db()
+    assert initiative.workflow_status == "til_godkjenning"
+    client.post(
+        f"/tiltak/{initiative.pk}/godkjenning/", {"decision": "return", "note": "Legg til mål"}
+    )
+    initiative.refresh_from_db()
+    assert initiative.workflow_status == "utkast" and initiative.review_note == "Legg til mål"
+
+
+def test_attachment_download_has_content_disposition(client, people, bergen):
+    initiative = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    attachment = Attachment.objects.create(
+        initiative=initiative,
+        file=ContentFile(b"%PDF-1.4 data", name="x.pdf"),
+        original_name="Sluttrapport.pdf",
+        content_type="application/pdf",
+        size=13,
+    )
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert 'attachment; filename="Sluttrapport.pdf"' in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 data"
+
+
+@pytest.mark.parametrize("extra", [0, 8])
+def test_detail_page_runs_a_fixed_number_of_queries(
+    client, people, bergen, extra, django_assert_num_queries
+):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        areas=["faglig-frihet", "medbestemmelse", "tilsyn-og-kontroll"][: 1 + extra % 3],
+    )
+    for index in range(extra):
+        Attachment.objects.create(
+            initiative=initiative,
+            file=ContentFile(b"%PDF-1.4", name=f"{index}.pdf"),
+            original_name=f"{index}.pdf",
+            content_type="application/pdf",
+            size=8,
+        )
+        InitiativeChange.objects.create(initiative=initiative, action="edited", fields={})
+        initiative.partners.add(
+            type(bergen).objects.filter(kind="kommune").exclude(pk=bergen.pk)[index]
+        )
+    client.force_login(people["leder"])
+    client.get(initiative.get_absolute_url())  # warm the session
+    with django_assert_num_queries(8):
+        response = client.get(initiative.get_absolute_url())
+    assert response.status_code == 200

@@ -1,0 +1,90 @@
+"""Rules about measures: who sees them, and who may change them in which state."""
+
+from django.db.models import Q
+
+from tillit.accounts.models import Role
+
+from .roles import can_write_for, is_editor, is_member, memberships_of, ministry_ids, roles_in
+
+PUBLISHED = "publisert"
+DRAFT = "utkast"
+PENDING = "til_godkjenning"
+ARCHIVED = "arkivert"
+
+
+def visibility_filter(user) -> Q:
+    """The measures ``user`` may see, as a filter for ``Initiative.objects``."""
+    visible = Q(workflow_status=PUBLISHED)
+    if not user.is_authenticated:
+        return visible
+    if is_editor(user):
+        return Q()
+
+    own = [m.organisation_id for m in memberships_of(user)]
+    if own:
+        visible |= Q(organisation_id__in=own)
+    ministries = ministry_ids(user)
+    if ministries:
+        visible |= Q(workflow_status=PENDING, organisation__parent_ministry_id__in=ministries)
+    return visible
+
+
+def view(user, initiative) -> bool:
+    if initiative.workflow_status == PUBLISHED or is_editor(user):
+        return True
+    if is_member(user, initiative.organisation_id):
+        return True
+    return (
+        initiative.workflow_status == PENDING
+        and initiative.organisation.parent_ministry_id in ministry_ids(user)
+    )
+
+
+def create(user, organisation=None) -> bool:
+    """Without an organisation: may the user register measures for any organisation?"""
+    if not user.is_authenticated:
+        return False
+    if organisation is None:
+        from .roles import memberships_of
+
+        return any({Role.ANSATT, Role.LEDER} & set(m.roles) for m in memberships_of(user))
+    return can_write_for(user, organisation)
+
+
+def edit(user, initiative) -> bool:
+    """Staff and leaders of the owner edit drafts, pending and published measures."""
+    return initiative.workflow_status != ARCHIVED and can_write_for(
+        user, initiative.organisation_id
+    )
+
+
+def submit(user, initiative) -> bool:
+    return initiative.workflow_status == DRAFT and can_write_for(user, initiative.organisation_id)
+
+
+def review(user, initiative) -> bool:
+    """Leaders of the owner publish a pending measure or send it back."""
+    return initiative.workflow_status == PENDING and Role.LEDER in roles_in(
+        user, initiative.organisation_id
+    )
+
+
+def archive(user, initiative) -> bool:
+    return initiative.workflow_status != ARCHIVED and Role.LEDER in roles_in(
+        user, initiative.organisation_id
+    )
+
+
+def unpublish(user, initiative) -> bool:
+    return initiative.workflow_status == PUBLISHED and is_editor(user)
+
+
+def assess(user, initiative) -> bool:
+    """Union representatives of the owner confirm or dispute employee involvement."""
+    return initiative.workflow_status != ARCHIVED and Role.TILLITSVALGT in roles_in(
+        user, initiative.organisation_id
+    )
+
+
+def view_history(user, initiative) -> bool:
+    return is_editor(user) or is_member(user, initiative.organisation_id)
