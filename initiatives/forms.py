@@ -145,6 +145,8 @@ class InitiativeForm(forms.ModelForm):
         if instance.pk:
             del self.fields["organisation"]
             self.initial.setdefault("version", instance.version)
+            for name in ("trust_relations", "participants", "links"):
+                self.initial.setdefault(name, getattr(instance, name))
             links = list(instance.focus_area_links.all())
             self.initial.setdefault("focus_areas", [link.focus_area_id for link in links])
             primary = next((link.focus_area_id for link in links if link.is_primary), None)

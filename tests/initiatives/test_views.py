@@ -168,3 +168,19 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(8):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_edit_form_shows_every_saved_value(client, people, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        participants=["forskere"],
+        links=["https://www.ks.no/"],
+        areas=["medbestemmelse", "faglig-frihet"],
+    )
+    client.force_login(people["ansatt"])
+    form = client.get(f"/tiltak/{initiative.pk}/rediger/").context["form"]
+    assert form["trust_relations"].value() == ["leder_medarbeider"]
+    assert form["participants"].value() == ["forskere"]
+    assert "https://www.ks.no/" in str(form["links"])
+    assert form["primary_focus_area"].value() == FocusArea.objects.get(slug="medbestemmelse").pk
+    assert form["kind"].value() == "pilot"
