@@ -20,10 +20,22 @@ from urllib.parse import parse_qs, urlparse
 
 logger = logging.getLogger("tillit.localdb")
 
-DATABASE_NAME = "tillit"
+# LOCAL_DATABASE_NAME picks another database in the same cluster (e.g. for benchmarks).
+DATABASE_NAME = os.environ.get("LOCAL_DATABASE_NAME", "tillit")
 DATABASE_USER = "tillit"
-EXISTS_SQL = "SELECT 1 FROM pg_database WHERE datname = 'tillit'"
+EXISTS_SQL = "SELECT 1 FROM pg_database WHERE datname = %s"
 SYSTEM_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+
+
+def _identifier(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"Unsuitable database name: {name!r}")
+    return f'"{name}"'
+
+
+def _literal(name: str) -> str:
+    _identifier(name)
+    return f"'{name}'"
 
 
 def _announce(message: str) -> None:
@@ -117,24 +129,24 @@ def _system_cluster(root: Path, bin_dir: Path) -> dict:
             )
         )
         _announce(f"started PostgreSQL from {bin_dir} on socket {socket_dir} (log: {log_file})")
-        _ensure_database(bin_dir, socket_dir)
+    _ensure_database(bin_dir, socket_dir)
     return {"NAME": DATABASE_NAME, "USER": DATABASE_USER, "HOST": str(socket_dir), "PORT": ""}
 
 
 def _ensure_database(bin_dir: Path, socket_dir: Path) -> None:
     psql = [str(bin_dir / "psql"), "-h", str(socket_dir), "-U", DATABASE_USER, "-d", "postgres"]
-    exists = _run([*psql, "-tAc", EXISTS_SQL])
+    exists = _run([*psql, "-tAc", EXISTS_SQL % _literal(DATABASE_NAME)])
     if exists.stdout.strip() != "1":
-        _run([*psql, "-c", f"CREATE DATABASE {DATABASE_NAME}"])
+        _run([*psql, "-c", f"CREATE DATABASE {_identifier(DATABASE_NAME)}"])
 
 
 def _pgserver(root: Path) -> dict:
     import pgserver  # imported lazily: only needed when the system has no PostgreSQL
 
     server = pgserver.get_server(root / "pgserver", cleanup_mode=None)
-    rows = server.psql(EXISTS_SQL + ";")
+    rows = server.psql(EXISTS_SQL % _literal(DATABASE_NAME) + ";")
     if "1 row" not in rows:
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        server.psql(f"CREATE DATABASE {_identifier(DATABASE_NAME)};")
     _announce(
         "started PostgreSQL from the pgserver package in "
         f"{root / 'pgserver'}; it has no pg_trgm/unaccent, so typo-tolerant search is off"

@@ -1,6 +1,7 @@
 """Playwright on Debian's Chromium, with an axe-core check helper. Browsers are never
 downloaded; a missing Chromium fails the run (it is not skipped)."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -71,3 +72,19 @@ class AxeChecker:
 @pytest.fixture
 def axe_check():
     return AxeChecker()
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Browser tests run in real transactions, and Django empties every table after each
+    one; put the reference data (the migrations' data) back when it is gone."""
+    from django.apps import apps
+
+    from tillit.accounts.models import Organisation
+
+    if not Organisation.objects.exists():
+        for module in (
+            "tillit.accounts.migrations.0002_reference_data",
+            "initiatives.migrations.0002_focus_areas",
+        ):
+            importlib.import_module(module).load(apps, None)

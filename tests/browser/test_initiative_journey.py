@@ -7,14 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from initiatives.models import Initiative
+from initiatives.models import FocusArea, Initiative
 from tillit.accounts.models import Organisation, Role
 
 from ..factories import PASSWORD, MembershipFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -49,9 +49,10 @@ def test_register_return_resubmit_publish_confirm_and_read(live_server, new_page
     page.locator("#id_kind").select_option("forsok")
     page.locator("#id_sector").select_option("helse_omsorg")
     page.locator("#id_exemption_from").fill("Forvaltningsloven, regler om enkeltvedtak")
-    page.locator("input[name=focus_areas][value='2']").check()
-    page.locator("input[name=focus_areas][value='4']").check()
-    page.locator("#id_primary_focus_area").select_option("2")
+    reporting, codetermination = (FocusArea.objects.get(number=n).pk for n in (2, 4))
+    page.locator(f"input[name=focus_areas][value='{reporting}']").check()
+    page.locator(f"input[name=focus_areas][value='{codetermination}']").check()
+    page.locator("#id_primary_focus_area").select_option(str(reporting))
     page.locator("input[name=trust_relations][value=stat_kommune]").check()
     page.locator("input[name=lifecycle_status][value=pagar]").check()
     page.locator("#id_start_date").fill("2025-02-01")
@@ -78,7 +79,8 @@ def test_register_return_resubmit_publish_confirm_and_read(live_server, new_page
     page.goto(f"{live_server.url}/mitt/")
     axe_check(page, "my work with a returned draft")
     page.locator(f"main a[href='{initiative.get_absolute_url()}']").first.click()
-    expect(page.locator(".ds-alert").get_by_text("Skriv litt om hvordan dere måler")).to_be_visible()
+    note = page.locator(".ds-alert").get_by_text("Skriv litt om hvordan dere måler")
+    expect(note).to_be_visible()
     axe_check(page, "returned draft")
     page.locator(f"a[href='/tiltak/{initiative.pk}/rediger/']").click()
     axe_check(page, "edit form")

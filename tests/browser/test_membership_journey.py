@@ -13,7 +13,7 @@ from ..factories import PASSWORD, MembershipFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 NEW_EMAIL = "kari.nordmann@bergen.kommune.no"
