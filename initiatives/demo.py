@@ -98,6 +98,8 @@ def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
 
 def _build(index, text, organisation, state, rng, author) -> Initiative:
     lifecycle = rng.choice(list(LifecycleStatus))
+    if state in (WorkflowStatus.UTKAST, WorkflowStatus.TIL_GODKJENNING):
+        lifecycle = rng.choice([LifecycleStatus.PLANLAGT, LifecycleStatus.PAGAR])
     start, end = _dates(rng, lifecycle)
     assessment = UnionAssessment.UKJENT
     if state in (WorkflowStatus.PUBLISERT, WorkflowStatus.TIL_GODKJENNING):

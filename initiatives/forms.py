@@ -15,32 +15,22 @@ from .models import (
     TrustRelation,
     UnionAssessment,
 )
+from .models.initiatives import EDITABLE_FIELDS
 from .services.records import InitiativeInput
 
-VALUE_FIELDS = [
-    "title",
+VALUE_FIELDS = EDITABLE_FIELDS
+
+
+# Optional for a draft, needed before submitting (checked by the services).
+NEEDED_FOR_APPROVAL = [
     "summary",
     "description",
     "kind",
     "sector",
-    "other_focus_area",
+    "focus_areas",
     "trust_relations",
     "lifecycle_status",
     "start_date",
-    "end_date",
-    "started_before_reform",
-    "participants",
-    "exemption_from",
-    "goal_resources",
-    "goal_activities",
-    "goal_outputs",
-    "goal_user_effects",
-    "goal_societal_effects",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "publish_contact",
-    "links",
 ]
 
 
@@ -159,6 +149,8 @@ class InitiativeForm(forms.ModelForm):
             self.fields["organisation"].queryset = organisations
         if not self.fields["removed_attachments"].choices:
             del self.fields["removed_attachments"]
+        for name in NEEDED_FOR_APPROVAL:
+            self.fields[name].needed_for_approval = True
         for name in ("kind", "sector"):
             self.fields[name].choices = [("", _("Choose …")), *self.fields[name].choices[1:]]
         self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]

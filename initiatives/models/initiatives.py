@@ -25,7 +25,33 @@ from .focus_areas import FocusArea
 
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
-REFORM_START = date(2021, 9, 1)  # autumn 2021: measures begun before this predate the reform
+REFORM_START = date(2021, 9, 1)
+# The fields people fill in on the measure form, in form order (relations are separate).
+EDITABLE_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "kind",
+    "sector",
+    "other_focus_area",
+    "trust_relations",
+    "lifecycle_status",
+    "start_date",
+    "end_date",
+    "started_before_reform",
+    "participants",
+    "exemption_from",
+    "goal_resources",
+    "goal_activities",
+    "goal_outputs",
+    "goal_user_effects",
+    "goal_societal_effects",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "publish_contact",
+    "links",
+]  # autumn 2021: measures begun before this predate the reform
 
 
 def _choice_array(choices, verbose_name):

@@ -3,32 +3,11 @@
 from __future__ import annotations
 
 from initiatives.models import Initiative, InitiativeChange
+from initiatives.models.initiatives import EDITABLE_FIELDS
 from tillit.core.audit import audit_record
 
 TRACKED_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "kind",
-    "sector",
-    "other_focus_area",
-    "trust_relations",
-    "lifecycle_status",
-    "start_date",
-    "end_date",
-    "started_before_reform",
-    "participants",
-    "exemption_from",
-    "goal_resources",
-    "goal_activities",
-    "goal_outputs",
-    "goal_user_effects",
-    "goal_societal_effects",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "publish_contact",
-    "links",
+    *EDITABLE_FIELDS,
     "workflow_status",
     "union_assessment",
     "union_assessment_text",
