@@ -119,3 +119,12 @@ def awaiting_my_assessment(user) -> QuerySet[Initiative]:
         .select_related("organisation")
         .order_by("updated_at")[:50]
     )
+
+
+def organisation_initiatives(organisation: Organisation, *, user, limit: int = 25):
+    """The organisation's measures the user may see, newest first."""
+    return list(
+        Initiative.objects.visible_to(user)
+        .filter(organisation=organisation)
+        .order_by("-published_at", "-updated_at")[:limit]
+    )

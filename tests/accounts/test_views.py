@@ -152,3 +152,18 @@ def test_my_work_query_budget(client, people, bergen, django_assert_max_num_quer
         response = client.get("/mitt/")
     assert response.status_code == 200
     assert response.content.decode().count("/foresporsler/") == 10
+
+
+def test_organisation_page_lists_measures_each_visitor_may_see(
+    client, people, bergen, django_assert_max_num_queries
+):
+    from ..factories import InitiativeFactory
+
+    InitiativeFactory(organisation=bergen, title="Offentlig tiltak", workflow_status="publisert")
+    InitiativeFactory(organisation=bergen, title="Hemmelig utkast")
+    with django_assert_max_num_queries(6):
+        public = client.get(f"/organisasjoner/{bergen.pk}/").content.decode()
+    assert "Offentlig tiltak" in public and "Hemmelig utkast" not in public
+    client.force_login(people["ansatt"])
+    member = client.get(f"/organisasjoner/{bergen.pk}/").content.decode()
+    assert "Offentlig tiltak" in member and "Hemmelig utkast" in member

@@ -91,8 +91,11 @@ class OrganisationDetailView(OrganisationMixin, TemplateView):
             pending = organisation.join_requests.filter(
                 user=user, status=JoinRequest.Status.PENDING
             ).first()
+        from initiatives.selectors import organisation_initiatives
+
         return super().get_context_data(
             facts=selectors.organisation_public_facts(organisation),
+            initiatives=organisation_initiatives(organisation, user=user),
             can_request_join=can(user, Action.ORGANISATION_REQUEST_JOIN, organisation),
             can_manage=can(user, Action.ORGANISATION_MANAGE_MEMBERS, organisation),
             can_edit=can(user, Action.ORGANISATION_EDIT, organisation),
