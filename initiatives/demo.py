@@ -176,7 +176,12 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 text = municipal_texts[index % len(municipal_texts)]
             else:
                 is_state = rng.random() < 0.25
-                organisation = rng.choice(agencies if is_state else municipalities)
+                # Walk the municipalities in county order, so every county gets measures.
+                organisation = (
+                    rng.choice(agencies)
+                    if is_state
+                    else municipalities[1 + index % (len(municipalities) - 1)]
+                )
                 text = rng.choice(state_texts if is_state else municipal_texts)
                 state = rng.choices(states, weights)[0]
             initiative = _build(index, text, organisation, state, rng, authors.get(organisation.pk))

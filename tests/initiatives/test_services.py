@@ -162,3 +162,15 @@ def test_ministry_sees_pending_measures_of_its_agencies_only(people, ministry):
     InitiativeFactory(organisation=agency, workflow_status="utkast")
     visible = Initiative.objects.visible_to(people["departement"])
     assert list(visible) == [mine]
+
+
+def test_a_failing_mail_server_never_loses_the_submission(
+    people, bergen, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    initiative = InitiativeFactory(organisation=bergen, created_by=people["ansatt"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_submit(initiative=initiative, by=people["ansatt"])
+    initiative.refresh_from_db()
+    assert initiative.workflow_status == WorkflowStatus.TIL_GODKJENNING

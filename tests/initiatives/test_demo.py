@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import call_command
+
+from initiatives.models import Initiative, Kind, WorkflowStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_measures_cover_statuses_kinds_focus_areas_and_counties(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "60", "--seed", "3")
+    measures = Initiative.objects.all()
+    assert measures.count() == 60
+    assert measures.filter(workflow_status=WorkflowStatus.PUBLISERT).count() >= 10
+    assert set(measures.values_list("workflow_status", flat=True)) == set(WorkflowStatus.values)
+    assert set(measures.values_list("kind", flat=True)) == set(Kind.values)
+    areas = Initiative.focus_areas.through.objects.values("focus_area").distinct().count()
+    assert areas == 7
+    counties = (
+        measures.exclude(organisation__municipality=None)
+        .values("organisation__municipality__county")
+        .distinct()
+        .count()
+    )
+    assert counties == 15
+
+
+def test_demo_measures_are_deterministic_for_a_seed(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "30", "--seed", "5")
+    first = list(Initiative.objects.order_by("pk").values_list("title", "organisation_id"))
+    Initiative.objects.all().delete()
+    call_command("seed_demo", "--initiatives", "30", "--seed", "5")
+    again = list(Initiative.objects.order_by("pk").values_list("title", "organisation_id"))
+    assert again == first
