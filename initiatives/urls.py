@@ -5,6 +5,7 @@ from . import views
 app_name = "initiatives"
 
 urlpatterns = [
+    path("tiltak/", views.OverviewView.as_view(), name="overview"),
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),

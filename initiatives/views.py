@@ -41,6 +41,20 @@ class InitiativeMixin:
         return self.initiative.get_absolute_url()
 
 
+class OverviewView(TemplateView):
+    """Anyone browses the overview; members also see their organisation's unpublished
+    measures, and ministries the pending measures of their agencies."""
+
+    template_name = "initiatives/overview.html"
+
+    def get_context_data(self, **kwargs):
+        from .overview.params import SORTINGS
+        from .overview.selectors import overview
+
+        data = overview(query=self.request.GET, user=self.request.user)
+        return super().get_context_data(overview=data, sortings=SORTINGS, **kwargs)
+
+
 class InitiativeDetailView(InitiativeMixin, TemplateView):
     """Anyone sees published measures; members of the owner and editors see the rest."""
 

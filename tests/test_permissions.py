@@ -99,6 +99,7 @@ MATRIX = [
     (L, "/invitasjon/finnes-ikke/", 404),
     # --- measures ---------------------------------------------------------------------------
     *[(role, "/tiltak/{m_published}/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/", 200) for role in EVERYONE],
     *[(role, "/tiltak/{m_published}/en-tittel/", 200) for role in (A, S)],
     *[(role, "/tiltak/{m_draft}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/", 200) for role in (S, L, T, R)],

@@ -4,6 +4,8 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -196,6 +198,13 @@ class Initiative(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="norwegian")
+        + SearchVector("summary", weight="B", config="norwegian")
+        + SearchVector("description", weight="C", config="norwegian"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -211,7 +220,10 @@ class Initiative(models.Model):
                 name="initiative_end_after_start",
             )
         ]
-        indexes = [models.Index(fields=["organisation", "workflow_status"])]
+        indexes = [
+            models.Index(fields=["organisation", "workflow_status"]),
+            GinIndex(fields=["search_vector"], name="initiative_search_gin"),
+        ]
 
     def __str__(self):
         return self.title

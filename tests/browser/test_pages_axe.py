@@ -13,6 +13,9 @@ pytestmark = [
 
 PUBLIC = [
     "/",
+    "/tiltak/",
+    "/tiltak/?q=tillit&type=pilot&fylke=46&sortering=tittel",
+    "/tiltak/?fylke=99&side=abc",
     "/tilgjengelighet/",
     "/organisasjoner/",
     "/organisasjoner/?q=trond&kind=kommune",

@@ -1,0 +1,1 @@
+"""The national overview of measures at /tiltak/: parameters, filters, search and facets."""

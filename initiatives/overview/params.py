@@ -1,0 +1,109 @@
+"""Reading the overview's query parameters. Unknown or malformed values are dropped and
+named back to the user; the valid ones still apply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import FocusArea, Kind, LifecycleStatus, Sector
+from tillit.accounts.models import County, Municipality, Organisation, OrganisationKind
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES = 50  # per facet; more than this is not a real selection
+SORTINGS = {
+    "relevans": _("relevance"),
+    "nyeste": _("newest"),
+    "oppdatert": _("recently updated"),
+    "tittel": _("title"),
+}
+CONFIRMATION = {"ja": "bekreftet", "nei": "ikke_involvert", "ukjent": "ukjent"}
+FACETS = ["fokusomrade", "type", "sektor", "status", "fylke", "kommune", "departement", "aar"]
+YEAR_PATTERN = re.compile(r"^(19|20)\d{2}$")
+
+
+def reference_options() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) for the facets whose values live in the database: four queries."""
+    ministries = Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT)
+    return {
+        "fokusomrade": list(FocusArea.objects.order_by("number").values_list("slug", "name")),
+        "fylke": list(County.objects.order_by("number").values_list("number", "name")),
+        "kommune": list(Municipality.objects.order_by("name").values_list("number", "name")),
+        "departement": list(ministries.order_by("name").values_list("short_name", "name")),
+    }
+
+
+def allowed_values(reference: dict[str, list[tuple[str, str]]]) -> dict[str, set[str]]:
+    """The values each facet accepts."""
+    return {
+        **{name: {value for value, _label in options} for name, options in reference.items()},
+        "type": set(Kind.values),
+        "sektor": set(Sector.values),
+        "status": set(LifecycleStatus.values),
+        "bekreftet": set(CONFIRMATION),
+    }
+
+
+@dataclass
+class OverviewParams:
+    q: str = ""
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    bekreftet: list[str] = field(default_factory=list)
+    sorting: str = "nyeste"
+    page: int = 1
+    ignored: list[str] = field(default_factory=list)
+
+    def filter_data(self) -> dict:
+        """What the FilterSet receives: only values already known to be valid."""
+        # Validated values never contain commas, so the CSV form django-filter reads is safe.
+        data = {name: ",".join(values) for name, values in self.selected.items() if values}
+        if self.bekreftet:
+            data["bekreftet"] = ",".join(self.bekreftet)
+        if self.q:
+            data["q"] = self.q
+        return data
+
+
+def _clean_text(value: str) -> str:
+    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
+
+
+def parse(query, *, allowed: dict[str, set[str]]) -> OverviewParams:
+    """Turn a QueryDict into validated parameters, noting everything that was ignored."""
+    params = OverviewParams()
+    raw_q = _clean_text(query.get("q", ""))
+    if raw_q != query.get("q", "").strip():
+        params.ignored.append(str(_("unreadable characters in the search text")))
+    if len(raw_q) > MAX_QUERY_LENGTH:
+        params.ignored.append(str(_("the search text after %d characters") % MAX_QUERY_LENGTH))
+        raw_q = raw_q[:MAX_QUERY_LENGTH]
+    params.q = raw_q
+    for name in [*FACETS, "bekreftet"]:
+        values = [v for v in query.getlist(name) if v != ""][:MAX_VALUES]
+        valid, invalid = [], []
+        for value in values:
+            ok = YEAR_PATTERN.match(value) if name == "aar" else value in allowed[name]
+            (valid if ok else invalid).append(value)
+        if invalid:
+            shown = ", ".join(_clean_text(v)[:30] for v in invalid[:3])
+            params.ignored.append(f"{name}={shown}")
+        unique = list(dict.fromkeys(valid))
+        if name == "bekreftet":
+            params.bekreftet = unique
+        else:
+            params.selected[name] = unique
+    sorting = query.get("sortering", "")
+    if sorting and sorting not in SORTINGS:
+        params.ignored.append(f"sortering={_clean_text(sorting)[:30]}")
+    default = "relevans" if params.q else "nyeste"
+    params.sorting = sorting if sorting in SORTINGS else default
+    if params.sorting == "relevans" and not params.q:
+        params.sorting = "nyeste"
+    page = query.get("side", "1")
+    if page.isascii() and page.isdigit() and 0 < int(page) < 100_000:
+        params.page = int(page)
+    elif page:
+        params.ignored.append(f"side={_clean_text(page)[:30]}")
+    return params

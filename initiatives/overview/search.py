@@ -1,0 +1,64 @@
+"""Norwegian full-text search with a trigram fallback for small typos."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Q, Value
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "norwegian"
+# Private-use characters mark the hits in headlines, so user text can be escaped safely.
+HIT_START, HIT_END = "\ue000", "\ue001"
+
+
+@lru_cache(maxsize=1)
+def trigram_available() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def search_query(text: str) -> SearchQuery:
+    """Web-search syntax: "quoted phrases", OR, and -word to exclude."""
+    return SearchQuery(text, config=CONFIG, search_type="websearch")
+
+
+def text_condition(text: str):
+    """The filter and the ranking for a free-text search (title > summary > description)."""
+    query = search_query(text)
+    condition = Q(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    if trigram_available():
+        condition |= Q(title__trigram_word_similar=text)
+        rank = rank + TrigramWordSimilarity(Value(text), "title") * Value(0.1)
+    return condition, rank
+
+
+def _safe_headline(raw: str | None) -> SafeString:
+    escaped = html.escape(raw or "")
+    return mark_safe(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))  # noqa: S308
+
+
+def headlines(queryset, text: str) -> dict[int, SafeString]:
+    """Snippets with the hits marked, for the rows in ``queryset`` (one query)."""
+    headline = SearchHeadline(
+        "description",
+        search_query(text),
+        config=CONFIG,
+        start_sel=HIT_START,
+        stop_sel=HIT_END,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+    )
+    rows = queryset.annotate(snippet=headline).values_list("pk", "snippet")
+    return {pk: _safe_headline(snippet) for pk, snippet in rows}

@@ -1,0 +1,201 @@
+import pytest
+from django.test import RequestFactory
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from initiatives.overview.selectors import overview
+from tillit.accounts.models import Organisation
+
+from ..factories import InitiativeFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def measures(bergen, ministry):
+    """Six published measures with known facets, one draft, one archived."""
+    oslo = Organisation.objects.get(municipality_id="0301")
+    agency = OrganisationFactory(name="Testdirektoratet", parent_ministry=ministry)
+    made = {
+        "bergen_pilot": InitiativeFactory(
+            organisation=bergen,
+            workflow_status="publisert",
+            kind="pilot",
+            title="Tillitsreformen i hjemmetjenesten",
+            areas=["faglig-frihet", "mindre-rapportering"],
+        ),
+        "bergen_project": InitiativeFactory(
+            organisation=bergen,
+            workflow_status="publisert",
+            kind="prosjekt",
+            title="Samarbeid med tillitsvalgte om turnus",
+            areas=["medbestemmelse"],
+        ),
+        "oslo_pilot": InitiativeFactory(
+            organisation=oslo,
+            workflow_status="publisert",
+            kind="pilot",
+            title="Forenklet rapportering i barnehagene",
+            areas=["mindre-rapportering"],
+        ),
+        "oslo_project": InitiativeFactory(
+            organisation=oslo,
+            workflow_status="publisert",
+            kind="prosjekt",
+            sector="kultur",
+            title="Bibliotekene styrer selv åpningstidene",
+            areas=["faglig-frihet"],
+        ),
+        "agency": InitiativeFactory(
+            organisation=agency,
+            workflow_status="publisert",
+            kind="tildelingsbrev",
+            title="Kortere tildelingsbrev med færre styringsparametere",
+            areas=["styring-og-samordning"],
+            union_assessment="bekreftet",
+        ),
+        "bergen_draft": InitiativeFactory(organisation=bergen, title="Hemmelig utkast"),
+        "archived": InitiativeFactory(organisation=bergen, workflow_status="arkivert"),
+    }
+    return made
+
+
+def _run(query: str, user=None):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().get("/tiltak/" + query)
+    return overview(query=request.GET, user=user or AnonymousUser())
+
+
+def _counts(result, facet):
+    found = next(f for f in result.facets if f.name == facet)
+    return {option.value: option.count for option in found.options if option.count}
+
+
+def _titles(result):
+    return {initiative.title for initiative in result.page.object_list}
+
+
+def test_public_sees_published_measures_only(measures):
+    result = _run("")
+    assert result.total == 5
+    assert "Hemmelig utkast" not in _titles(result)
+
+
+def test_members_also_see_their_own_unpublished_measures_marked(measures, people):
+    result = _run("", people["ansatt"])
+    assert "Hemmelig utkast" in _titles(result)
+    assert result.total == 6
+
+
+def test_facet_counts_respect_other_filters_but_ignore_their_own(measures):
+    result = _run("?type=pilot&fylke=03")
+    assert _titles(result) == {"Forenklet rapportering i barnehagene"}
+    # kind counts: Oslo only (the county filter applies), every kind shown (own filter ignored)
+    assert _counts(result, "type") == {"pilot": 1, "prosjekt": 1}
+    # county counts: pilots only (the kind filter applies), every county shown
+    assert _counts(result, "fylke") == {"03": 1, "46": 1}
+    # focus areas: both filters apply
+    assert _counts(result, "fokusomrade") == {"mindre-rapportering": 1}
+    assert result.total == 1
+
+
+def test_ministry_facet_and_union_confirmation(measures):
+    result = _run("?departement=KDD&bekreftet=ja")
+    assert _titles(result) == {"Kortere tildelingsbrev med færre styringsparametere"}
+    assert _counts(result, "departement") == {"KDD": 1}
+    assert _counts(result, "bekreftet") == {"ja": 1}
+
+
+def test_norwegian_stemming_finds_other_word_forms(measures):
+    assert _titles(_run("?q=tillitsreform")) == {"Tillitsreformen i hjemmetjenesten"}
+
+
+def test_websearch_syntax_or_and_minus(measures):
+    both = _titles(_run("?q=barnehagene OR bibliotekene"))
+    assert both == {
+        "Forenklet rapportering i barnehagene",
+        "Bibliotekene styrer selv åpningstidene",
+    }
+    assert _titles(_run("?q=barnehagene OR bibliotekene -åpningstidene")) == {
+        "Forenklet rapportering i barnehagene"
+    }
+
+
+def test_small_typos_still_find_the_title(measures):
+    assert "Bibliotekene styrer selv åpningstidene" in _titles(_run("?q=bibliotekne"))
+
+
+def test_title_hits_rank_above_description_hits(measures, bergen):
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Noe helt annet",
+        description="Her nevnes turnus en gang.",
+    )
+    result = _run("?q=turnus")
+    assert result.page.object_list[0].title == "Samarbeid med tillitsvalgte om turnus"
+
+
+def test_snippets_mark_hits_and_escape_user_text(measures, bergen):
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Skript",
+        description="<script>alert(1)</script> om tillitsreform i praksis",
+    )
+    result = _run("?q=tillitsreform")
+    snippets = [i.snippet for i in result.page.object_list if i.title == "Skript"]
+    assert "<mark>" in snippets[0] and "<script>" not in snippets[0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?fylke=99",
+        "?side=-1",
+        "?side=999999",
+        "?aar=1e9",
+        "?q=" + "x" * 5000,
+        "?q=%00nul",
+        "?fokusomrade=finnes-ikke",
+        "?sortering=baklengs",
+        "?type=pilot&type=<script>",
+    ],
+)
+def test_bad_parameters_are_ignored_and_named(client, measures, query):
+    response = client.get("/tiltak/" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html.split("</header>", 1)[1]
+    assert 'data-color="warning"' in html
+
+
+def test_overview_query_budget(client, measures, people, django_assert_max_num_queries):
+    client.force_login(people["leder"])
+    client.get("/tiltak/")
+    with django_assert_max_num_queries(15):
+        response = client.get("/tiltak/?q=tillitsreform&type=pilot&fylke=46&sortering=relevans")
+    assert response.status_code == 200
+
+
+PARAMETERS = ["q", "fokusomrade", "type", "sektor", "status", "fylke", "kommune", "departement"]
+PARAMETERS += ["aar", "bekreftet", "erfaring", "side", "sortering", "ukjent"]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PARAMETERS), st.text(max_size=40)),
+        max_size=6,
+    )
+)
+def test_no_combination_of_parameters_gives_a_server_error(client, measures, pairs):
+    from urllib.parse import urlencode
+
+    response = client.get("/tiltak/?" + urlencode(pairs))
+    assert response.status_code == 200
