@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from django.contrib.postgres.search import (
@@ -18,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 CONFIG = "norwegian"
 # Private-use characters mark the hits in headlines, so user text can be escaped safely.
 HIT_START, HIT_END = "\ue000", "\ue001"
+WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -32,10 +34,24 @@ def search_query(text: str) -> SearchQuery:
     return SearchQuery(text, config=CONFIG, search_type="websearch")
 
 
+def prefix_query(text: str) -> SearchQuery | None:
+    """For plain words (no quotes or operators), also match words that start with them:
+    Norwegian compounds, so "tillit" finds "tillitsvalgte" and "tillitsbasert"."""
+    if any(mark in text for mark in ('"', " OR ", " or ", "-")):
+        return None
+    words = WORD.findall(text)[:8]
+    if not words:
+        return None
+    return SearchQuery(" & ".join(f"{word}:*" for word in words), config=CONFIG, search_type="raw")
+
+
 def text_condition(text: str):
     """The filter and the ranking for a free-text search (title > summary > description)."""
     query = search_query(text)
     condition = Q(search_vector=query)
+    prefixed = prefix_query(text)
+    if prefixed is not None:
+        condition |= Q(search_vector=prefixed)
     rank = SearchRank(F("search_vector"), query)
     if trigram_available():
         condition |= Q(title__trigram_word_similar=text)
@@ -50,9 +66,13 @@ def _safe_headline(raw: str | None) -> SafeString:
 
 def headlines(queryset, text: str) -> dict[int, SafeString]:
     """Snippets with the hits marked, for the rows in ``queryset`` (one query)."""
+    query = search_query(text)
+    prefixed = prefix_query(text)
+    if prefixed is not None:
+        query = query | prefixed
     headline = SearchHeadline(
         "description",
-        search_query(text),
+        query,
         config=CONFIG,
         start_sel=HIT_START,
         stop_sel=HIT_END,

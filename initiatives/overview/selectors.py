@@ -66,10 +66,12 @@ def overview_base(user):
 
 
 def _options(values, counts: dict, selected: list[str]) -> list[FacetOption]:
-    return [
+    """The options worth offering: those that would give results, and those chosen."""
+    options = [
         FacetOption(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
         for value, label in values
     ]
+    return [option for option in options if option.count or option.selected]
 
 
 def _facets(params: OverviewParams, counts: dict, reference: dict) -> list[Facet]:
@@ -150,4 +152,5 @@ def overview(*, query, user) -> Overview:
         snippets = search.headlines(Initiative.objects.filter(pk__in=ids), params.q)
         for initiative in page.object_list:
             initiative.snippet = snippets.get(initiative.pk)
-    return Overview(params, page, _facets(params, counts, reference), total)
+    shown = [facet for facet in _facets(params, counts, reference) if facet.options]
+    return Overview(params, page, shown, total)

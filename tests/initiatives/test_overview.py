@@ -199,3 +199,15 @@ def test_no_combination_of_parameters_gives_a_server_error(client, measures, pai
 
     response = client.get("/tiltak/?" + urlencode(pairs))
     assert response.status_code == 200
+
+
+def test_a_plain_word_also_finds_compounds_that_start_with_it(measures):
+    titles = _titles(_run("?q=tillit"))
+    assert "Samarbeid med tillitsvalgte om turnus" in titles
+    assert "Tillitsreformen i hjemmetjenesten" in titles
+
+
+def test_facets_offer_only_options_that_give_results(measures):
+    result = _run("?type=pilot")
+    municipality = next(f for f in result.facets if f.name == "kommune")
+    assert {option.value for option in municipality.options} == {"4601", "0301"}
