@@ -100,6 +100,8 @@ MATRIX = [
     # --- measures ---------------------------------------------------------------------------
     *[(role, "/tiltak/{m_published}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/eksport.csv", 200) for role in (A, S, D)],
+    *[(role, "/tiltak/eksport.xlsx", 200) for role in (A, S)],
     *[(role, "/tiltak/{m_published}/en-tittel/", 200) for role in (A, S)],
     *[(role, "/tiltak/{m_draft}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/", 200) for role in (S, L, T, R)],

@@ -119,14 +119,13 @@ def _facets(params: OverviewParams, counts: dict, reference: dict) -> list[Facet
     ]
 
 
-def overview(*, query, user) -> Overview:
-    """Everyone may browse; what they see follows ``overview_base``."""
-    reference = reference_options()
-    params = parse(query, allowed=allowed_values(reference))
-    base = overview_base(user)
-    filterset = OverviewFilter(params.filter_data(), queryset=base)
-    rows = filterset.qs.order_by(*ORDERINGS[params.sorting]).select_related("organisation")
-    rows = rows.prefetch_related(
+def overview_rows(params: OverviewParams, user):
+    """The measures matching ``params``, sorted, with what a list or an export shows."""
+    filterset = OverviewFilter(params.filter_data(), queryset=overview_base(user))
+    rows = filterset.qs.order_by(*ORDERINGS[params.sorting])
+    return rows.select_related(
+        "organisation__municipality", "organisation__parent_ministry"
+    ).prefetch_related(
         Prefetch(
             "focus_area_links",
             queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
@@ -134,6 +133,18 @@ def overview(*, query, user) -> Overview:
             ),
         )
     )
+
+
+def overview_params(query) -> tuple[OverviewParams, dict]:
+    reference = reference_options()
+    return parse(query, allowed=allowed_values(reference)), reference
+
+
+def overview(*, query, user) -> Overview:
+    """Everyone may browse; what they see follows ``overview_base``."""
+    params, reference = overview_params(query)
+    base = overview_base(user)
+    rows = overview_rows(params, user)
     shared = base
     if params.q:
         condition, _rank = search.text_condition(params.q)

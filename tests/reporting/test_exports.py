@@ -1,0 +1,63 @@
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from ..factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def measures(bergen):
+    InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", title="Færre skjema på sykehjemmet"
+    )
+    InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", kind="prosjekt", title="Åpne møter"
+    )
+    InitiativeFactory(organisation=bergen, title="Utkast som ikke skal ut")
+
+
+def _csv(response) -> list[list[str]]:
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_export_has_the_current_filter_and_norwegian_letters(client, measures):
+    response = client.get("/tiltak/eksport.csv?type=pilot")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="tiltak-')
+    rows = _csv(response)
+    assert rows[0][1] in ("Tittel", "Title")
+    assert [row[1] for row in rows[1:]] == ["Færre skjema på sykehjemmet"]
+
+
+def test_csv_export_follows_visibility(client, measures, people):
+    public = [row[1] for row in _csv(client.get("/tiltak/eksport.csv"))[1:]]
+    assert "Utkast som ikke skal ut" not in public and len(public) == 2
+    client.force_login(people["ansatt"])
+    member = [row[1] for row in _csv(client.get("/tiltak/eksport.csv"))[1:]]
+    assert "Utkast som ikke skal ut" in member
+
+
+def test_xlsx_export_opens_with_a_header_row(client, measures):
+    response = client.get("/tiltak/eksport.xlsx?sortering=tittel")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    assert sheet.cell(1, 1).font.bold
+    assert [sheet.cell(row, 2).value for row in (2, 3)] == [
+        "Færre skjema på sykehjemmet",
+        "Åpne møter",
+    ]
+    assert sheet.column_dimensions["B"].width == 50
+
+
+def test_export_query_budget(client, bergen, django_assert_max_num_queries):
+    for _ in range(30):
+        InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    with django_assert_max_num_queries(10):
+        rows = _csv(client.get("/tiltak/eksport.csv?q=skjema&fylke=46"))
+    assert len(rows) == 31
