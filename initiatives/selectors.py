@@ -123,8 +123,18 @@ def awaiting_my_assessment(user) -> QuerySet[Initiative]:
 
 def organisation_initiatives(organisation: Organisation, *, user, limit: int = 25):
     """The organisation's measures the user may see, newest first."""
+    from django.db.models import Prefetch
+
+    from .models import InitiativeFocusArea
+
+    links = InitiativeFocusArea.objects.select_related("focus_area").order_by(
+        "-is_primary", "focus_area__number"
+    )
     return list(
         Initiative.objects.visible_to(user)
         .filter(organisation=organisation)
+        .exclude(workflow_status=WorkflowStatus.ARKIVERT)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("focus_area_links", queryset=links))
         .order_by("-published_at", "-updated_at")[:limit]
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -46,6 +47,18 @@ class OverviewView(TemplateView):
     measures, and ministries the pending measures of their agencies."""
 
     template_name = "initiatives/overview.html"
+
+    def get_template_names(self):
+        """htmx asks for the filters and results only; the URL stays shareable."""
+        htmx = self.request.htmx
+        if htmx and not htmx.history_restore_request:
+            return ["initiatives/includes/overview_body.html"]
+        return [self.template_name]
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
 
     def get_context_data(self, **kwargs):
         from .overview.params import SORTINGS

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     "django_filters",
+    "django_htmx",
     "allauth",
     "allauth.account",
     "tillit.core",
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "tillit.core.middleware.PrivatePagesNotCachedMiddleware",
 ]
 
@@ -172,6 +174,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/designsystemet-css", BASE_DIR / "node_modules/@digdir/designsystemet-css/dist/src"),
     ("vendor/designsystemet-theme", BASE_DIR / "node_modules/@digdir/designsystemet-theme/brand"),
+    ("vendor/htmx", BASE_DIR / "node_modules/htmx.org/dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
