@@ -71,3 +71,6 @@ messages: install
 
 clean:
 	rm -rf $(VENV) node_modules .local/uv .local/staticfiles locale/.compiled
+
+bench: install
+	$(PY) bench/run.py

@@ -1,0 +1,276 @@
+"""`make bench`: seed benchmark databases, serve them with gunicorn and the production
+settings, drive them from this process over loopback with concurrent clients, and write
+bench/latest.json and bench/latest.md.
+
+Every request goes to 127.0.0.1 only; each scenario is a bounded number of requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+WORDS = ["tillit", "skjema", "rapportering", "turnus", "team", "ledelse", "brukere", "skole"]
+KINDS = ["prosjekt", "pilot", "mote", "innovasjon", "forsok", "brukerforum"]
+COUNTIES = ["03", "11", "15", "18", "31", "32", "33", "34", "39", "40", "42", "46", "50"]
+
+
+def _environment(database: str, **extra) -> dict:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(LOCAL_DATABASE_NAME=database, **extra)
+    return env
+
+
+def _manage(*args, database: str, **extra) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=_environment(database, **extra),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def prepare(size: int) -> tuple[str, float]:
+    """Migrate and seed ``bench_<size>``; returns its name and the seeding time."""
+    database = f"bench_{size}"
+    _manage("migrate", "--noinput", "-v0", database=database)
+    started = time.monotonic()
+    _manage(
+        "seed_demo",
+        "--initiatives",
+        str(size),
+        "--seed",
+        "1",
+        "--allow-nondebug",
+        database=database,
+        DEBUG="false",
+    )
+    return database, time.monotonic() - started
+
+
+def socket_dir() -> str:
+    return str(BASE_DIR / ".local" / "postgres" / "run")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(database: str, workers: int) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    env = _environment(
+        database,
+        DJANGO_SETTINGS_MODULE="tillit.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"postgres://tillit@/{database}?host={socket_dir()}",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+    )
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "tillit.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            status, _ = _get(port, "/healthz")
+            if status == 200:
+                return server, port
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _get(port: int, path: str, connection=None) -> tuple[int, float]:
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    started = time.perf_counter()
+    connection.request("GET", path, headers={"Accept": "text/html"})
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    if own:
+        connection.close()
+    return response.status, elapsed
+
+
+def drive(port: int, paths: list[str], clients: int) -> dict:
+    """Send every path once, spread over ``clients`` keep-alive connections."""
+    queue = list(paths)
+    lock = threading.Lock()
+    latencies, failures = [], []
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                if not queue:
+                    break
+                path = queue.pop()
+            status, elapsed = _get(port, path, connection)
+            with lock:
+                latencies.append(elapsed * 1000)
+                if status != 200:
+                    failures.append((path, status))
+        connection.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 1),
+        "rps": round(len(latencies) / wall, 1),
+        "requests": len(latencies),
+        "failures": len(failures),
+    }
+
+
+def scenario_paths(database: str, requests: int) -> dict[str, list[str]]:
+    rng = random.Random(7)  # noqa: S311 (benchmark inputs, not secrets)
+    ids = json.loads(_manage("shell", "-c", PUBLISHED_IDS, database=database).strip())
+    combos = [(kind, county, word) for kind in KINDS for county in COUNTIES for word in WORDS]
+    rng.shuffle(combos)
+    filtered = [f"/tiltak/?type={k}&fylke={c}&q={w}" for k, c, w in combos[: max(requests, 200)]]
+    pages = [f"/tiltak/?side={n}" for n in range(1, 6)]
+    return {
+        "healthz": ["/healthz"] * requests,
+        "overview": [pages[i % len(pages)] for i in range(requests)],
+        "overview_filtered": filtered[:requests] if requests >= 200 else filtered[:200],
+        "detail": [f"/tiltak/{rng.choice(ids)}/" for _ in range(requests)],
+    }
+
+
+PUBLISHED_IDS = (
+    "import json; from initiatives.models import Initiative as I; "
+    "print(json.dumps(list(I.objects.filter(workflow_status='publisert')"
+    ".values_list('pk', flat=True)[:2000])))"
+)
+QUERY_COUNT = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+counts = {}
+for name, path in json.loads({paths!r}).items():
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+
+
+def query_counts(database: str, samples: dict[str, str]) -> dict[str, int]:
+    script = QUERY_COUNT.format(paths=json.dumps(samples))
+    output = _manage(
+        "shell", "-c", script, database=database, DJANGO_SETTINGS_MODULE="tillit.settings.test"
+    )
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def run(size: int, requests: int, clients: int, workers: int) -> dict:
+    database, seeded = prepare(size)
+    paths = scenario_paths(database, requests)
+    counts = query_counts(database, {name: values[0] for name, values in paths.items()})
+    server, port = serve(database, workers)
+    try:
+        for values in paths.values():  # warm every worker's connection pool and caches
+            drive(port, values[: clients * workers], clients)
+        scenarios = []
+        for name, values in paths.items():
+            result = drive(port, values, clients)
+            scenarios.append({"name": name, **result, "queries": counts[name]})
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    floor = scenarios[0]["p95_ms"] or 1
+    for scenario in scenarios:
+        scenario["p95_vs_healthz"] = round(scenario["p95_ms"] / floor, 1)
+    return {"initiatives": size, "seed_seconds": round(seeded, 1), "scenarios": scenarios}
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| measures | scenario | p50 ms | p95 ms | rps | queries | p95 / healthz |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        for s in result["scenarios"]:
+            lines.append(
+                f"| {result['initiatives']} | {s['name']} | {s['p50_ms']} | {s['p95_ms']} | "
+                f"{s['rps']} | {s['queries']} | {s['p95_vs_healthz']} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    results = [run(size, args.requests, args.clients, args.workers) for size in args.sizes]
+    main_result = results[-1]
+    if len(results) > 1:
+        small = {s["name"]: s["p95_ms"] for s in results[0]["scenarios"]}
+        for scenario in main_result["scenarios"]:
+            scenario["p95_vs_smallest"] = round(
+                scenario["p95_ms"] / (small[scenario["name"]] or 1), 2
+            )
+    report = {**main_result, "runs": results, "clients": args.clients, "workers": args.workers}
+    out = BASE_DIR / "bench"
+    (out / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    (out / "latest.md").write_text(table(results))
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
