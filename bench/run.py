@@ -173,7 +173,8 @@ def drive(port: int, paths: list[str], clients: int) -> dict:
 
 def scenario_paths(database: str, requests: int) -> dict[str, list[str]]:
     rng = random.Random(7)  # noqa: S311 (benchmark inputs, not secrets)
-    ids = json.loads(_manage("shell", "-c", PUBLISHED_IDS, database=database).strip())
+    output = _manage("shell", "-c", PUBLISHED_IDS, database=database)
+    ids = json.loads(output.strip().splitlines()[-1])
     combos = [(kind, county, word) for kind in KINDS for county in COUNTIES for word in WORDS]
     rng.shuffle(combos)
     filtered = [f"/tiltak/?type={k}&fylke={c}&q={w}" for k, c, w in combos[: max(requests, 200)]]
@@ -198,7 +199,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 client = Client()
 counts = {}
-for name, path in json.loads({paths!r}).items():
+for name, path in json.loads(PATHS).items():
     client.get(path)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -208,7 +209,7 @@ print(json.dumps(counts))
 
 
 def query_counts(database: str, samples: dict[str, str]) -> dict[str, int]:
-    script = QUERY_COUNT.format(paths=json.dumps(samples))
+    script = QUERY_COUNT.replace("PATHS", repr(json.dumps(samples)))
     output = _manage(
         "shell", "-c", script, database=database, DJANGO_SETTINGS_MODULE="tillit.settings.test"
     )

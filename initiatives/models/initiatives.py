@@ -223,6 +223,13 @@ class Initiative(models.Model):
         indexes = [
             models.Index(fields=["organisation", "workflow_status"]),
             GinIndex(fields=["search_vector"], name="initiative_search_gin"),
+            # The overview's default order ("nyeste") over published measures.
+            models.Index(
+                models.F("published_at").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="initiative_published_order",
+                condition=Q(workflow_status="publisert"),
+            ),
         ]
 
     def __str__(self):
