@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_reference_data'),
-        ('initiatives', '0004_search_vector'),
+        ("accounts", "0002_reference_data"),
+        ("initiatives", "0004_search_vector"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(models.OrderBy(models.F('published_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('workflow_status', 'publisert')), name='initiative_published_order'),
+            model_name="initiative",
+            index=models.Index(
+                models.OrderBy(models.F("published_at"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("workflow_status", "publisert")),
+                name="initiative_published_order",
+            ),
         ),
     ]

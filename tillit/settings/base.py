@@ -88,9 +88,9 @@ else:
 DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env.int("DATABASE_POOL_MIN", default=1),
-        "max_size": env.int("DATABASE_POOL_MAX", default=10),
-        "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+    "min_size": env.int("DATABASE_POOL_MIN", default=1),
+    "max_size": env.int("DATABASE_POOL_MAX", default=10),
+    "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
