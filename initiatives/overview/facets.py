@@ -4,6 +4,12 @@ Each option shows how many measures it would give: the count respects every *oth
 filter and ignores the facet's own selection. One statement groups the candidate rows by
 every single-valued facet at once (GROUPING SETS), choosing per set which filters apply; a
 second counts the focus areas, which are many-to-many.
+
+Performance note (measured with `make bench`, 100 000 measures): these two statements take
+about 0.3-0.8 s, nearly all of the overview's time; the list itself takes milliseconds. The
+next step is to read the facet values from columns kept on the measure itself (county,
+municipality, ministry, start year, focus-area slugs as an array) so the statement scans one
+narrow table without joins or EXISTS, and to cache the unfiltered counts per data version.
 """
 
 from __future__ import annotations
