@@ -86,6 +86,7 @@ def serve(database: str, workers: int) -> tuple[subprocess.Popen, int]:
         DATABASE_URL=f"postgres://tillit@/{database}?host={socket_dir()}",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
+        FACET_CACHE_STATS="1",
     )
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -216,6 +217,20 @@ def query_counts(database: str, samples: dict[str, str]) -> dict[str, int]:
     return json.loads(output.strip().splitlines()[-1])
 
 
+CACHE_STATS = (
+    "import json; from django.core.cache import cache; "
+    "keys = ['initiatives:facets:hits', 'initiatives:facets:misses']; "
+    "print(json.dumps([cache.get(k) or 0 for k in keys])); cache.delete_many(keys)"
+)
+
+
+def cache_stats(database: str) -> tuple[int, int]:
+    """Hits and misses of the facet-count cache since the last call (then reset)."""
+    output = _manage("shell", "-c", CACHE_STATS, database=database)
+    hits, misses = json.loads(output.strip().splitlines()[-1])
+    return hits, misses
+
+
 def run(size: int, requests: int, clients: int, workers: int) -> dict:
     database, seeded = prepare(size)
     paths = scenario_paths(database, requests)
@@ -225,9 +240,14 @@ def run(size: int, requests: int, clients: int, workers: int) -> dict:
         for values in paths.values():  # warm every worker's connection pool and caches
             drive(port, values[: clients * workers], clients)
         scenarios = []
+        cache_stats(database)
         for name, values in paths.items():
             result = drive(port, values, clients)
-            scenarios.append({"name": name, **result, "queries": counts[name]})
+            hits, misses = cache_stats(database)
+            rate = round(hits / (hits + misses), 3) if hits + misses else None
+            scenarios.append(
+                {"name": name, **result, "queries": counts[name], "facet_cache_hit_rate": rate}
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -239,14 +259,15 @@ def run(size: int, requests: int, clients: int, workers: int) -> dict:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| measures | scenario | p50 ms | p95 ms | rps | queries | p95 / healthz |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| measures | scenario | p50 ms | p95 ms | rps | queries | p95 / healthz | cache hits |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         for s in result["scenarios"]:
             lines.append(
                 f"| {result['initiatives']} | {s['name']} | {s['p50_ms']} | {s['p95_ms']} | "
-                f"{s['rps']} | {s['queries']} | {s['p95_vs_healthz']} |"
+                f"{s['rps']} | {s['queries']} | {s['p95_vs_healthz']} | "
+                f"{'–' if s['facet_cache_hit_rate'] is None else s['facet_cache_hit_rate']} |"
             )
     return "\n".join(lines) + "\n"
 

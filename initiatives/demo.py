@@ -27,6 +27,7 @@ from .models import (
     WorkflowStatus,
 )
 from .models.initiatives import REFORM_START
+from .overview.cache import bump_data_version
 
 BATCH = 2000
 DEMO_AGENCIES = [
@@ -212,4 +213,5 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 ]
             )
         added += size
+    bump_data_version()
     return added

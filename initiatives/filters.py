@@ -26,10 +26,14 @@ class OverviewFilter(django_filters.FilterSet):
         model = Initiative
         fields = []
 
+    def __init__(self, *args, fuzzy: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fuzzy = fuzzy
+
     def filter_text(self, queryset, name, value):
         from .overview.search import text_condition
 
-        condition, rank = text_condition(value)
+        condition, rank = text_condition(value, fuzzy=self.fuzzy)
         return queryset.filter(condition).annotate(rank=rank)
 
     def filter_focus_area(self, queryset, name, value):

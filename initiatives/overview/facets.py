@@ -71,14 +71,18 @@ def facet_counts(base_queryset, selected: dict[str, list[str]]) -> dict[str, dic
     base_sql, base_params = base_queryset.values("pk").query.sql_with_params()
     flag_columns, flag_params = _flags(selected)
     value_columns = [f"{expression} AS {name}" for name, expression in COLUMNS.items()]
+    # A row that fails two or more facet filters counts for no facet at all: leave it out
+    # before the (costly) grouping.
+    failures = " + ".join(f"(NOT f_{name})::int" for name in [*COLUMNS, "fokusomrade"])
     rows_sql = (
-        "WITH r AS (SELECT i.id, "  # noqa: S608 (constant SQL; values are parameters)
+        "WITH a AS (SELECT i.id, "  # noqa: S608 (constant SQL; values are parameters)
         + ", ".join(value_columns + flag_columns)
-        + " FROM initiatives_initiative i"
+        + " FROM initiatives_initiative i"  # noqa: S608
         " JOIN accounts_organisation o ON o.id = i.organisation_id"
         " LEFT JOIN accounts_municipality m ON m.number = o.municipality_id"
         " LEFT JOIN accounts_organisation pm ON pm.id = o.parent_ministry_id"
-        f" WHERE i.id IN ({base_sql})) "
+        f" WHERE i.id IN ({base_sql})), "
+        f"r AS (SELECT * FROM a WHERE {failures} <= 1) "
     )
     params = [*flag_params, *base_params]
     # GROUPING() may not stand inside an aggregate, so each facet gets its own sum and the

@@ -45,18 +45,23 @@ def prefix_query(text: str) -> SearchQuery | None:
     return SearchQuery(" & ".join(f"{word}:*" for word in words), config=CONFIG, search_type="raw")
 
 
-def text_condition(text: str):
-    """The filter and the ranking for a free-text search (title > summary > description)."""
-    query = search_query(text)
-    condition = Q(search_vector=query)
+def exact_condition(text: str) -> Q:
+    """Word matches (with Norwegian stemming, and prefixes for plain words); uses the GIN index."""
+    condition = Q(search_vector=search_query(text))
     prefixed = prefix_query(text)
     if prefixed is not None:
         condition |= Q(search_vector=prefixed)
-    rank = SearchRank(F("search_vector"), query)
-    if trigram_available():
-        condition |= Q(title__trigram_word_similar=text)
-        rank = rank + TrigramWordSimilarity(Value(text), "title") * Value(0.1)
-    return condition, rank
+    return condition
+
+
+def text_condition(text: str, *, fuzzy: bool = False):
+    """The filter and the ranking for a free-text search (title > summary > description).
+    ``fuzzy`` searches titles by trigram similarity instead: the fallback for small typos,
+    used when the words themselves find nothing."""
+    query = search_query(text)
+    if fuzzy and trigram_available():
+        return Q(title__trigram_word_similar=text), TrigramWordSimilarity(Value(text), "title")
+    return exact_condition(text), SearchRank(F("search_vector"), query)
 
 
 def _safe_headline(raw: str | None) -> SafeString:

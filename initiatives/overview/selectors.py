@@ -18,7 +18,7 @@ from initiatives.models import (
     WorkflowStatus,
 )
 
-from . import facets, search
+from . import cache, facets, search
 from .params import OverviewParams, allowed_values, parse, reference_options
 
 PAGE_SIZE = 20
@@ -119,9 +119,19 @@ def _facets(params: OverviewParams, counts: dict, reference: dict) -> list[Facet
     ]
 
 
-def overview_rows(params: OverviewParams, user):
+def wants_fuzzy_search(params: OverviewParams, base) -> bool:
+    """Typo tolerance is the fallback: only when the words themselves find nothing."""
+    if not params.q:
+        return False
+    return not base.filter(search.exact_condition(params.q)).exists()
+
+
+def overview_rows(params: OverviewParams, user, *, fuzzy: bool | None = None):
     """The measures matching ``params``, sorted, with what a list or an export shows."""
-    filterset = OverviewFilter(params.filter_data(), queryset=overview_base(user))
+    base = overview_base(user)
+    if fuzzy is None:
+        fuzzy = wants_fuzzy_search(params, base)
+    filterset = OverviewFilter(params.filter_data(), queryset=base, fuzzy=fuzzy)
     rows = filterset.qs.order_by(*ORDERINGS[params.sorting])
     return rows.select_related(
         "organisation__municipality", "organisation__parent_ministry"
@@ -143,14 +153,19 @@ def overview_params(query) -> tuple[OverviewParams, dict]:
 def overview(*, query, user) -> Overview:
     """Everyone may browse; what they see follows ``overview_base``."""
     params, reference = overview_params(query)
-    base = overview_base(user)
-    rows = overview_rows(params, user)
+    base = overview_base(user).order_by()
+    fuzzy = wants_fuzzy_search(params, base)
+    rows = overview_rows(params, user, fuzzy=fuzzy)
     shared = base
     if params.q:
-        condition, _rank = search.text_condition(params.q)
+        condition, _rank = search.text_condition(params.q, fuzzy=fuzzy)
         shared = base.filter(condition)
     selected = {**params.selected, "bekreftet": params.bekreftet}
-    counts = facets.facet_counts(shared, selected)
+    if params.q or any(selected.values()):
+        counts = facets.facet_counts(shared, selected)
+    else:
+        counts = cache.cached_counts(user, lambda: facets.facet_counts(shared, selected))
+    counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
     paginator = Paginator(rows, PAGE_SIZE)
     if params.page > paginator.num_pages:

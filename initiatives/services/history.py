@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db import transaction
+
 from initiatives.models import Initiative, InitiativeChange
 from initiatives.models.initiatives import EDITABLE_FIELDS
+from initiatives.overview.cache import bump_data_version
 from tillit.core.audit import audit_record
 
 TRACKED_FIELDS = [
@@ -40,7 +43,9 @@ def snapshot(initiative: Initiative) -> dict:
 def record_change(
     *, initiative: Initiative, by, action: str, before: dict, note: str = "", request=None
 ) -> InitiativeChange | None:
-    """Store the difference between ``before`` and now; also write the audit trail."""
+    """Store the difference between ``before`` and now; also write the audit trail, and
+    make the overview's cached counts stale."""
+    transaction.on_commit(bump_data_version)
     after = snapshot(initiative)
     fields = {
         name: [before.get(name), after.get(name)]

@@ -211,3 +211,23 @@ def test_facets_offer_only_options_that_give_results(measures):
     result = _run("?type=pilot")
     municipality = next(f for f in result.facets if f.name == "kommune")
     assert {option.value for option in municipality.options} == {"4601", "0301"}
+
+
+def test_cached_unfiltered_counts_follow_every_write(
+    measures, people, django_capture_on_commit_callbacks
+):
+    from initiatives import services
+
+    before = _counts(_run(""), "type")
+    draft = measures["bergen_draft"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_submit(initiative=draft, by=people["ansatt"])
+        services.initiative_publish(initiative=draft, by=people["leder"])
+    after = _counts(_run(""), "type")
+    assert after["pilot"] == before["pilot"] + 1
+
+
+def test_unfiltered_counts_are_kept_apart_per_visibility_scope(measures, people):
+    public = _run("")
+    member = _run("", people["ansatt"])
+    assert sum(_counts(member, "type").values()) == sum(_counts(public, "type").values()) + 1

@@ -23,6 +23,10 @@ def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
     organisation.full_clean()
     with transaction.atomic():
         organisation.save()
+        if not creating:  # its place or ministry may have changed: overview counts are stale
+            from initiatives.overview.cache import bump_data_version
+
+            transaction.on_commit(bump_data_version)
         audit_record(
             actor=by,
             action="organisation.created" if creating else "organisation.changed",
