@@ -21,7 +21,8 @@ from urllib.parse import parse_qs, urlparse
 logger = logging.getLogger("tillit.localdb")
 
 # LOCAL_DATABASE_NAME picks another database in the same cluster (e.g. for benchmarks).
-DATABASE_NAME = os.environ.get("LOCAL_DATABASE_NAME", "tillit")
+DEFAULT_DATABASE_NAME = "tillit"
+DATABASE_NAME = os.environ.get("LOCAL_DATABASE_NAME", DEFAULT_DATABASE_NAME)
 DATABASE_USER = "tillit"
 EXISTS_SQL = "SELECT 1 FROM pg_database WHERE datname = %s"
 SYSTEM_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
@@ -129,7 +130,9 @@ def _system_cluster(root: Path, bin_dir: Path) -> dict:
             )
         )
         _announce(f"started PostgreSQL from {bin_dir} on socket {socket_dir} (log: {log_file})")
-    _ensure_database(bin_dir, socket_dir)
+    if not running or DATABASE_NAME != DEFAULT_DATABASE_NAME:
+        # A running cluster already has the default database; check only when it may not.
+        _ensure_database(bin_dir, socket_dir)
     return {"NAME": DATABASE_NAME, "USER": DATABASE_USER, "HOST": str(socket_dir), "PORT": ""}
 
 

@@ -73,9 +73,6 @@ class InitiativeQuerySet(models.QuerySet):
 
         return self.filter(visibility_filter(user))
 
-    def published(self):
-        return self.filter(workflow_status=WorkflowStatus.PUBLISERT)
-
     def for_detail(self):
         return self.select_related(
             "organisation__municipality__county",

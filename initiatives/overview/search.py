@@ -58,10 +58,9 @@ def text_condition(text: str, *, fuzzy: bool = False):
     """The filter and the ranking for a free-text search (title > summary > description).
     ``fuzzy`` searches titles by trigram similarity instead: the fallback for small typos,
     used when the words themselves find nothing."""
-    query = search_query(text)
     if fuzzy and trigram_available():
         return Q(title__trigram_word_similar=text), TrigramWordSimilarity(Value(text), "title")
-    return exact_condition(text), SearchRank(F("search_vector"), query)
+    return exact_condition(text), SearchRank(F("search_vector"), search_query(text))
 
 
 def _safe_headline(raw: str | None) -> SafeString:

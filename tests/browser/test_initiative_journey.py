@@ -2,8 +2,6 @@
 sends it back, staff fix and resubmit, the leader publishes, the union representative
 confirms, and the public sees it. Every page visited is checked by axe."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -11,6 +9,7 @@ from initiatives.models import FocusArea, Initiative
 from tillit.accounts.models import Organisation, Role
 
 from ..factories import PASSWORD, MembershipFactory
+from .helpers import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,11 +21,7 @@ PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def _signed_in(new_page, live_server, user, axe_check):
     page = new_page()
-    page.goto(f"{live_server.url}/konto/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/mitt/$"))
+    sign_in(page, live_server.url, user.email, PASSWORD)
     axe_check(page, f"my work ({user.email})")
     return page
 

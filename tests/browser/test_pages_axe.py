@@ -5,6 +5,7 @@ import pytest
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 
 from ..factories import PASSWORD, UserFactory
+from .helpers import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,14 +45,6 @@ EDITOR = [
 INVITED = ["/invitasjon/{token}/", "/organisasjoner/{bergen}/bli-medlem/"]
 
 
-def _sign_in(page, url, email):
-    page.goto(f"{url}/konto/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/mitt/")
-
-
 @pytest.mark.parametrize("language", ["nb", "nn", "en"])
 def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
     bergen = Organisation.objects.get(municipality_id="4601")
@@ -80,7 +73,7 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
             [{"name": "django_language", "value": language, "url": live_server.url}]
         )
         if who is not None:
-            _sign_in(page, live_server.url, who.email)
+            sign_in(page, live_server.url, who.email, PASSWORD)
         for path in paths:
             page.goto(live_server.url + path.format(**ids))
             if path not in ("/healthz", "/readyz"):  # probes answer in English only
