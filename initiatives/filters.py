@@ -1,33 +1,63 @@
 """The overview's FilterSet. Its input is already validated by ``overview.params``; facet
-values are the public parameter names and values of the URL contract."""
+values are the public parameter names and values of the URL contract.
+
+``facet_condition`` is the one definition of what each facet selects: the FilterSet applies
+it, and the facet counts (``overview.facets``) combine the same conditions."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Q
 
-from .models import Initiative, InitiativeFocusArea
+from .models import Initiative
+from .overview.params import CONFIRMATION, Reference
+
+
+def facet_condition(name: str, values: list[str], reference: Reference) -> Q:
+    """Measures matching any of ``values`` of facet ``name``; every condition reads a column
+    of the measure itself (see migration 0006), so bitmap index scans can combine them."""
+    if name == "fokusomrade":
+        return Q(focus_area_numbers__overlap=[reference.focus_numbers[v] for v in values])
+    if name == "departement":
+        return Q(owning_ministry_id__in=[reference.ministry_ids[v] for v in values])
+    if name == "aar":
+        return Q(start_year__in=[int(year) for year in values])
+    if name == "bekreftet":
+        return Q(union_assessment__in=[CONFIRMATION[v] for v in values])
+    return Q(**{f"{FACET_FIELDS[name]}__in": values})
+
+
+# facet → the measure's column it counts by
+FACET_FIELDS = {
+    "fokusomrade": "focus_area_numbers",
+    "type": "kind",
+    "sektor": "sector",
+    "status": "lifecycle_status",
+    "bekreftet": "union_assessment",
+    "fylke": "county_id",
+    "kommune": "municipality_id",
+    "departement": "owning_ministry_id",
+    "aar": "start_year",
+}
 
 
 class OverviewFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text")
-    fokusomrade = django_filters.BaseInFilter(method="filter_focus_area")
-    type = django_filters.BaseInFilter(field_name="kind", lookup_expr="in")
-    sektor = django_filters.BaseInFilter(field_name="sector", lookup_expr="in")
-    status = django_filters.BaseInFilter(field_name="lifecycle_status", lookup_expr="in")
-    fylke = django_filters.BaseInFilter(method="filter_county")
-    kommune = django_filters.BaseInFilter(
-        field_name="organisation__municipality_id", lookup_expr="in"
-    )
-    departement = django_filters.BaseInFilter(method="filter_ministry")
-    aar = django_filters.BaseInFilter(method="filter_year")
-    bekreftet = django_filters.BaseInFilter(method="filter_confirmation")
+    fokusomrade = django_filters.BaseInFilter(method="filter_facet")
+    type = django_filters.BaseInFilter(method="filter_facet")
+    sektor = django_filters.BaseInFilter(method="filter_facet")
+    status = django_filters.BaseInFilter(method="filter_facet")
+    fylke = django_filters.BaseInFilter(method="filter_facet")
+    kommune = django_filters.BaseInFilter(method="filter_facet")
+    departement = django_filters.BaseInFilter(method="filter_facet")
+    aar = django_filters.BaseInFilter(method="filter_facet")
+    bekreftet = django_filters.BaseInFilter(method="filter_facet")
 
     class Meta:
         model = Initiative
         fields = []
 
-    def __init__(self, *args, fuzzy: bool = False, **kwargs):
+    def __init__(self, *args, reference: Reference, fuzzy: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.reference = reference
         self.fuzzy = fuzzy
 
     def filter_text(self, queryset, name, value):
@@ -36,30 +66,5 @@ class OverviewFilter(django_filters.FilterSet):
         condition, rank = text_condition(value, fuzzy=self.fuzzy)
         return queryset.filter(condition).annotate(rank=rank)
 
-    def filter_focus_area(self, queryset, name, value):
-        links = InitiativeFocusArea.objects.filter(
-            initiative=OuterRef("pk"), focus_area__slug__in=value
-        )
-        return queryset.filter(Exists(links))
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(
-            Q(organisation__municipality__county_id__in=value)
-            | Q(organisation__county_id__in=value)
-        )
-
-    def filter_ministry(self, queryset, name, value):
-        return queryset.filter(
-            Q(organisation__parent_ministry__short_name__in=value)
-            | Q(organisation__kind="departement", organisation__short_name__in=value)
-        )
-
-    def filter_year(self, queryset, name, value):
-        return queryset.annotate(start_year=ExtractYear("start_date")).filter(
-            start_year__in=[int(year) for year in value]
-        )
-
-    def filter_confirmation(self, queryset, name, value):
-        from .overview.params import CONFIRMATION
-
-        return queryset.filter(union_assessment__in=[CONFIRMATION[v] for v in value])
+    def filter_facet(self, queryset, name, value):
+        return queryset.filter(facet_condition(name, value, self.reference))

@@ -14,9 +14,9 @@ def _filename(extension: str) -> str:
 
 def export_csv(request):
     """The current filter of /tiltak/ as CSV (semicolon-separated, UTF-8 with BOM)."""
-    params, _reference = overview_params(request.GET)
+    params, reference = overview_params(request.GET)
     response = StreamingHttpResponse(
-        exports.csv_lines(overview_rows(params, request.user)),
+        exports.csv_lines(overview_rows(params, request.user, reference)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
@@ -25,8 +25,8 @@ def export_csv(request):
 
 def export_xlsx(request):
     """The current filter of /tiltak/ as an Excel workbook."""
-    params, _reference = overview_params(request.GET)
-    handle = exports.xlsx_file(overview_rows(params, request.user))
+    params, reference = overview_params(request.GET)
+    handle = exports.xlsx_file(overview_rows(params, request.user, reference))
     return FileResponse(
         handle,
         as_attachment=True,

@@ -24,6 +24,9 @@ logger = logging.getLogger("tillit.localdb")
 DEFAULT_DATABASE_NAME = "tillit"
 DATABASE_NAME = os.environ.get("LOCAL_DATABASE_NAME", DEFAULT_DATABASE_NAME)
 DATABASE_USER = "tillit"
+# Enough to keep 100 000 measures with their indexes in PostgreSQL's own cache (`make bench`
+# measured p95 20 % higher with the default 128MB); memory is only taken as it is used.
+SHARED_BUFFERS = os.environ.get("LOCAL_DATABASE_SHARED_BUFFERS", "512MB")
 EXISTS_SQL = "SELECT 1 FROM pg_database WHERE datname = %s"
 SYSTEM_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 
@@ -113,7 +116,10 @@ def _system_cluster(root: Path, bin_dir: Path) -> dict:
         subprocess.run(_as_postgres_user([*pg_ctl, "stop", "-m", "fast"]), check=False)
         running = False
     if not running:
-        options = f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}'"
+        options = (
+            f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}'"
+            f" -c shared_buffers={SHARED_BUFFERS}"
+        )
         _run(
             _as_postgres_user(
                 [

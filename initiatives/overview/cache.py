@@ -1,12 +1,14 @@
-"""Caching the unfiltered overview's facet counts, per visibility scope and data version.
+"""Caching facet counts for selections without free text, per visibility scope and data version.
 
 Every write to a measure goes through the services, which call ``bump_data_version``; a
-new version makes every cached count stale at once. Only requests without a text query or
-facet selection use the cache, so filtered searches are always counted afresh.
+new version makes every cached count stale at once. Only requests without a text query use
+the cache, so searches are always counted afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 
 from django.core.cache import cache
@@ -34,10 +36,16 @@ def _scope(user) -> str:
     return f"o{'-'.join(map(str, organisations))}:m{'-'.join(map(str, ministry_ids(user)))}"
 
 
-def cached_counts(user, compute):
-    """The unfiltered facet counts for ``user``'s scope, computed once per data version."""
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-    key = f"initiatives:facets:{version}:{_scope(user)}"
+def data_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def cached_counts(user, version: int, selected: dict[str, list[str]], compute):
+    """Facet counts for a facet selection without free text, per ``user``'s scope, computed
+    once per data version (the selections people click are few and repeat)."""
+    chosen = json.dumps({name: sorted(values) for name, values in selected.items() if values})
+    digest = hashlib.sha256(chosen.encode()).hexdigest()[:32]
+    key = f"initiatives:facets:{version}:{_scope(user)}:{digest}"
     counts = cache.get(key)
     if STATS:
         cache.get_or_set("initiatives:facets:hits", 0, timeout=None)
@@ -47,3 +55,16 @@ def cached_counts(user, compute):
         counts = compute()
         cache.set(key, counts, timeout=TIMEOUT)
     return counts
+
+
+def reference(version: int):
+    """The overview's reference data (focus areas, counties, municipalities, ministries),
+    loaded once per data version and process instead of four queries on every request."""
+    from .params import load_reference
+
+    if _reference_memo.get("version") != version:
+        _reference_memo.update(version=version, reference=load_reference())
+    return _reference_memo["reference"]
+
+
+_reference_memo: dict = {}

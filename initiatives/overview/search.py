@@ -46,35 +46,44 @@ def prefix_query(text: str) -> SearchQuery | None:
 
 
 def exact_condition(text: str) -> Q:
-    """Word matches (with Norwegian stemming, and prefixes for plain words); uses the GIN index."""
-    condition = Q(search_vector=search_query(text))
-    prefixed = prefix_query(text)
-    if prefixed is not None:
-        condition |= Q(search_vector=prefixed)
-    return condition
+    """The words, with Norwegian stemming; uses the GIN index."""
+    return Q(search_vector=search_query(text))
 
 
 def text_condition(text: str, *, fuzzy: bool = False):
     """The filter and the ranking for a free-text search (title > summary > description).
-    ``fuzzy`` searches titles by trigram similarity instead: the fallback for small typos,
-    used when the words themselves find nothing."""
-    if fuzzy and trigram_available():
-        return Q(title__trigram_word_similar=text), TrigramWordSimilarity(Value(text), "title")
-    return exact_condition(text), SearchRank(F("search_vector"), search_query(text))
+
+    ``fuzzy`` is the fallback when the words themselves find nothing: plain words then also
+    match as the start of longer words (Norwegian compounds: "tillit" finds "tillitsvalgte")
+    and titles match by trigram similarity (small typos). The fallback stays out of the
+    common case because prefixes of common stems match a large share of all measures."""
+    if not fuzzy:
+        return exact_condition(text), SearchRank(F("search_vector"), search_query(text))
+    prefixed = prefix_query(text)
+    condition = Q(pk__in=[])
+    if prefixed is not None:
+        condition |= Q(search_vector=prefixed)
+    if trigram_available():
+        condition |= Q(title__trigram_word_similar=text)
+        return condition, TrigramWordSimilarity(Value(text), "title")
+    rank = SearchRank(F("search_vector"), prefixed) if prefixed is not None else Value(0.0)
+    return condition, rank
 
 
-def _safe_headline(raw: str | None) -> SafeString:
+def safe_headline(raw: str | None) -> SafeString:
+    """The database's snippet with the hits as ``<mark>``, everything else escaped."""
     escaped = html.escape(raw or "")
     return mark_safe(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))  # noqa: S308
 
 
-def headlines(queryset, text: str) -> dict[int, SafeString]:
-    """Snippets with the hits marked, for the rows in ``queryset`` (one query)."""
+def headline(text: str) -> SearchHeadline:
+    """A snippet of the description with the hits marked, as an annotation: PostgreSQL
+    works it out after sorting and paging, so only for the rows shown."""
     query = search_query(text)
     prefixed = prefix_query(text)
     if prefixed is not None:
         query = query | prefixed
-    headline = SearchHeadline(
+    return SearchHeadline(
         "description",
         query,
         config=CONFIG,
@@ -84,5 +93,3 @@ def headlines(queryset, text: str) -> dict[int, SafeString]:
         min_words=12,
         max_fragments=2,
     )
-    rows = queryset.annotate(snippet=headline).values_list("pk", "snippet")
-    return {pk: _safe_headline(snippet) for pk, snippet in rows}

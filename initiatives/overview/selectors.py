@@ -17,9 +17,10 @@ from initiatives.models import (
     Sector,
     WorkflowStatus,
 )
+from initiatives.selectors import with_focus_names
 
 from . import cache, facets, search
-from .params import OverviewParams, allowed_values, parse, reference_options
+from .params import OverviewParams, Reference, allowed_values, parse
 
 PAGE_SIZE = 20
 CONFIRMATION_LABELS = {
@@ -33,6 +34,17 @@ ORDERINGS = {
     "tittel": ["title", "pk"],
     "relevans": ["-rank", "-pk"],
 }
+
+
+LISTED_FIELDS = [
+    "title",
+    "summary",
+    "kind",
+    "start_date",
+    "workflow_status",
+    "organisation__name",
+    "focus_area_numbers",
+]
 
 
 @dataclass
@@ -67,21 +79,25 @@ def overview_base(user):
 
 def _options(values, counts: dict, selected: list[str]) -> list[FacetOption]:
     """The options worth offering: those that would give results, and those chosen."""
-    options = [
-        FacetOption(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
-        for value, label in values
-    ]
-    return [option for option in options if option.count or option.selected]
+    options = []
+    for value, label in values:
+        value = str(value)
+        count = counts.get(value, 0)
+        if count or value in selected:
+            options.append(FacetOption(value, str(label), count, value in selected))
+    return options
 
 
-def _facets(params: OverviewParams, counts: dict, reference: dict) -> list[Facet]:
+def _facets(params: OverviewParams, counts: dict, reference: Reference) -> list[Facet]:
     chosen = params.selected
     years = sorted({*counts["aar"], *chosen.get("aar", [])}, reverse=True)
     return [
         Facet(
             "fokusomrade",
             _("Focus area"),
-            _options(reference["fokusomrade"], counts["fokusomrade"], chosen["fokusomrade"]),
+            _options(
+                reference.options["fokusomrade"], counts["fokusomrade"], chosen["fokusomrade"]
+            ),
         ),
         Facet("type", _("Kind of measure"), _options(Kind.choices, counts["type"], chosen["type"])),
         Facet("sektor", _("Sector"), _options(Sector.choices, counts["sektor"], chosen["sektor"])),
@@ -98,18 +114,20 @@ def _facets(params: OverviewParams, counts: dict, reference: dict) -> list[Facet
         Facet(
             "fylke",
             _("County"),
-            _options(reference["fylke"], counts["fylke"], chosen["fylke"]),
+            _options(reference.options["fylke"], counts["fylke"], chosen["fylke"]),
         ),
         Facet(
             "kommune",
             _("Municipality"),
-            _options(reference["kommune"], counts["kommune"], chosen["kommune"]),
+            _options(reference.options["kommune"], counts["kommune"], chosen["kommune"]),
             widget="select",
         ),
         Facet(
             "departement",
             _("Owning ministry"),
-            _options(reference["departement"], counts["departement"], chosen["departement"]),
+            _options(
+                reference.options["departement"], counts["departement"], chosen["departement"]
+            ),
         ),
         Facet(
             "aar",
@@ -126,12 +144,14 @@ def wants_fuzzy_search(params: OverviewParams, base) -> bool:
     return not base.filter(search.exact_condition(params.q)).exists()
 
 
-def overview_rows(params: OverviewParams, user, *, fuzzy: bool | None = None):
+def overview_rows(params: OverviewParams, user, reference: Reference, *, fuzzy=None):
     """The measures matching ``params``, sorted, with what a list or an export shows."""
     base = overview_base(user)
     if fuzzy is None:
         fuzzy = wants_fuzzy_search(params, base)
-    filterset = OverviewFilter(params.filter_data(), queryset=base, fuzzy=fuzzy)
+    filterset = OverviewFilter(
+        params.filter_data(), queryset=base, reference=reference, fuzzy=fuzzy
+    )
     rows = filterset.qs.order_by(*ORDERINGS[params.sorting])
     return rows.select_related(
         "organisation__municipality", "organisation__parent_ministry"
@@ -145,38 +165,54 @@ def overview_rows(params: OverviewParams, user, *, fuzzy: bool | None = None):
     )
 
 
-def overview_params(query) -> tuple[OverviewParams, dict]:
-    reference = reference_options()
+def overview_params(query, version: int | None = None) -> tuple[OverviewParams, Reference]:
+    reference = cache.reference(cache.data_version() if version is None else version)
     return parse(query, allowed=allowed_values(reference)), reference
 
 
-def overview(*, query, user) -> Overview:
-    """Everyone may browse; what they see follows ``overview_base``."""
-    params, reference = overview_params(query)
-    base = overview_base(user).order_by()
-    fuzzy = wants_fuzzy_search(params, base)
-    rows = overview_rows(params, user, fuzzy=fuzzy)
+def _counts(params: OverviewParams, base, reference: Reference, version: int, user, fuzzy):
     shared = base
     if params.q:
         condition, _rank = search.text_condition(params.q, fuzzy=fuzzy)
         shared = base.filter(condition)
     selected = {**params.selected, "bekreftet": params.bekreftet}
-    if params.q or any(selected.values()):
-        counts = facets.facet_counts(shared, selected)
-    else:
-        counts = cache.cached_counts(user, lambda: facets.facet_counts(shared, selected))
+    if params.q:
+        return facets.facet_counts(shared, selected, reference)
+    return cache.cached_counts(
+        user, version, selected, lambda: facets.facet_counts(shared, selected, reference)
+    )
+
+
+def overview(*, query, user) -> Overview:
+    """Everyone may browse; what they see follows ``overview_base``."""
+    version = cache.data_version()
+    params, reference = overview_params(query, version)
+    base = overview_base(user).order_by()
+    fuzzy = False
+    counts = _counts(params, base, reference, version, user, fuzzy)
+    if not counts["_total"][""] and wants_fuzzy_search(params, base):
+        fuzzy = True
+        counts = _counts(params, base, reference, version, user, fuzzy)
     counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
-    paginator = Paginator(rows, PAGE_SIZE)
+    rows = overview_rows(params, user, reference, fuzzy=fuzzy)
+    # A result card shows little: leave the long texts and the search vector in the database.
+    listed = (
+        rows.select_related(None)
+        .select_related("organisation")
+        .prefetch_related(None)
+        .only(*LISTED_FIELDS)
+    )
+    if params.q:
+        listed = listed.annotate(snippet=search.headline(params.q))
+    paginator = Paginator(listed, PAGE_SIZE)
+    paginator.count = total  # known from the facet counts: no separate COUNT(*)
     if params.page > paginator.num_pages:
         params.ignored.append(f"side={params.page}")
         params.page = paginator.num_pages
     page = paginator.page(params.page)
-    page.object_list = list(page.object_list)
-    if params.q and page.object_list:
-        ids = [initiative.pk for initiative in page.object_list]
-        snippets = search.headlines(Initiative.objects.filter(pk__in=ids), params.q)
-        for initiative in page.object_list:
-            initiative.snippet = snippets.get(initiative.pk)
+    page.object_list = with_focus_names(list(page.object_list), reference.focus_names)
+    for initiative in page.object_list:
+        initiative.snippet = search.safe_headline(initiative.snippet) if params.q else None
     shown = [facet for facet in _facets(params, counts, reference) if facet.options]
     return Overview(params, page, shown, total)

@@ -231,3 +231,17 @@ def test_unfiltered_counts_are_kept_apart_per_visibility_scope(measures, people)
     public = _run("")
     member = _run("", people["ansatt"])
     assert sum(_counts(member, "type").values()) == sum(_counts(public, "type").values()) + 1
+
+
+def test_compounds_are_only_the_fallback_when_the_word_itself_is_found(measures, bergen):
+    InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", title="Tillit i praksis på sykehjemmet"
+    )
+    assert _titles(_run("?q=tillit")) == {"Tillit i praksis på sykehjemmet"}
+
+
+def test_one_selected_facet_counts_its_options_over_everything_else(measures):
+    result = _run("?type=pilot")
+    assert _counts(result, "type") == {"pilot": 2, "prosjekt": 2, "tildelingsbrev": 1}
+    assert _counts(result, "fylke") == {"03": 1, "46": 1}
+    assert result.total == 2
