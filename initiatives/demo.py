@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tillit.accounts.models import Membership, Organisation, OrganisationKind, Role, User
@@ -213,5 +213,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 ]
             )
         added += size
+    with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
+        cursor.execute("ANALYZE initiatives_initiative")
     bump_data_version()
     return added
