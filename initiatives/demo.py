@@ -214,6 +214,6 @@ def seed_initiatives(*, count: int, seed: int) -> int:
             )
         added += size
     with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
-        cursor.execute("ANALYZE initiatives_initiative")
+        cursor.execute("ANALYZE initiatives_initiative, initiatives_overviewentry")
     bump_data_version()
     return added

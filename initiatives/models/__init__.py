@@ -11,6 +11,7 @@ from .choices import (
 from .focus_areas import FocusArea
 from .history import InitiativeChange
 from .initiatives import Initiative, InitiativeFocusArea
+from .overview import OverviewEntry
 
 __all__ = [
     "Attachment",
@@ -20,6 +21,7 @@ __all__ = [
     "InitiativeFocusArea",
     "Kind",
     "LifecycleStatus",
+    "OverviewEntry",
     "Participant",
     "Sector",
     "TrustRelation",

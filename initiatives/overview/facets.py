@@ -7,8 +7,9 @@ combines the GIN text index with the facet columns' indexes in bitmap scans for 
 takes the measures passing every filter once (``a``) to group the facets without a
 selection and to give the total.
 
-The columns are the measure's own (migration 0006 copies county, municipality, ministry,
-start year and focus areas onto it), so no joins are needed.
+It runs over the narrow overview entries (``OverviewEntry``: the facet columns and search
+vector of each measure, kept by the database), so no joins are needed and a broad search
+reads short rows.
 """
 
 from __future__ import annotations

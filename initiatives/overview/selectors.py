@@ -14,10 +14,12 @@ from initiatives.models import (
     InitiativeFocusArea,
     Kind,
     LifecycleStatus,
+    OverviewEntry,
     Sector,
     WorkflowStatus,
 )
 from initiatives.selectors import with_focus_names
+from tillit.policy.initiatives import visibility_filter
 
 from . import cache, facets, search
 from .params import OverviewParams, Reference, allowed_values, parse
@@ -170,16 +172,21 @@ def overview_params(query, version: int | None = None) -> tuple[OverviewParams, 
     return parse(query, allowed=allowed_values(reference)), reference
 
 
-def _counts(params: OverviewParams, base, reference: Reference, version: int, user, fuzzy):
-    shared = base
+def _counts(params: OverviewParams, user, reference: Reference, version: int, fuzzy: bool):
+    """The facet counts, over the narrow overview entries (same visibility as the page)."""
+    entries = (
+        OverviewEntry.objects.filter(visibility_filter(user))
+        .exclude(workflow_status=WorkflowStatus.ARKIVERT)
+        .order_by()
+    )
     if params.q:
-        condition, _rank = search.text_condition(params.q, fuzzy=fuzzy)
-        shared = base.filter(condition)
+        condition, _rank = search.text_condition(params.q, fuzzy=fuzzy, title="initiative__title")
+        entries = entries.filter(condition)
     selected = {**params.selected, "bekreftet": params.bekreftet}
     if params.q:
-        return facets.facet_counts(shared, selected, reference)
+        return facets.facet_counts(entries, selected, reference)
     return cache.cached_counts(
-        user, version, selected, lambda: facets.facet_counts(shared, selected, reference)
+        user, version, selected, lambda: facets.facet_counts(entries, selected, reference)
     )
 
 
@@ -189,10 +196,10 @@ def overview(*, query, user) -> Overview:
     params, reference = overview_params(query, version)
     base = overview_base(user).order_by()
     fuzzy = False
-    counts = _counts(params, base, reference, version, user, fuzzy)
+    counts = _counts(params, user, reference, version, fuzzy)
     if not counts["_total"][""] and wants_fuzzy_search(params, base):
         fuzzy = True
-        counts = _counts(params, base, reference, version, user, fuzzy)
+        counts = _counts(params, user, reference, version, fuzzy)
     counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
     rows = overview_rows(params, user, reference, fuzzy=fuzzy)

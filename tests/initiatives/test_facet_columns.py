@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
-from initiatives.models import FocusArea, InitiativeFocusArea
+from initiatives.models import FocusArea, InitiativeFocusArea, OverviewEntry
 from initiatives.overview.selectors import overview
 from initiatives.services import initiative_publish
 from tillit.accounts.models import Organisation
@@ -94,3 +94,20 @@ def test_oslo_measures_count_under_oslo_county():
     initiative = InitiativeFactory(organisation=oslo)
     initiative.refresh_from_db()
     assert initiative.county_id == "03"
+
+
+def test_the_overview_entry_follows_its_measure(bergen):
+    initiative = InitiativeFactory(organisation=bergen, kind="pilot", areas=["faglig-frihet"])
+    InitiativeFocusArea.objects.create(
+        initiative=initiative, focus_area=FocusArea.objects.get(slug="medbestemmelse")
+    )
+    initiative.refresh_from_db()
+    initiative.kind = "prosjekt"
+    initiative.workflow_status = "publisert"
+    initiative.save()
+    entry = OverviewEntry.objects.get(initiative=initiative)
+    assert (entry.kind, entry.workflow_status, entry.county_id) == ("prosjekt", "publisert", "46")
+    assert entry.focus_area_numbers == initiative.focus_area_numbers
+    assert entry.search_vector == initiative.search_vector
+    initiative.delete()
+    assert not OverviewEntry.objects.filter(pk=initiative.pk).exists()
