@@ -12,8 +12,9 @@ from .overview.params import CONFIRMATION, Reference
 
 
 def facet_condition(name: str, values: list[str], reference: Reference) -> Q:
-    """Measures matching any of ``values`` of facet ``name``; every condition reads a column
-    of the measure itself (see migration 0006), so bitmap index scans can combine them."""
+    """Measures matching any of ``values`` of facet ``name``. Every condition reads a column
+    that ``Initiative`` and ``OverviewEntry`` both have (migrations 0006 and 0007), so bitmap
+    index scans can combine them."""
     if name == "fokusomrade":
         return Q(focus_area_numbers__overlap=[reference.focus_numbers[v] for v in values])
     if name == "departement":

@@ -73,10 +73,13 @@ class Overview:
     total: int
 
 
-def overview_base(user):
+def overview_base(user, model=Initiative):
     """What the overview may show this user: published measures, their own organisation's
-    unpublished ones, and for ministries the pending measures of their agencies."""
-    return Initiative.objects.visible_to(user).exclude(workflow_status=WorkflowStatus.ARKIVERT)
+    unpublished ones, and for ministries the pending measures of their agencies. ``model``
+    is ``Initiative`` or its narrow copy ``OverviewEntry``, which has the same fields."""
+    return model.objects.filter(visibility_filter(user)).exclude(
+        workflow_status=WorkflowStatus.ARKIVERT
+    )
 
 
 def _options(values, counts: dict, selected: list[str]) -> list[FacetOption]:
@@ -146,23 +149,27 @@ def wants_fuzzy_search(params: OverviewParams, base) -> bool:
     return not base.filter(search.exact_condition(params.q)).exists()
 
 
-def overview_rows(params: OverviewParams, user, reference: Reference, *, fuzzy=None):
-    """The measures matching ``params``, sorted, with what a list or an export shows."""
-    base = overview_base(user)
-    if fuzzy is None:
-        fuzzy = wants_fuzzy_search(params, base)
+def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy: bool):
+    """The measures matching ``params``, sorted."""
     filterset = OverviewFilter(
-        params.filter_data(), queryset=base, reference=reference, fuzzy=fuzzy
+        params.filter_data(), queryset=overview_base(user), reference=reference, fuzzy=fuzzy
     )
-    rows = filterset.qs.order_by(*ORDERINGS[params.sorting])
-    return rows.select_related(
-        "organisation__municipality", "organisation__parent_ministry"
-    ).prefetch_related(
-        Prefetch(
-            "focus_area_links",
-            queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
-                "-is_primary", "focus_area__number"
-            ),
+    return filterset.qs.order_by(*ORDERINGS[params.sorting])
+
+
+def overview_rows(params: OverviewParams, user, reference: Reference):
+    """The measures matching ``params``, sorted, with what an export shows."""
+    fuzzy = wants_fuzzy_search(params, overview_base(user))
+    return (
+        _filtered_rows(params, user, reference, fuzzy)
+        .select_related("organisation__municipality", "organisation__parent_ministry")
+        .prefetch_related(
+            Prefetch(
+                "focus_area_links",
+                queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
+                    "-is_primary", "focus_area__number"
+                ),
+            )
         )
     )
 
@@ -174,40 +181,31 @@ def overview_params(query, version: int | None = None) -> tuple[OverviewParams, 
 
 def _counts(params: OverviewParams, user, reference: Reference, version: int, fuzzy: bool):
     """The facet counts, over the narrow overview entries (same visibility as the page)."""
-    entries = (
-        OverviewEntry.objects.filter(visibility_filter(user))
-        .exclude(workflow_status=WorkflowStatus.ARKIVERT)
-        .order_by()
-    )
-    if params.q:
-        condition, _rank = search.text_condition(params.q, fuzzy=fuzzy, title="initiative__title")
-        entries = entries.filter(condition)
+    entries = overview_base(user, OverviewEntry).order_by()
     selected = {**params.selected, "bekreftet": params.bekreftet}
-    if params.q:
-        return facets.facet_counts(entries, selected, reference)
-    return cache.cached_counts(
-        user, version, selected, lambda: facets.facet_counts(entries, selected, reference)
-    )
+    if not params.q:
+        return cache.cached_counts(
+            user, version, selected, lambda: facets.facet_counts(entries, selected, reference)
+        )
+    condition, _rank = search.text_condition(params.q, fuzzy=fuzzy, title="initiative__title")
+    return facets.facet_counts(entries.filter(condition), selected, reference)
 
 
 def overview(*, query, user) -> Overview:
     """Everyone may browse; what they see follows ``overview_base``."""
     version = cache.data_version()
     params, reference = overview_params(query, version)
-    base = overview_base(user).order_by()
     fuzzy = False
     counts = _counts(params, user, reference, version, fuzzy)
-    if not counts["_total"][""] and wants_fuzzy_search(params, base):
+    if not counts["_total"][""] and wants_fuzzy_search(params, overview_base(user)):
         fuzzy = True
         counts = _counts(params, user, reference, version, fuzzy)
     counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
-    rows = overview_rows(params, user, reference, fuzzy=fuzzy)
     # A result card shows little: leave the long texts and the search vector in the database.
     listed = (
-        rows.select_related(None)
+        _filtered_rows(params, user, reference, fuzzy)
         .select_related("organisation")
-        .prefetch_related(None)
         .only(*LISTED_FIELDS)
     )
     if params.q:
