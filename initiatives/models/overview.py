@@ -1,8 +1,8 @@
 """A narrow copy of what the overview filters, counts and searches on, one row per measure.
 
-The database keeps it (a trigger in migration 0007 copies the measure's row on every insert
-and update). Facet counts read these short rows instead of the wide measure table: for a
-broad search that is thousands of rows per request.
+The database keeps it (a trigger, migrations 0007 and 0008, copies the measure's row on every
+insert and update). A search's facet counts and page of results read these short rows
+instead of the wide measure table: for a broad search that is thousands of rows per request.
 """
 
 from django.contrib.postgres.fields import ArrayField
@@ -40,6 +40,10 @@ class OverviewEntry(models.Model):
     start_year = models.PositiveSmallIntegerField(null=True)
     focus_area_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list)
     search_vector = SearchVectorField()
+    # the sort keys, so a search's page of results comes from the same rows (migration 0008)
+    title = models.CharField(max_length=200, default="")
+    published_at = models.DateTimeField(null=True)
+    updated_at = models.DateTimeField(null=True)
 
     class Meta:
         indexes = [

@@ -1,74 +1,131 @@
-"""Facet counts for the overview in one SQL statement.
+"""Facet counts for the overview, and a search's page of results, in one SQL statement.
 
 Each option shows how many measures it would give: the count respects every *other* active
-filter and ignores the facet's own selection. The statement has one part per facet with a
-selection (the measures passing every other filter, grouped by that facet; PostgreSQL
-combines the GIN text index with the facet columns' indexes in bitmap scans for each), and
-takes the measures passing every filter once (``a``) to group the facets without a
-selection and to give the total.
+filter and ignores the facet's own selection. The statement reads the measures once: ``m``
+holds those that pass every selected facet but at most one (with a flag per selected facet),
+``a`` those that pass them all. The facets without a selection are grouped over ``a``, each
+selected facet over the rows of ``m`` that pass every *other* facet, and ``a`` gives the
+total and, when asked, the ids of one page of results in the requested order.
 
-It runs over the narrow overview entries (``OverviewEntry``: the facet columns and search
-vector of each measure, kept by the database), so no joins are needed and a broad search
-reads short rows.
+It runs over the narrow overview entries (``OverviewEntry``: the facet columns, sort keys
+and search vector of each measure, kept by the database), so no joins are needed and a broad
+search reads short rows, once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
 
 from initiatives.filters import FACET_FIELDS, facet_condition
 
 from .params import CONFIRMATION, Reference
 
 
-def _grouped(source: str, name: str) -> str:
+@dataclass(frozen=True)
+class Window:
+    """One page of results: sorted by ``key`` (a field of the entries, or the ``rank``
+    annotation of a text search), then by id in the same direction."""
+
+    key: str
+    descending: bool
+    offset: int
+    limit: int
+
+    @property
+    def order_sql(self) -> str:
+        direction = "DESC NULLS LAST" if self.descending else "ASC"
+        return f"sort {direction}, initiative_id {'DESC' if self.descending else 'ASC'}"
+
+
+def _flag(name: str) -> str:
+    return f"in_{name}"
+
+
+def _grouped(source: str, name: str, where: str = "") -> str:
     column = FACET_FIELDS[name]
     if name == "fokusomrade":
         return (
-            f"SELECT '{name}', n::text, COUNT(*) FROM {source} s,"  # noqa: S608 (constants)
-            f" unnest(s.{column}) n GROUP BY 2"
+            f"SELECT '{name}', n::text, COUNT(*) FROM {source} s, unnest(s.{column}) n"  # noqa: S608
+            f"{where} GROUP BY 2"
         )
-    return f"SELECT '{name}', {column}::text, COUNT(*) FROM {source} s GROUP BY 2"  # noqa: S608
+    return f"SELECT '{name}', {column}::text, COUNT(*) FROM {source} s{where} GROUP BY 2"  # noqa: S608
 
 
-def _sql(queryset) -> tuple[str, list]:
-    sql, params = queryset.values(*FACET_FIELDS.values()).query.sql_with_params()
+def _where(flags: list[str]) -> str:
+    return f" WHERE {' AND '.join(flags)}" if flags else ""
+
+
+def _rows_sql(base, conditions: dict[str, Q], window: Window | None) -> tuple[str, list]:
+    """``m``: the measures passing all selected facets but at most one, flagged per facet."""
+    names = list(conditions)
+    if len(names) > 1:
+        base = base.filter(
+            reduce(or_, [reduce(and_, [conditions[o] for o in names if o != n]) for n in names])
+        )
+    flags = {
+        _flag(name): ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in conditions.items()
+    }
+    columns = ["initiative_id", *FACET_FIELDS.values(), *flags]
+    if window is not None:
+        key = F(window.key)
+        # only the rows on offer need a sort key (a rank is worth computing only for those)
+        flags["sort"] = Case(When(reduce(and_, conditions.values()), then=key)) if names else key
+        columns.append("sort")
+    sql, params = base.annotate(**flags).values(*columns).query.sql_with_params()
     return sql, list(params)
 
 
-def facet_counts(base_queryset, selected: dict[str, list[str]], reference: Reference) -> dict:
-    """Counts per facet option, keyed by the public values, plus ``_total``.
+def facet_counts(
+    base_queryset, selected: dict[str, list[str]], reference: Reference, window=None
+) -> dict:
+    """Counts per facet option, keyed by the public values, plus ``_total`` and, with a
+    ``window``, ``_page``: the ids of that page of results in order.
 
-    ``base_queryset`` holds what every facet shares: visibility and the text search.
-    ``selected`` holds the validated facet selections in their public form."""
-    base = base_queryset.order_by()
+    ``base_queryset`` holds what every facet shares: visibility and the text search (and its
+    ``rank``). ``selected`` holds the validated facet selections in their public form."""
     conditions = {
         name: facet_condition(name, values, reference)
         for name, values in selected.items()
         if values
     }
-    passing_sql, params = _sql(base.filter(reduce(and_, conditions.values(), Q())))
+    rows_sql, params = _rows_sql(base_queryset.order_by(), conditions, window)
+    flags = [_flag(name) for name in conditions]
     parts = [_grouped("a", name) for name in FACET_FIELDS if name not in conditions]
     for name in conditions:
-        others = [condition for other, condition in conditions.items() if other != name]
-        sql, own_params = _sql(base.filter(reduce(and_, others, Q())))
-        parts.append(_grouped(f"({sql})", name))
-        params += own_params
+        parts.append(_grouped("m", name, _where([f for f in flags if f != _flag(name)])))
+    parts.append("SELECT '_total', '', COUNT(*) FROM a")
+    if window is not None:
+        parts.append(
+            "SELECT '_page', p.id::text, p.n FROM unnest(ARRAY("  # noqa: S608 (constants)
+            f"SELECT initiative_id FROM a ORDER BY {window.order_sql} LIMIT %s OFFSET %s"
+            ")) WITH ORDINALITY AS p(id, n)"
+        )
+        params += [window.limit, window.offset]
+    # without a selection every row of m passes: a is then only another name for it
+    materialized = "MATERIALIZED" if flags else "NOT MATERIALIZED"
     statement = (
-        f"WITH a AS MATERIALIZED ({passing_sql}) "  # noqa: S608 (values are parameters)
-        + " UNION ALL ".join([*parts, "SELECT '_total', '', COUNT(*) FROM a"])
+        f"WITH m AS MATERIALIZED ({rows_sql}), "  # noqa: S608 (values are parameters)
+        f"a AS {materialized} (SELECT * FROM m{_where(flags)}) " + " UNION ALL ".join(parts)
     )
     counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
+    page: list[tuple[int, int]] = []
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         for name, value, count in cursor.fetchall():
-            if value is not None:
+            if name == "_page":
+                page.append((count, int(value)))
+            elif value is not None:
                 counts[name][value] = count
-    return _public(counts, reference)
+    counts = _public(counts, reference)
+    if window is not None:
+        counts["_page"] = [pk for _n, pk in sorted(page)]
+    return counts
 
 
 def _public(counts: dict[str, dict[str, int]], reference: Reference) -> dict:

@@ -50,14 +50,14 @@ def exact_condition(text: str) -> Q:
     return Q(search_vector=search_query(text))
 
 
-def text_condition(text: str, *, fuzzy: bool = False, title: str = "title"):
+def text_condition(text: str, *, fuzzy: bool = False):
     """The filter and the ranking for a free-text search (title > summary > description).
 
     ``fuzzy`` is the fallback when the words themselves find nothing: plain words then also
     match as the start of longer words (Norwegian compounds: "tillit" finds "tillitsvalgte")
     and titles match by trigram similarity (small typos). The fallback stays out of the
     common case because prefixes of common stems match a large share of all measures.
-    ``title`` names the title field from the queryset's model."""
+    Measures and their overview entries both have the fields it reads."""
     if not fuzzy:
         return exact_condition(text), SearchRank(F("search_vector"), search_query(text))
     prefixed = prefix_query(text)
@@ -65,8 +65,8 @@ def text_condition(text: str, *, fuzzy: bool = False, title: str = "title"):
     if prefixed is not None:
         condition |= Q(search_vector=prefixed)
     if trigram_available():
-        condition |= Q(**{f"{title}__trigram_word_similar": text})
-        return condition, TrigramWordSimilarity(Value(text), title)
+        condition |= Q(title__trigram_word_similar=text)
+        return condition, TrigramWordSimilarity(Value(text), "title")
     rank = SearchRank(F("search_vector"), prefixed) if prefixed is not None else Value(0.0)
     return condition, rank
 

@@ -30,12 +30,20 @@ CONFIRMATION_LABELS = {
     "nei": _("employees' organisations not involved"),
     "ukjent": _("not yet assessed"),
 }
-ORDERINGS = {
-    "nyeste": [F("published_at").desc(nulls_last=True), "-pk"],
-    "oppdatert": ["-updated_at", "-pk"],
-    "tittel": ["title", "pk"],
-    "relevans": ["-rank", "-pk"],
+# sorting → (the field sorted by, descending?); ties are broken by id in the same direction
+SORT_KEYS = {
+    "nyeste": ("published_at", True),
+    "oppdatert": ("updated_at", True),
+    "tittel": ("title", False),
+    "relevans": ("rank", True),
 }
+
+
+def ordering(sorting: str) -> list:
+    key, descending = SORT_KEYS[sorting]
+    if descending:
+        return [F(key).desc(nulls_last=True), "-pk"]
+    return [F(key).asc(), "pk"]
 
 
 LISTED_FIELDS = [
@@ -154,7 +162,7 @@ def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy: bo
     filterset = OverviewFilter(
         params.filter_data(), queryset=overview_base(user), reference=reference, fuzzy=fuzzy
     )
-    return filterset.qs.order_by(*ORDERINGS[params.sorting])
+    return filterset.qs.order_by(*ordering(params.sorting))
 
 
 def overview_rows(params: OverviewParams, user, reference: Reference):
@@ -180,15 +188,41 @@ def overview_params(query, version: int | None = None) -> tuple[OverviewParams, 
 
 
 def _counts(params: OverviewParams, user, reference: Reference, version: int, fuzzy: bool):
-    """The facet counts, over the narrow overview entries (same visibility as the page)."""
+    """The facet counts over the narrow overview entries (same visibility as the page). A
+    text search is counted afresh, and its page of result ids (``_page``) comes along."""
     entries = overview_base(user, OverviewEntry).order_by()
     selected = {**params.selected, "bekreftet": params.bekreftet}
     if not params.q:
         return cache.cached_counts(
             user, version, selected, lambda: facets.facet_counts(entries, selected, reference)
         )
-    condition, _rank = search.text_condition(params.q, fuzzy=fuzzy, title="initiative__title")
-    return facets.facet_counts(entries.filter(condition), selected, reference)
+    condition, rank = search.text_condition(params.q, fuzzy=fuzzy)
+    window = facets.Window(
+        *SORT_KEYS[params.sorting], offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+    )
+    searched = entries.filter(condition).annotate(rank=rank)
+    return facets.facet_counts(searched, selected, reference, window)
+
+
+def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_ids):
+    """The page's measures with what a result card shows (leaving the long texts and the
+    search vector in the database): by id when the facet statement has found them."""
+    if page_ids is None:
+        rows = _filtered_rows(params, user, reference, fuzzy)
+        offset = (params.page - 1) * PAGE_SIZE
+        rows = rows[offset : offset + PAGE_SIZE]
+    else:
+        rows = Initiative.objects.filter(pk__in=page_ids)
+    rows = rows.select_related("organisation").only(*LISTED_FIELDS)
+    if params.q:
+        rows = rows.annotate(snippet=search.headline(params.q))
+    rows = list(rows)
+    if page_ids is not None:
+        position = {pk: n for n, pk in enumerate(page_ids)}
+        rows.sort(key=lambda row: position[row.pk])
+    for initiative in rows:
+        initiative.snippet = search.safe_headline(initiative.snippet) if params.q else None
+    return with_focus_names(rows, reference.focus_names)
 
 
 def overview(*, query, user) -> Overview:
@@ -200,24 +234,16 @@ def overview(*, query, user) -> Overview:
     if not counts["_total"][""] and wants_fuzzy_search(params, overview_base(user)):
         fuzzy = True
         counts = _counts(params, user, reference, version, fuzzy)
-    counts = {name: dict(values) for name, values in counts.items()}
+    page_ids = counts.get("_page")
+    counts = {name: dict(values) for name, values in counts.items() if name != "_page"}
     total = counts.pop("_total")[""]
-    # A result card shows little: leave the long texts and the search vector in the database.
-    listed = (
-        _filtered_rows(params, user, reference, fuzzy)
-        .select_related("organisation")
-        .only(*LISTED_FIELDS)
-    )
-    if params.q:
-        listed = listed.annotate(snippet=search.headline(params.q))
-    paginator = Paginator(listed, PAGE_SIZE)
+    paginator = Paginator((), PAGE_SIZE)
     paginator.count = total  # known from the facet counts: no separate COUNT(*)
     if params.page > paginator.num_pages:
         params.ignored.append(f"side={params.page}")
         params.page = paginator.num_pages
-    page = paginator.page(params.page)
-    page.object_list = with_focus_names(list(page.object_list), reference.focus_names)
-    for initiative in page.object_list:
-        initiative.snippet = search.safe_headline(initiative.snippet) if params.q else None
+        page_ids = None  # the statement looked at a page that is not there
+    rows = _page_rows(params, user, reference, fuzzy, page_ids)
+    page = Page(rows, params.page, paginator)
     shown = [facet for facet in _facets(params, counts, reference) if facet.options]
     return Overview(params, page, shown, total)
