@@ -21,6 +21,8 @@ def facet_condition(name: str, values: list[str], reference: Reference) -> Q:
         return Q(owning_ministry_id__in=[reference.ministry_ids[v] for v in values])
     if name == "aar":
         return Q(start_year__in=[int(year) for year in values])
+    if name == "erfaring":
+        return Q(has_experience=True)
     if name == "bekreftet":
         return Q(union_assessment__in=[CONFIRMATION[v] for v in values])
     return Q(**{f"{FACET_FIELDS[name]}__in": values})
@@ -37,6 +39,7 @@ FACET_FIELDS = {
     "kommune": "municipality_id",
     "departement": "owning_ministry_id",
     "aar": "start_year",
+    "erfaring": "has_experience",
 }
 
 
@@ -51,6 +54,7 @@ class OverviewFilter(django_filters.FilterSet):
     departement = django_filters.BaseInFilter(method="filter_facet")
     aar = django_filters.BaseInFilter(method="filter_facet")
     bekreftet = django_filters.BaseInFilter(method="filter_facet")
+    erfaring = django_filters.BaseInFilter(method="filter_facet")
 
     class Meta:
         model = Initiative

@@ -9,6 +9,7 @@ from tillit.accounts.models import Organisation
 
 from .attachments import validate_attachment
 from .models import (
+    ExperienceReport,
     FocusArea,
     Initiative,
     Participant,
@@ -16,6 +17,7 @@ from .models import (
     UnionAssessment,
 )
 from .models.initiatives import EDITABLE_FIELDS
+from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
 from .services.records import InitiativeInput
 
 VALUE_FIELDS = EDITABLE_FIELDS
@@ -199,3 +201,29 @@ class AssessmentForm(forms.Form):
         widget=_textarea(3),
         help_text=_("Shown on the measure with your union's name."),
     )
+
+
+class ExperienceReportForm(forms.ModelForm):
+    """Everything a report holds; the model says which fields are required."""
+
+    class Meta:
+        model = ExperienceReport
+        fields = EXPERIENCE_FIELDS
+        widgets = {
+            "summary": _textarea(2),
+            "what_was_done": _textarea(5),
+            "what_worked": _textarea(5),
+            "challenges": _textarea(5),
+            "success_conditions": _textarea(3),
+            "advice": _textarea(3),
+            "transferability": forms.RadioSelect,
+            "transferability_note": _textarea(2),
+            "outcomes": _textarea(4),
+        }
+
+
+class FocusAreaForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["description"]
+        widgets = {"description": _textarea(6)}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import Organisation, Role
 from tillit.policy.roles import memberships_of
 
-from .models import FocusArea, Initiative, UnionAssessment, WorkflowStatus
+from .models import ExperienceReport, FocusArea, Initiative, UnionAssessment, WorkflowStatus
 
 
 def initiative_for_detail(*, pk: int, user) -> Initiative:
@@ -31,6 +31,11 @@ ACTION_LABELS = {
     "archived": _("archived it"),
     "unpublished": _("unpublished it"),
     "assessed": _("assessed employee involvement"),
+    "experience_written": _("wrote an experience report"),
+    "experience_edited": _("changed an experience report"),
+    "experience_submitted": _("sent an experience report for approval"),
+    "experience_published": _("published an experience report"),
+    "experience_unpublished": _("took an experience report back to draft"),
 }
 
 
@@ -118,6 +123,16 @@ def awaiting_my_assessment(user) -> QuerySet[Initiative]:
         )
         .select_related("organisation")
         .order_by("updated_at")[:50]
+    )
+
+
+def experience_reports_of(initiative: Initiative, *, user) -> list[ExperienceReport]:
+    """The measure's experience reports the user may see, newest first."""
+    return list(
+        ExperienceReport.objects.visible_to(user)
+        .filter(initiative=initiative)
+        .select_related("initiative__organisation")
+        .order_by("-published_at", "-pk")
     )
 
 

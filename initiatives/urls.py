@@ -2,7 +2,7 @@ from django.urls import path
 
 from reporting.views import export_csv, export_xlsx
 
-from . import views
+from . import experience_views, views
 
 app_name = "initiatives"
 
@@ -23,5 +23,40 @@ urlpatterns = [
         views.AttachmentDownloadView.as_view(),
         name="attachment",
     ),
+    path(
+        "tiltak/<int:pk>/erfaringer/ny/",
+        experience_views.ExperienceCreateView.as_view(),
+        name="experience_create",
+    ),
     path("tiltak/<int:pk>/<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail_slug"),
+    path("erfaringer/", experience_views.ExperienceListView.as_view(), name="experience_list"),
+    path(
+        "erfaringer/<int:pk>/", experience_views.ExperienceDetailView.as_view(), name="experience"
+    ),
+    path(
+        "erfaringer/<int:pk>/rediger/",
+        experience_views.ExperienceEditView.as_view(),
+        name="experience_edit",
+    ),
+    path(
+        "erfaringer/<int:pk>/send-inn/",
+        experience_views.ExperienceSubmitView.as_view(),
+        name="experience_submit",
+    ),
+    path(
+        "erfaringer/<int:pk>/publiser/",
+        experience_views.ExperiencePublishView.as_view(),
+        name="experience_publish",
+    ),
+    path(
+        "erfaringer/<int:pk>/avpubliser/",
+        experience_views.ExperienceUnpublishView.as_view(),
+        name="experience_unpublish",
+    ),
+    path("fokusomrader/<slug:slug>/", experience_views.FocusAreaView.as_view(), name="focus_area"),
+    path(
+        "fokusomrader/<slug:slug>/rediger/",
+        experience_views.FocusAreaEditView.as_view(),
+        name="focus_area_edit",
+    ),
 ]

@@ -42,14 +42,17 @@ class InitiativeMixin:
         return self.initiative.get_absolute_url()
 
 
-class OverviewView(TemplateView):
-    """Anyone browses the overview; members also see their organisation's unpublished
-    measures, and ministries the pending measures of their agencies."""
+class FacetedListView(TemplateView):
+    """A faceted list: the overview's FilterSet, facet statement and selector over
+    ``source`` (an ``overview.selectors.Source``). htmx asks for the filters and results
+    only; the URL stays shareable."""
 
-    template_name = "initiatives/overview.html"
+    url_name = ""
+
+    def get_source(self):
+        raise NotImplementedError
 
     def get_template_names(self):
-        """htmx asks for the filters and results only; the URL stays shareable."""
         htmx = self.request.htmx
         if htmx and not htmx.history_restore_request:
             return ["initiatives/includes/overview_body.html"]
@@ -64,8 +67,23 @@ class OverviewView(TemplateView):
         from .overview.params import SORTINGS
         from .overview.selectors import overview
 
-        data = overview(query=self.request.GET, user=self.request.user)
-        return super().get_context_data(overview=data, sortings=SORTINGS, **kwargs)
+        data = overview(query=self.request.GET, user=self.request.user, source=self.get_source())
+        return super().get_context_data(
+            overview=data, sortings=SORTINGS, list_url=reverse(self.url_name), **kwargs
+        )
+
+
+class OverviewView(FacetedListView):
+    """Anyone browses the overview; members also see their organisation's unpublished
+    measures, and ministries the pending measures of their agencies."""
+
+    template_name = "initiatives/overview.html"
+    url_name = "initiatives:overview"
+
+    def get_source(self):
+        from .overview.selectors import MEASURES
+
+        return MEASURES
 
 
 class InitiativeDetailView(InitiativeMixin, TemplateView):
@@ -80,12 +98,14 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             for action in Action
             if action.startswith("initiative.") and action != Action.INITIATIVE_CREATE
         }
+        allowed[Action.EXPERIENCE_CREATE] = can(user, Action.EXPERIENCE_CREATE, initiative)
         show_history = allowed[Action.INITIATIVE_VIEW_HISTORY]
         return super().get_context_data(
             allowed={action.name: value for action, value in allowed.items()},
             history=selectors.initiative_history(initiative) if show_history else None,
             show_contact=initiative.publish_contact or show_history,
             review_form=ReviewForm(),
+            reports=selectors.experience_reports_of(initiative, user=user),
             **kwargs,
         )
 

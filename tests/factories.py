@@ -84,3 +84,19 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
             InitiativeFocusArea.objects.create(
                 initiative=self, focus_area=FocusArea.objects.get(slug=slug), is_primary=index == 0
             )
+
+
+class ExperienceReportFactory(factory.django.DjangoModelFactory):
+    """A complete experience report, as a draft unless told otherwise."""
+
+    class Meta:
+        model = "initiatives.ExperienceReport"
+
+    initiative = factory.SubFactory(InitiativeFactory, workflow_status="publisert")
+    title = factory.Sequence(lambda n: f"Dette lærte vi av færre skjema {n}")
+    summary = "Ansatte fikk tid tilbake, men det tok tid å venne seg av med de gamle skjemaene."
+    what_was_done = "Vi fjernet tre skjema etter en gjennomgang med de tillitsvalgte."
+    what_worked = "Tiden gikk til brukerne. Sykefraværet gikk ned."
+    challenges = "Noen savnet oversikten skjemaene ga, og vi måtte lage en enklere rutine."
+    transferability = "delvis"
+    workflow_status = "utkast"

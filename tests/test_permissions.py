@@ -13,7 +13,12 @@ from initiatives.models import Attachment
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 from tillit.core.models import AuditEvent
 
-from .factories import InitiativeFactory, OrganisationFactory, UserFactory
+from .factories import (
+    ExperienceReportFactory,
+    InitiativeFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 
 def objects_ministry(people):
@@ -147,6 +152,36 @@ MATRIX = [
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
     (S, "/tiltak/{m_draft}/vedlegg/{m_published_file}/", 404),
+    # --- experience reports: written inside the measure's organisation, published by leaders
+    *[(role, "/erfaringer/", 200) for role in EVERYONE],
+    *[(role, "/erfaringer/?fylke=46&q=skjema&side=2", 200) for role in (A, L)],
+    *[(role, "/erfaringer/{r_published}/", 200) for role in EVERYONE],
+    *[(role, "/erfaringer/{r_draft}/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/erfaringer/{r_draft}/", 200) for role in (S, L, T, R)],
+    (A, "/tiltak/{m_published}/erfaringer/ny/", 302),
+    *[(role, "/tiltak/{m_published}/erfaringer/ny/", 200) for role in (S, L)],
+    *[(role, "/tiltak/{m_published}/erfaringer/ny/", 404) for role in (OUT, T, D, R, X)],
+    (L, "/tiltak/{m_archived}/erfaringer/ny/", 404),
+    (A, "/erfaringer/{r_draft}/rediger/", 302),
+    *[(role, "/erfaringer/{r_draft}/rediger/", 200) for role in (S, L)],
+    *[(role, "/erfaringer/{r_draft}/rediger/", 404) for role in (OUT, T, D, R, X)],
+    (A, "/erfaringer/{r_draft}/send-inn/", 302),
+    *[(role, "/erfaringer/{r_draft}/send-inn/", 405) for role in (S, L)],
+    *[(role, "/erfaringer/{r_draft}/send-inn/", 404) for role in (OUT, T, D, R, X)],
+    (S, "/erfaringer/{r_published}/send-inn/", 404),
+    (A, "/erfaringer/{r_draft}/publiser/", 302),
+    (L, "/erfaringer/{r_draft}/publiser/", 405),
+    *[(role, "/erfaringer/{r_draft}/publiser/", 404) for role in (OUT, S, T, D, R, X)],
+    (L, "/erfaringer/{r_of_draft}/publiser/", 404),
+    (A, "/erfaringer/{r_published}/avpubliser/", 302),
+    *[(role, "/erfaringer/{r_published}/avpubliser/", 405) for role in (L, R)],
+    *[(role, "/erfaringer/{r_published}/avpubliser/", 404) for role in (OUT, S, T, D, X)],
+    # --- focus areas' pages: public; editors change the text -------------------------------
+    *[(role, "/fokusomrader/mindre-rapportering/", 200) for role in EVERYONE],
+    (A, "/fokusomrader/finnes-ikke/", 404),
+    (A, "/fokusomrader/mindre-rapportering/rediger/", 302),
+    (R, "/fokusomrader/mindre-rapportering/rediger/", 200),
+    *[(role, "/fokusomrader/mindre-rapportering/rediger/", 404) for role in (OUT, S, L, T, D, X)],
     # --- allauth ----------------------------------------------------------------------------
     (A, "/konto/login/", 200),
     (S, "/konto/login/", 302),
@@ -245,8 +280,16 @@ def objects(people, bergen):
         ).pk
         for state in ("draft", "published")
     }
+    reports = {
+        "r_draft": ExperienceReportFactory(initiative=measures["published"]),
+        "r_published": ExperienceReportFactory(
+            initiative=measures["published"], workflow_status="publisert"
+        ),
+        "r_of_draft": ExperienceReportFactory(initiative=measures["draft"]),
+    }
     return {
         **{f"m_{state}": measure.pk for state, measure in measures.items()},
+        **{name: report.pk for name, report in reports.items()},
         **files,
         "people": {**people, "applicant": applicant, "invited": invited},
         "bergen": bergen.pk,
@@ -318,6 +361,9 @@ def test_every_url_has_a_row():
         "ansatt_email": 1,
         "user_content_type": 1,
         "event": 1,
+        "r_draft": 1,
+        "r_published": 2,
+        "r_of_draft": 3,
     }
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)

@@ -8,6 +8,7 @@ from .choices import (
     UnionAssessment,
     WorkflowStatus,
 )
+from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea
 from .history import InitiativeChange
 from .initiatives import Initiative, InitiativeFocusArea
@@ -15,6 +16,7 @@ from .overview import OverviewEntry
 
 __all__ = [
     "Attachment",
+    "ExperienceReport",
     "FocusArea",
     "Initiative",
     "InitiativeChange",
@@ -24,6 +26,7 @@ __all__ = [
     "OverviewEntry",
     "Participant",
     "Sector",
+    "Transferability",
     "TrustRelation",
     "UnionAssessment",
     "WorkflowStatus",

@@ -1,4 +1,4 @@
-"""The government's focus areas; the initiative record itself follows in its own issue."""
+"""The government's seven focus areas; each has a page (a hub) with a text editors keep."""
 
 from django.db import models
 from django.urls import reverse
@@ -11,6 +11,11 @@ class FocusArea(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(
+        _("what it means"),
+        blank=True,
+        help_text=_("A short text for the focus area's page. Editors keep it up to date."),
+    )
 
     class Meta:
         verbose_name = _("focus area")
@@ -21,4 +26,4 @@ class FocusArea(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("core:home") + f"#fokusomrade-{self.slug}"
+        return reverse("initiatives:focus_area", args=[self.slug])

@@ -218,6 +218,8 @@ class Initiative(models.Model):
     focus_area_numbers = ArrayField(
         models.PositiveSmallIntegerField(), default=list, editable=False
     )
+    # kept by the experience services: has the measure a published experience report?
+    has_experience = models.BooleanField(default=False, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
 

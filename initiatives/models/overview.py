@@ -44,6 +44,7 @@ class OverviewEntry(models.Model):
     title = models.CharField(max_length=200, default="")
     published_at = models.DateTimeField(null=True)
     updated_at = models.DateTimeField(null=True)
+    has_experience = models.BooleanField(default=False)
 
     class Meta:
         indexes = [

@@ -39,7 +39,7 @@ class Window:
     @property
     def order_sql(self) -> str:
         direction = "DESC NULLS LAST" if self.descending else "ASC"
-        return f"sort {direction}, initiative_id {'DESC' if self.descending else 'ASC'}"
+        return f"sort {direction}, row_id {'DESC' if self.descending else 'ASC'}"
 
 
 def _flag(name: str) -> str:
@@ -71,7 +71,8 @@ def _rows_sql(base, conditions: dict[str, Q], window: Window | None) -> tuple[st
         _flag(name): ExpressionWrapper(condition, output_field=BooleanField())
         for name, condition in conditions.items()
     }
-    columns = ["initiative_id", *FACET_FIELDS.values(), *flags]
+    flags["row_id"] = F("pk")
+    columns = [*FACET_FIELDS.values(), *flags]
     if window is not None:
         key = F(window.key)
         # only the rows on offer need a sort key (a rank is worth computing only for those)
@@ -95,7 +96,7 @@ def facet_counts(
         if values
     }
     rows_sql, params = _rows_sql(base_queryset.order_by(), conditions, window)
-    flags = [_flag(name) for name in conditions]
+    flags = [_flag(name) for name in conditions]  # the flags of m, not row_id and sort
     parts = [_grouped("a", name) for name in FACET_FIELDS if name not in conditions]
     for name in conditions:
         parts.append(_grouped("m", name, _where([f for f in flags if f != _flag(name)])))
@@ -103,7 +104,7 @@ def facet_counts(
     if window is not None:
         parts.append(
             "SELECT '_page', p.id::text, p.n FROM unnest(ARRAY("  # noqa: S608 (constants)
-            f"SELECT initiative_id FROM a ORDER BY {window.order_sql} LIMIT %s OFFSET %s"
+            f"SELECT row_id FROM a ORDER BY {window.order_sql} LIMIT %s OFFSET %s"
             ")) WITH ORDINALITY AS p(id, n)"
         )
         params += [window.limit, window.offset]
@@ -142,5 +143,6 @@ def _public(counts: dict[str, dict[str, int]], reference: Reference) -> dict:
     counts["fokusomrade"] = {
         slugs[int(k)]: v for k, v in counts["fokusomrade"].items() if int(k) in slugs
     }
+    counts["erfaring"] = {"ja": counts["erfaring"]["true"]} if "true" in counts["erfaring"] else {}
     counts["_total"] = {"": counts["_total"].get("", 0)}
     return counts

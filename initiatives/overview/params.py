@@ -21,6 +21,7 @@ SORTINGS = {
 }
 CONFIRMATION = {"ja": "bekreftet", "nei": "ikke_involvert", "ukjent": "ukjent"}
 FACETS = ["fokusomrade", "type", "sektor", "status", "fylke", "kommune", "departement", "aar"]
+FACETS += ["erfaring"]  # "ja": measures with a published experience report
 YEAR_PATTERN = re.compile(r"^(19|20)\d{2}$")
 
 
@@ -75,6 +76,7 @@ def allowed_values(reference: Reference) -> dict[str, set[str]]:
         "sektor": set(Sector.values),
         "status": set(LifecycleStatus.values),
         "bekreftet": set(CONFIRMATION),
+        "erfaring": {"ja"},
     }
 
 

@@ -77,15 +77,15 @@ def safe_headline(raw: str | None) -> SafeString:
     return mark_safe(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))  # noqa: S308
 
 
-def headline(text: str) -> SearchHeadline:
-    """A snippet of the description with the hits marked, as an annotation: PostgreSQL
-    works it out after sorting and paging, so only for the rows shown."""
+def headline(text: str, field: str = "description") -> SearchHeadline:
+    """A snippet of ``field`` with the hits marked, as an annotation: PostgreSQL works it
+    out after sorting and paging, so only for the rows shown."""
     query = search_query(text)
     prefixed = prefix_query(text)
     if prefixed is not None:
         query = query | prefixed
     return SearchHeadline(
-        "description",
+        field,
         query,
         config=CONFIG,
         start_sel=HIT_START,

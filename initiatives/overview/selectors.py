@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -30,6 +31,7 @@ CONFIRMATION_LABELS = {
     "nei": _("employees' organisations not involved"),
     "ukjent": _("not yet assessed"),
 }
+EXPERIENCE_LABELS = {"ja": _("has an experience report")}
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
 SORT_KEYS = {
     "nyeste": ("published_at", True),
@@ -143,11 +145,44 @@ def _facets(params: OverviewParams, counts: dict, reference: Reference) -> list[
             ),
         ),
         Facet(
+            "erfaring",
+            _("Experience"),
+            _options(EXPERIENCE_LABELS.items(), counts["erfaring"], chosen["erfaring"]),
+        ),
+        Facet(
             "aar",
             _("Start year"),
             _options([(y, y) for y in years], counts["aar"], chosen["aar"]),
         ),
     ]
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a faceted list shows. ``rows(user)``: the visible records with the facet fields
+    (the FilterSet's queryset); ``counted(user)``: what the facet statement reads, with the
+    same fields; ``fetch(ids)``: the page's records with what a card shows; ``snippet_of``:
+    the long text a search's snippet is cut from."""
+
+    name: str
+    rows: Callable
+    counted: Callable
+    fetch: Callable
+    snippet_of: str
+    hidden_facets: frozenset = frozenset()
+
+
+def _fetch_measures(queryset):
+    return queryset.select_related("organisation").only(*LISTED_FIELDS)
+
+
+MEASURES = Source(
+    name="measures",
+    rows=overview_base,
+    counted=lambda user: overview_base(user, OverviewEntry),
+    fetch=_fetch_measures,
+    snippet_of="description",
+)
 
 
 def wants_fuzzy_search(params: OverviewParams, base) -> bool:
@@ -157,10 +192,10 @@ def wants_fuzzy_search(params: OverviewParams, base) -> bool:
     return not base.filter(search.exact_condition(params.q)).exists()
 
 
-def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy: bool):
-    """The measures matching ``params``, sorted."""
+def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy, source=MEASURES):
+    """The records matching ``params``, sorted."""
     filterset = OverviewFilter(
-        params.filter_data(), queryset=overview_base(user), reference=reference, fuzzy=fuzzy
+        params.filter_data(), queryset=source.rows(user), reference=reference, fuzzy=fuzzy
     )
     return filterset.qs.order_by(*ordering(params.sorting))
 
@@ -187,53 +222,56 @@ def overview_params(query, version: int | None = None) -> tuple[OverviewParams, 
     return parse(query, allowed=allowed_values(reference)), reference
 
 
-def _counts(params: OverviewParams, user, reference: Reference, version: int, fuzzy: bool):
-    """The facet counts over the narrow overview entries (same visibility as the page). A
-    text search is counted afresh, and its page of result ids (``_page``) comes along."""
-    entries = overview_base(user, OverviewEntry).order_by()
+def _counts(params, user, reference: Reference, version: int, fuzzy: bool, source: Source):
+    """The facet counts (same visibility as the page). A text search is counted afresh,
+    and its page of result ids (``_page``) comes along."""
+    counted = source.counted(user).order_by()
     selected = {**params.selected, "bekreftet": params.bekreftet}
     if not params.q:
         return cache.cached_counts(
-            user, version, selected, lambda: facets.facet_counts(entries, selected, reference)
+            user,
+            version,
+            {**selected, "_source": [source.name]},
+            lambda: facets.facet_counts(counted, selected, reference),
         )
     condition, rank = search.text_condition(params.q, fuzzy=fuzzy)
     window = facets.Window(
         *SORT_KEYS[params.sorting], offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE
     )
-    searched = entries.filter(condition).annotate(rank=rank)
+    searched = counted.filter(condition).annotate(rank=rank)
     return facets.facet_counts(searched, selected, reference, window)
 
 
-def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_ids):
-    """The page's measures with what a result card shows (leaving the long texts and the
-    search vector in the database): by id when the facet statement has found them."""
+def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_ids, source):
+    """The page's records with what a card shows (leaving the long texts and the search
+    vector in the database): by id when the facet statement has found them."""
     if page_ids is None:
-        rows = _filtered_rows(params, user, reference, fuzzy)
+        rows = _filtered_rows(params, user, reference, fuzzy, source)
         offset = (params.page - 1) * PAGE_SIZE
-        rows = rows[offset : offset + PAGE_SIZE]
+        rows = source.fetch(rows[offset : offset + PAGE_SIZE])
     else:
-        rows = Initiative.objects.filter(pk__in=page_ids)
-    rows = rows.select_related("organisation").only(*LISTED_FIELDS)
+        rows = source.fetch(source.rows(user).model.objects.filter(pk__in=page_ids))
     if params.q:
-        rows = rows.annotate(snippet=search.headline(params.q))
+        rows = rows.annotate(snippet=search.headline(params.q, source.snippet_of))
     rows = list(rows)
     if page_ids is not None:
         position = {pk: n for n, pk in enumerate(page_ids)}
         rows.sort(key=lambda row: position[row.pk])
-    for initiative in rows:
-        initiative.snippet = search.safe_headline(initiative.snippet) if params.q else None
-    return with_focus_names(rows, reference.focus_names)
+    for row in rows:
+        row.snippet = search.safe_headline(row.snippet) if params.q else None
+    return rows
 
 
-def overview(*, query, user) -> Overview:
-    """Everyone may browse; what they see follows ``overview_base``."""
+def overview(*, query, user, source: Source = MEASURES) -> Overview:
+    """Everyone may browse; what they see follows ``source.rows`` (for measures,
+    ``overview_base``)."""
     version = cache.data_version()
     params, reference = overview_params(query, version)
     fuzzy = False
-    counts = _counts(params, user, reference, version, fuzzy)
-    if not counts["_total"][""] and wants_fuzzy_search(params, overview_base(user)):
+    counts = _counts(params, user, reference, version, fuzzy, source)
+    if not counts["_total"][""] and wants_fuzzy_search(params, source.rows(user)):
         fuzzy = True
-        counts = _counts(params, user, reference, version, fuzzy)
+        counts = _counts(params, user, reference, version, fuzzy, source)
     page_ids = counts.get("_page")
     counts = {name: dict(values) for name, values in counts.items() if name != "_page"}
     total = counts.pop("_total")[""]
@@ -243,7 +281,13 @@ def overview(*, query, user) -> Overview:
         params.ignored.append(f"side={params.page}")
         params.page = paginator.num_pages
         page_ids = None  # the statement looked at a page that is not there
-    rows = _page_rows(params, user, reference, fuzzy, page_ids)
+    rows = _page_rows(params, user, reference, fuzzy, page_ids, source)
+    if source is MEASURES:
+        rows = with_focus_names(rows, reference.focus_names)
     page = Page(rows, params.page, paginator)
-    shown = [facet for facet in _facets(params, counts, reference) if facet.options]
+    shown = [
+        facet
+        for facet in _facets(params, counts, reference)
+        if facet.options and facet.name not in source.hidden_facets
+    ]
     return Overview(params, page, shown, total)

@@ -1,3 +1,10 @@
+from .experience import (
+    experience_create,
+    experience_publish,
+    experience_submit,
+    experience_unpublish,
+    experience_update,
+)
 from .records import ConcurrentEditError, initiative_create, initiative_update
 from .workflow import (
     initiative_archive,
@@ -10,6 +17,11 @@ from .workflow import (
 
 __all__ = [
     "ConcurrentEditError",
+    "experience_create",
+    "experience_publish",
+    "experience_submit",
+    "experience_unpublish",
+    "experience_update",
     "initiative_archive",
     "initiative_assess",
     "initiative_create",

@@ -3,7 +3,7 @@ from django.core.files.base import ContentFile
 
 from initiatives.models import Attachment, FocusArea, Initiative, InitiativeChange
 
-from ..factories import InitiativeFactory
+from ..factories import ExperienceReportFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,9 +163,10 @@ def test_detail_page_runs_a_fixed_number_of_queries(
         initiative.partners.add(
             type(bergen).objects.filter(kind="kommune").exclude(pk=bergen.pk)[index]
         )
+        ExperienceReportFactory(initiative=initiative, workflow_status="publisert")
     client.force_login(people["leder"])
     client.get(initiative.get_absolute_url())  # warm the session
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

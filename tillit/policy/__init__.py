@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from . import initiatives, organisations
+from . import experience, initiatives, organisations
 from .roles import forget_cached_roles, is_editor, roles_in
 
 __all__ = ["Action", "can", "forget_cached_roles", "is_editor", "require", "roles_in"]
@@ -34,6 +34,13 @@ class Action(StrEnum):
     INITIATIVE_UNPUBLISH = "initiative.unpublish"
     INITIATIVE_ASSESS = "initiative.assess"
     INITIATIVE_VIEW_HISTORY = "initiative.view_history"
+    EXPERIENCE_CREATE = "experience.create"
+    EXPERIENCE_VIEW = "experience.view"
+    EXPERIENCE_EDIT = "experience.edit"
+    EXPERIENCE_SUBMIT = "experience.submit"
+    EXPERIENCE_PUBLISH = "experience.publish"
+    EXPERIENCE_UNPUBLISH = "experience.unpublish"
+    FOCUS_AREA_EDIT = "focus_area.edit"
 
 
 RULES = {
@@ -54,6 +61,13 @@ RULES = {
     Action.INITIATIVE_UNPUBLISH: initiatives.unpublish,
     Action.INITIATIVE_ASSESS: initiatives.assess,
     Action.INITIATIVE_VIEW_HISTORY: initiatives.view_history,
+    Action.EXPERIENCE_CREATE: experience.create,
+    Action.EXPERIENCE_VIEW: experience.view,
+    Action.EXPERIENCE_EDIT: experience.edit,
+    Action.EXPERIENCE_SUBMIT: experience.submit,
+    Action.EXPERIENCE_PUBLISH: experience.publish,
+    Action.EXPERIENCE_UNPUBLISH: experience.unpublish,
+    Action.FOCUS_AREA_EDIT: experience.edit_focus_area,
 }
 
 

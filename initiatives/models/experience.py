@@ -1,0 +1,125 @@
+"""Experience reports: what an organisation learned from one of its measures, for others."""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import WorkflowStatus
+
+
+class Transferability(models.TextChoices):
+    JA = "ja", _("yes, as it is")
+    DELVIS = "delvis", _("yes, with adjustments")
+    NEI = "nei", _("no, it depended on local conditions")
+    USIKKERT = "usikkert", _("too early to say")
+
+
+class ExperienceReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published reports of published measures for everyone; the rest only inside the
+        measure's organisation and to editors."""
+        from tillit.policy.experience import visibility_filter
+
+        return self.filter(visibility_filter(user))
+
+    def published(self):
+        return self.filter(
+            workflow_status=WorkflowStatus.PUBLISERT,
+            initiative__workflow_status=WorkflowStatus.PUBLISERT,
+        )
+
+
+class ExperienceReport(models.Model):
+    """Written by staff and leaders of the measure's organisation; a leader publishes it.
+    Who may do what: ``tillit.policy.experience``; writes go through the services."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.CASCADE,
+        related_name="experience_reports",
+        verbose_name=_("measure"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences, shown in lists. At most 300 characters."),
+    )
+    what_was_done = models.TextField(_("what was done"))
+    what_worked = models.TextField(_("what worked"))
+    challenges = models.TextField(
+        _("what did not work"),
+        help_text=_("Challenges and failures are as useful to others as successes."),
+    )
+    success_conditions = models.TextField(_("conditions for success"), blank=True)
+    advice = models.TextField(_("advice to others who want to try"), blank=True)
+    transferability = models.CharField(
+        _("could it be repeated elsewhere?"),
+        max_length=20,
+        choices=Transferability,
+        default=Transferability.USIKKERT,
+    )
+    transferability_note = models.TextField(_("about repeating it"), blank=True)
+    outcomes = models.TextField(
+        _("outcomes"),
+        blank=True,
+        help_text=_(
+            "For example sick leave, job satisfaction, user satisfaction or time spent on "
+            "reporting, in words or as figures before and after."
+        ),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    workflow_status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=WorkflowStatus,
+        default=WorkflowStatus.UTKAST,
+        db_index=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="experience_reports",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="norwegian")
+        + SearchVector("summary", "what_was_done", weight="B", config="norwegian")
+        + SearchVector(
+            "what_worked",
+            "challenges",
+            "success_conditions",
+            "advice",
+            "outcomes",
+            weight="C",
+            config="norwegian",
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ExperienceReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("experience report")
+        verbose_name_plural = _("experience reports")
+        ordering = ["-published_at", "-id"]
+        indexes = [GinIndex(fields=["search_vector"], name="experience_search_gin")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:experience", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.workflow_status == WorkflowStatus.PUBLISERT

@@ -1,0 +1,75 @@
+"""Experience reports as a faceted list: the overview's FilterSet, facet statement and
+selector over published reports, each carrying its measure's facet fields."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q, Value
+from django.db.models.expressions import RawSQL
+
+from initiatives.filters import FACET_FIELDS
+from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
+
+from .selectors import Source
+
+FROM_MEASURE = {
+    column: F(f"initiative__{column}")
+    for column in FACET_FIELDS.values()
+    if column != "has_experience"
+}
+
+
+def reports_base(user=None):
+    """Published reports of published measures, with their measure's facet fields; the
+    same for everyone."""
+    return ExperienceReport.objects.published().annotate(**FROM_MEASURE, has_experience=Value(True))
+
+
+def _fetch_reports(queryset):
+    return queryset.select_related("initiative__organisation").only(
+        "title",
+        "summary",
+        "workflow_status",
+        "published_at",
+        "initiative__title",
+        "initiative__organisation__name",
+    )
+
+
+EXPERIENCE_REPORTS = Source(
+    name="experience",
+    rows=reports_base,
+    counted=reports_base,
+    fetch=_fetch_reports,
+    snippet_of="what_was_done",
+    hidden_facets=frozenset({"erfaring"}),
+)
+
+WORD = re.compile(r"\w{4,}")
+
+
+def similar_measures(report: ExperienceReport, *, limit: int = 5) -> list[Initiative]:
+    """Other published measures that share a focus area with the report's measure and some
+    of the words of the report's and the measure's titles, most shared focus areas first,
+    then by text rank; worked out in the database."""
+    measure = report.initiative
+    words = list(dict.fromkeys(WORD.findall(f"{report.title} {measure.title}".lower())))[:12]
+    if not words or not measure.focus_area_numbers:
+        return []
+    query = SearchQuery(" | ".join(words), config="norwegian", search_type="raw")
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(initiatives_initiative.focus_area_numbers)"
+        " INTERSECT SELECT unnest(%s::smallint[])))",
+        (list(measure.focus_area_numbers),),
+    )
+    return list(
+        Initiative.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
+        .exclude(pk=measure.pk)
+        .filter(Q(focus_area_numbers__overlap=measure.focus_area_numbers), search_vector=query)
+        .annotate(shared=shared, rank=SearchRank(F("search_vector"), query))
+        .select_related("organisation")
+        .only("title", "summary", "organisation__name", "focus_area_numbers")
+        .order_by("-shared", "-rank", "-pk")[:limit]
+    )
