@@ -33,3 +33,18 @@ def test_demo_measures_are_deterministic_for_a_seed(settings):
     call_command("seed_demo", "--initiatives", "30", "--seed", "5")
     again = list(Initiative.objects.order_by("pk").values_list("title", "organisation_id"))
     assert again == first
+
+
+def test_demo_adds_published_experience_reports_and_focus_texts_once(settings, client):
+    from initiatives.models import ExperienceReport, FocusArea, OverviewEntry
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "200", "--seed", "1")
+    reports = ExperienceReport.objects.published()
+    assert reports.count() >= 3
+    assert all(r.initiative.has_experience for r in reports)
+    assert OverviewEntry.objects.filter(has_experience=True).count() == reports.count()
+    assert not FocusArea.objects.filter(description="").exists()
+    call_command("seed_demo", "--initiatives", "200", "--seed", "1")
+    assert ExperienceReport.objects.count() == reports.count()
+    assert client.get(reports.first().get_absolute_url()).status_code == 200
