@@ -4,7 +4,7 @@ import pytest
 
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, ExperienceReportFactory, InitiativeFactory, UserFactory
 from .helpers import sign_in
 
 pytestmark = [
@@ -18,6 +18,10 @@ PUBLIC = [
     "/tiltak/?q=tillit&type=pilot&fylke=46&sortering=tittel",
     "/tiltak/?fylke=99&side=abc",
     "/tilgjengelighet/",
+    "/erfaringer/",
+    "/erfaringer/?q=skjema&fylke=46&sortering=tittel",
+    "/erfaringer/{report}/",
+    "/fokusomrader/mindre-rapportering/",
     "/organisasjoner/",
     "/organisasjoner/?q=trond&kind=kommune",
     "/organisasjoner/{bergen}/",
@@ -31,6 +35,7 @@ PUBLIC = [
 ]
 EDITOR = [
     "/mitt/",
+    "/fokusomrader/mindre-rapportering/rediger/",
     "/organisasjoner/ny/",
     "/organisasjoner/{bergen}/rediger/",
     "/organisasjoner/{bergen}/utnevn-leder/",
@@ -56,6 +61,10 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
     membership = Membership.objects.create(user=member, organisation=bergen, roles=[Role.ANSATT])
     invited = UserFactory(email="invitert@example.no")
     ids = {
+        "report": ExperienceReportFactory(
+            initiative=InitiativeFactory(organisation=bergen, workflow_status="publisert"),
+            workflow_status="publisert",
+        ).pk,
         "bergen": bergen.pk,
         "ministry": ministry.pk,
         "membership": membership.pk,
