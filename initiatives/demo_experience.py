@@ -8,21 +8,22 @@ from django.utils import timezone
 from .models import ExperienceReport, FocusArea, Initiative, WorkflowStatus
 from .overview.cache import bump_data_version
 
-FOCUS_TEXTS = {
-    1: "Ledere og medarbeidere i førstelinjen får mer rom til å bruke skjønn og fagkunnskap. "
-    "Tillit betyr her at de som møter innbyggerne, får bestemme mer av hvordan arbeidet gjøres.",
-    2: "Ansatte, tillitsvalgte og ledere utvikler tjenestene sammen. Partssamarbeidet er "
+FOCUS_TEXTS = {  # by focus-area number (tillit/data/fokusomrader.csv)
+    1: "De som møter innbyggerne, får bruke mer av sitt faglige skjønn. Tillit betyr her at "
+    "ansatte i førstelinjen bestemmer mer av hvordan arbeidet gjøres, innenfor klare rammer.",
+    2: "Mindre tid på rapportering og dokumentasjon som ingen bruker, og mer tid til "
+    "oppgavene. Kartlegg hva som rapporteres, hvem som leser det, og fjern det som ikke gir "
+    "nytte.",
+    3: "Staten styrer kommuner og fylkeskommuner med færre detaljerte krav, slik at de kan "
+    "tilpasse tjenestene til lokale forhold og prioritere selv.",
+    4: "Ansatte og deres organisasjoner er med og utvikler tjenestene. Partssamarbeidet er "
     "grunnmuren: endringer som angår de ansatte, drøftes med dem før de bestemmes.",
-    3: "Mindre tid på rapportering som ingen bruker, og mer tid til oppgavene. Kartlegg hva "
-    "som rapporteres, hvem som leser det, og fjern det som ikke gir nytte.",
-    4: "Tilsyn og kontroll som bygger på tillit: mer veiledning og læring, færre "
+    5: "Styring med mål og resultater i stedet for detaljer: kortere tildelingsbrev, mer "
+    "dialog i etatsstyringen og bedre samordning mellom sektorer og forvaltningsnivåer.",
+    6: "Ledere som viser tillit, gir handlingsrom og er tett på arbeidet. Tillitsbasert ledelse "
+    "handler om relasjoner, dialog og ansvar, ikke om færre ledere.",
+    7: "Tilsyn og kontroll som bygger på tillit: mer veiledning og læring, færre "
     "dokumentasjonskrav, og kontroll der risikoen faktisk er størst.",
-    5: "Staten styrer kommuner og virksomheter med færre detaljerte krav og mer dialog. "
-    "Tildelingsbrev og styringsdialog handler om mål og resultater, ikke om hvordan.",
-    6: "Innbyggerne møter tjenester som henger sammen. Etater og sektorer samarbeider på tvers, "
-    "og førstelinjen får handlingsrom til å finne løsninger sammen med brukerne.",
-    7: "Tillitsreformen handler også om tilliten mellom stat og kommune og mellom politikk "
-    "og forvaltning: åpenhet, forutsigbarhet og respekt for ulike roller.",
 }
 
 # Keyed by the title of a measure that the default seed publishes.
