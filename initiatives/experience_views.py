@@ -25,11 +25,7 @@ class ExperienceListView(FacetedListView):
 
     template_name = "initiatives/experience_list.html"
     url_name = "initiatives:experience_list"
-
-    def get_source(self):
-        from .overview.reports import EXPERIENCE_REPORTS
-
-        return EXPERIENCE_REPORTS
+    source = "initiatives.overview.reports.EXPERIENCE_REPORTS"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(experience_list=True, **kwargs)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -43,14 +44,12 @@ class InitiativeMixin:
 
 
 class FacetedListView(TemplateView):
-    """A faceted list: the overview's FilterSet, facet statement and selector over
-    ``source`` (an ``overview.selectors.Source``). htmx asks for the filters and results
+    """A faceted list: the overview's FilterSet, facet statement and selector over the
+    ``overview.selectors.Source`` named by ``source``. htmx asks for the filters and results
     only; the URL stays shareable."""
 
     url_name = ""
-
-    def get_source(self):
-        raise NotImplementedError
+    source = "initiatives.overview.selectors.MEASURES"
 
     def get_template_names(self):
         htmx = self.request.htmx
@@ -67,7 +66,8 @@ class FacetedListView(TemplateView):
         from .overview.params import SORTINGS
         from .overview.selectors import overview
 
-        data = overview(query=self.request.GET, user=self.request.user, source=self.get_source())
+        source = import_string(self.source)
+        data = overview(query=self.request.GET, user=self.request.user, source=source)
         return super().get_context_data(
             overview=data, sortings=SORTINGS, list_url=reverse(self.url_name), **kwargs
         )
@@ -79,11 +79,6 @@ class OverviewView(FacetedListView):
 
     template_name = "initiatives/overview.html"
     url_name = "initiatives:overview"
-
-    def get_source(self):
-        from .overview.selectors import MEASURES
-
-        return MEASURES
 
 
 class InitiativeDetailView(InitiativeMixin, TemplateView):

@@ -40,6 +40,7 @@ def _fetch_reports(queryset):
 
 EXPERIENCE_REPORTS = Source(
     name="experience",
+    model=ExperienceReport,
     rows=reports_base,
     counted=reports_base,
     fetch=_fetch_reports,

@@ -165,6 +165,7 @@ class Source:
     the long text a search's snippet is cut from."""
 
     name: str
+    model: type
     rows: Callable
     counted: Callable
     fetch: Callable
@@ -178,6 +179,7 @@ def _fetch_measures(queryset):
 
 MEASURES = Source(
     name="measures",
+    model=Initiative,
     rows=overview_base,
     counted=lambda user: overview_base(user, OverviewEntry),
     fetch=_fetch_measures,
@@ -250,7 +252,7 @@ def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_i
         offset = (params.page - 1) * PAGE_SIZE
         rows = source.fetch(rows[offset : offset + PAGE_SIZE])
     else:
-        rows = source.fetch(source.rows(user).model.objects.filter(pk__in=page_ids))
+        rows = source.fetch(source.model.objects.filter(pk__in=page_ids))
     if params.q:
         rows = rows.annotate(snippet=search.headline(params.q, source.snippet_of))
     rows = list(rows)
