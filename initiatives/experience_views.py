@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
-from . import services
+from . import discussion, services
 from .focus_areas import focus_area_hub, focus_area_update
 from .forms import ExperienceReportForm, FocusAreaForm
 from .models import ExperienceReport, FocusArea
@@ -72,6 +73,9 @@ class ExperienceDetailView(ReportMixin, TemplateView):
         return super().get_context_data(
             allowed=allowed,
             similar=similar_measures(report) if report.is_published else [],
+            **discussion.page_context(
+                report, user, comment_url=reverse("initiatives:report_comment", args=[report.pk])
+            ),
             **kwargs,
         )
 
@@ -185,6 +189,8 @@ class FocusAreaView(FocusAreaMixin, TemplateView):
             hub=hub,
             statuses=statuses,
             may_edit=can(self.request.user, Action.FOCUS_AREA_EDIT, self.focus_area),
+            follow=discussion.follow_of(self.request.user, self.focus_area),
+            follow_url=reverse("initiatives:follow_focus", args=[self.focus_area.slug]),
             **kwargs,
         )
 

@@ -5,17 +5,21 @@ from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
-from tillit.accounts.models import Organisation
+from tillit.accounts.models import County, Organisation
 
 from .attachments import validate_attachment
 from .models import (
     ExperienceReport,
     FocusArea,
+    Frequency,
     Initiative,
+    MailPreferences,
     Participant,
+    ReportReason,
     TrustRelation,
     UnionAssessment,
 )
+from .models.comments import MAX_LENGTH as MAX_COMMENT_LENGTH
 from .models.initiatives import EDITABLE_FIELDS
 from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
 from .services.records import InitiativeInput
@@ -227,3 +231,64 @@ class FocusAreaForm(forms.ModelForm):
         model = FocusArea
         fields = ["description"]
         widgets = {"description": _textarea(6)}
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=MAX_COMMENT_LENGTH,
+        widget=_textarea(4),
+        help_text=_(
+            "You can use *italics*, **bold**, lists starting with - and links written as "
+            "[text](https://…). Only members of an organisation in the portal see comments."
+        ),
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with the comment?"), choices=ReportReason, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("More about it"), required=False, max_length=500, widget=_textarea(2)
+    )
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("skjul", _("Hide the comment")), ("gjenopprett", _("Show the comment"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=300,
+        help_text=_("When you hide a comment, the reason is shown in place of its text."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "skjul" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the comment is hidden."))
+        return data
+
+
+class FollowForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("E-mail me"), choices=Frequency, initial=Frequency.WEEKLY, widget=forms.RadioSelect
+    )
+
+
+class CountyFollowForm(FollowForm):
+    county = forms.ModelChoiceField(
+        label=_("County"), queryset=County.objects.order_by("name"), empty_label=None
+    )
+
+    field_order = ["county", "frequency"]
+
+
+class MailPreferencesForm(forms.ModelForm):
+    class Meta:
+        model = MailPreferences
+        fields = ["comments_on_own", "overdue_reminders"]

@@ -2,7 +2,9 @@ from django.urls import path
 
 from reporting.views import export_csv, export_xlsx
 
-from . import experience_views, views
+from . import comment_views, experience_views, follow_views, views
+
+c, f = comment_views, follow_views
 
 app_name = "initiatives"
 
@@ -28,6 +30,8 @@ urlpatterns = [
         experience_views.ExperienceCreateView.as_view(),
         name="experience_create",
     ),
+    path("tiltak/<int:pk>/kommentarer/", c.InitiativeCommentView.as_view(), name="comment"),
+    path("tiltak/<int:pk>/folg/", f.FollowInitiativeView.as_view(), name="follow_initiative"),
     path("tiltak/<int:pk>/<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail_slug"),
     path("erfaringer/", experience_views.ExperienceListView.as_view(), name="experience_list"),
     path(
@@ -59,4 +63,18 @@ urlpatterns = [
         experience_views.FocusAreaEditView.as_view(),
         name="focus_area_edit",
     ),
+    path("fokusomrader/<slug:slug>/folg/", f.FollowFocusAreaView.as_view(), name="follow_focus"),
+    path("erfaringer/<int:pk>/kommentarer/", c.ReportCommentView.as_view(), name="report_comment"),
+    path("kommentarer/<int:pk>/svar/", c.CommentReplyView.as_view(), name="comment_reply"),
+    path("kommentarer/<int:pk>/rediger/", c.CommentEditView.as_view(), name="comment_edit"),
+    path("kommentarer/<int:pk>/slett/", c.CommentDeleteView.as_view(), name="comment_delete"),
+    path("kommentarer/<int:pk>/rapporter/", c.CommentFlagView.as_view(), name="comment_flag"),
+    path("moderering/", c.ModerationQueueView.as_view(), name="moderation"),
+    path("moderering/<int:pk>/", c.ModerationDecideView.as_view(), name="moderate"),
+    path("mitt/varsler/", f.FollowsView.as_view(), name="follows"),
+    path("mitt/varsler/fylke/", f.FollowCountyView.as_view(), name="follow_county"),
+    path("mitt/varsler/innstillinger/", f.MailPreferencesView.as_view(), name="mail_preferences"),
+    path("mitt/varsler/<int:pk>/", f.FollowChangeView.as_view(), name="follow_change"),
+    path("mitt/varsler/<int:pk>/slutt/", f.FollowEndView.as_view(), name="follow_end"),
+    path("avmeld/<str:token>/", f.UnsubscribeView.as_view(), name="unsubscribe"),
 ]

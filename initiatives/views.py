@@ -18,7 +18,7 @@ from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.accounts.views import ServiceFormView
 from tillit.policy import Action, can
 
-from . import selectors, services
+from . import discussion, selectors, services
 from .forms import AssessmentForm, InitiativeForm, ReviewForm, UnpublishForm
 from .models import Initiative
 
@@ -101,6 +101,13 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             show_contact=initiative.publish_contact or show_history,
             review_form=ReviewForm(),
             reports=selectors.experience_reports_of(initiative, user=user),
+            follow=discussion.follow_of(user, initiative),
+            follow_url=reverse("initiatives:follow_initiative", args=[initiative.pk]),
+            **discussion.page_context(
+                initiative,
+                user,
+                comment_url=reverse("initiatives:comment", args=[initiative.pk]),
+            ),
             **kwargs,
         )
 

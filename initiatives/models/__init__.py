@@ -8,23 +8,35 @@ from .choices import (
     UnionAssessment,
     WorkflowStatus,
 )
+from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea
+from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import InitiativeChange
 from .initiatives import Initiative, InitiativeFocusArea
 from .overview import OverviewEntry
 
 __all__ = [
     "Attachment",
+    "Comment",
+    "CommentFlag",
+    "CommentStatus",
+    "Event",
     "ExperienceReport",
     "FocusArea",
+    "Follow",
+    "Frequency",
     "Initiative",
     "InitiativeChange",
     "InitiativeFocusArea",
     "Kind",
     "LifecycleStatus",
+    "MailPreferences",
+    "ModerationAction",
+    "Notification",
     "OverviewEntry",
     "Participant",
+    "ReportReason",
     "Sector",
     "Transferability",
     "TrustRelation",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
 from tillit.policy import Action, require
 
+from . import notify
 from .history import record_change, snapshot
 
 EDITABLE_FIELDS = [
@@ -79,7 +80,7 @@ def experience_update(*, report: ExperienceReport, by, data: dict) -> Experience
     return current
 
 
-def _move(report, *, by, permission, action, status, **changes) -> ExperienceReport:
+def _move(report, *, by, permission, action, status, then=None, **changes) -> ExperienceReport:
     with transaction.atomic():
         current = _locked(report)
         require(by, permission, current)
@@ -89,6 +90,8 @@ def _move(report, *, by, permission, action, status, **changes) -> ExperienceRep
         current.save()
         _sync_flag(current.initiative_id)
         _record(current, by=by, action=action)
+        if then:
+            then(current)
     return current
 
 
@@ -112,6 +115,7 @@ def experience_publish(*, report: ExperienceReport, by) -> ExperienceReport:
         action="experience_published",
         status=WorkflowStatus.PUBLISERT,
         published_at=report.published_at or timezone.now(),
+        then=notify.report_published,
     )
 
 

@@ -13,6 +13,7 @@ from initiatives.models import Initiative, UnionAssessment, WorkflowStatus
 from tillit.policy import Action, require
 from tillit.policy.roles import union_name_in
 
+from . import notify
 from .history import record_change, snapshot
 
 
@@ -21,7 +22,17 @@ def _locked(initiative: Initiative) -> Initiative:
 
 
 def _move(
-    initiative, *, by, permission, action, status, note="", on_commit=None, check=None, **changes
+    initiative,
+    *,
+    by,
+    permission,
+    action,
+    status,
+    note="",
+    on_commit=None,
+    check=None,
+    then=None,
+    **changes,
 ) -> Initiative:
     """Lock the row, check the policy on its current state, change it and record it."""
     with transaction.atomic():
@@ -36,6 +47,8 @@ def _move(
         current.version += 1
         current.save()
         record_change(initiative=current, by=by, action=action, before=before, note=note)
+        if then:  # inside the transaction: what it queues happens only if this commits
+            then(current)
         if on_commit:
             transaction.on_commit(lambda: on_commit(current))
     return current
@@ -73,6 +86,7 @@ def initiative_publish(*, initiative: Initiative, by) -> Initiative:
         published_at=initiative.published_at or timezone.now(),
         review_note="",
         on_commit=notifications.published,
+        then=notify.measure_published,
     )
 
 

@@ -347,9 +347,11 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/my_work.html"
 
     def get_context_data(self, **kwargs):
+        from initiatives import discussion
         from initiatives import selectors as initiative_selectors
 
         user = self.request.user
+        editor = is_editor(user)
         return super().get_context_data(
             drafts=initiative_selectors.my_drafts(user),
             awaiting_approval=initiative_selectors.awaiting_my_approval(user),
@@ -358,6 +360,8 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             memberships=selectors.my_memberships(user),
             my_requests=selectors.my_join_requests(user),
             awaiting=selectors.join_requests_awaiting(user),
-            without_leader=selectors.organisations_without_leader()[:20] if is_editor(user) else [],
+            without_leader=selectors.organisations_without_leader()[:20] if editor else [],
+            follows=discussion.follows_of(user),
+            moderation_waiting=discussion.moderation_queue().count() if editor else None,
             **kwargs,
         )

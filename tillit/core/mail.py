@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -17,15 +17,20 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def send_templated(*, template: str, recipients: list[str], context: dict) -> None:
-    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in bokmål and send."""
+def send_templated(
+    *, template: str, recipients: list[str], context: dict, headers: dict | None = None
+) -> bool:
+    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in bokmål and send.
+    Returns whether the mail server took the message."""
     recipients = sorted(set(recipients))
     if not recipients:
-        return
+        return True
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
     try:
-        send_mail(subject, body, None, recipients)
+        EmailMessage(subject, body, None, recipients, headers=headers).send()
     except Exception:  # the save stands; the failure is logged for the operators
         logger.exception("Could not send the e-mail %s to %d recipients", template, len(recipients))
+        return False
+    return True

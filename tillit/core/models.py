@@ -17,6 +17,9 @@ ACTION_LABELS = {
     "membership.removed": _("removed a member"),
     "invitation.created": _("sent an invitation"),
     "invitation.accepted": _("accepted an invitation"),
+    "comment.auto_hidden": _("comment hidden after reports from members"),
+    "comment.hidden": _("hid a comment"),
+    "comment.restored": _("restored a comment"),
 }
 
 
@@ -49,3 +52,14 @@ class AuditEvent(models.Model):
     @property
     def label(self) -> str:
         return str(ACTION_LABELS.get(self.action, self.action))
+
+
+class ScheduledRun(models.Model):
+    """When each scheduled job was last enqueued (``tillit.core.scheduler``); the row lock
+    makes sure two schedulers never enqueue the same run twice."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_due_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name}: {self.last_due_at:%Y-%m-%d %H:%M}"

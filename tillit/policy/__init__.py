@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from . import experience, initiatives, organisations
+from . import comments, experience, initiatives, organisations
 from .roles import forget_cached_roles, is_editor, roles_in
 
 __all__ = ["Action", "can", "forget_cached_roles", "is_editor", "require", "roles_in"]
@@ -41,6 +41,15 @@ class Action(StrEnum):
     EXPERIENCE_PUBLISH = "experience.publish"
     EXPERIENCE_UNPUBLISH = "experience.unpublish"
     FOCUS_AREA_EDIT = "focus_area.edit"
+    COMMENT_READ = "comment.read"
+    COMMENT_CREATE = "comment.create"
+    COMMENT_REPLY = "comment.reply"
+    COMMENT_EDIT = "comment.edit"
+    COMMENT_DELETE = "comment.delete"
+    COMMENT_FLAG = "comment.flag"
+    COMMENT_MODERATE = "comment.moderate"
+    FOLLOW = "follow.create"
+    FOLLOW_MANAGE = "follow.manage"
 
 
 RULES = {
@@ -68,6 +77,15 @@ RULES = {
     Action.EXPERIENCE_PUBLISH: experience.publish,
     Action.EXPERIENCE_UNPUBLISH: experience.unpublish,
     Action.FOCUS_AREA_EDIT: experience.edit_focus_area,
+    Action.COMMENT_READ: comments.read,
+    Action.COMMENT_CREATE: comments.create,
+    Action.COMMENT_REPLY: comments.reply,
+    Action.COMMENT_EDIT: comments.edit,
+    Action.COMMENT_DELETE: comments.delete,
+    Action.COMMENT_FLAG: comments.flag,
+    Action.COMMENT_MODERATE: comments.moderate,
+    Action.FOLLOW: comments.follow,
+    Action.FOLLOW_MANAGE: comments.manage_follow,
 }
 
 

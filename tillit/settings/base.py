@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "tillit.core",
@@ -156,6 +158,21 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Tillitsportalen <ikke-svar@tillitsportalen.no>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks: a queue in PostgreSQL, run by `manage.py db_worker` ------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Enqueued by `manage.py run_scheduler` (times are Europe/Oslo; weekday 0 is Monday).
+SCHEDULED_TASKS = {
+    "weekly-digest": {"task": "initiatives.tasks.weekly_digest", "weekday": 0, "hour": 7},
+    "overdue-reminders": {"task": "initiatives.tasks.overdue_reminders", "hour": 6},
+    "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
+}
+
+# --- Comments -------------------------------------------------------------------------------
+# At most this many comments per user in this many seconds; past it the answer is HTTP 429.
+COMMENT_RATE_LIMIT = (env.int("COMMENT_RATE_LIMIT_COUNT", default=10), 600)
+# This many different members reporting a comment hide it until an editor has looked.
+COMMENT_FLAGS_TO_HIDE = 3
 
 # --- Language -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"

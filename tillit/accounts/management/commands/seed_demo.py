@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from initiatives.demo import seed_initiatives
+from initiatives.demo_comments import seed_comments
 from initiatives.demo_experience import seed_experience
 from initiatives.models import Initiative
 from tillit.accounts.demo import seed_people
@@ -37,9 +38,11 @@ class Command(BaseCommand):
             users = seed_people(seed=seed)
         added = seed_initiatives(count=initiatives, seed=seed)
         reports = seed_experience()
+        comments = seed_comments()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(users)} demo users, {added} new measures "
-                f"({Initiative.objects.count()} in all), {reports} new experience reports."
+                f"({Initiative.objects.count()} in all), {reports} new experience reports, "
+                f"{comments} new comments."
             )
         )

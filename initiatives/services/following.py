@@ -1,0 +1,83 @@
+"""Following measures, focus areas and counties, e-mail preferences, and one-click
+unsubscribing with a signed token (no sign-in needed: the token is the proof)."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.db import transaction
+
+from initiatives.models import Follow, Frequency, MailPreferences
+from tillit.policy import Action, require
+
+UNSUBSCRIBE_SALT = "tillit.unsubscribe"
+PREFERENCES = ("comments_on_own", "overdue_reminders")
+
+
+def follow_set(*, by, target, frequency: str = Frequency.WEEKLY) -> Follow:
+    """Follow a measure, focus area or county, or change how often its e-mails come."""
+    require(by, Action.FOLLOW, target)
+    field = {"Initiative": "initiative", "FocusArea": "focus_area", "County": "county"}[
+        type(target).__name__
+    ]
+    follow, _created = Follow.objects.update_or_create(
+        user=by, **{field: target}, defaults={"frequency": Frequency(frequency)}
+    )
+    return follow
+
+
+def follow_end(*, follow: Follow, by) -> None:
+    require(by, Action.FOLLOW_MANAGE, follow)
+    follow.delete()
+
+
+def preferences_of(user) -> MailPreferences:
+    preferences, _created = MailPreferences.objects.get_or_create(user=user)
+    return preferences
+
+
+def preferences_save(*, by, comments_on_own: bool, overdue_reminders: bool) -> MailPreferences:
+    preferences = preferences_of(by)
+    preferences.comments_on_own = comments_on_own
+    preferences.overdue_reminders = overdue_reminders
+    preferences.save()
+    return preferences
+
+
+def unsubscribe_token(user, *, follow: Follow | None = None, preference: str = "") -> str:
+    """A token that stops one follow, one kind of e-mail (``preference``) or, with neither,
+    every weekly summary of ``user``."""
+    payload = {"u": user.pk}
+    if follow is not None:
+        payload["f"] = follow.pk
+    elif preference:
+        payload["p"] = PREFERENCES.index(preference)
+    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> dict | None:
+    """The token's payload, or None when it is not one of ours."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        return None
+    return payload
+
+
+def unsubscribe(payload: dict) -> str:
+    """Carry out a token's unsubscription; returns what was stopped: ``follow``,
+    ``preference`` or ``weekly``. Running it twice does no harm."""
+    user_id = payload["u"]
+    with transaction.atomic():
+        if "f" in payload:
+            Follow.objects.filter(pk=payload["f"], user_id=user_id).delete()
+            return "follow"
+        if "p" in payload:
+            name = PREFERENCES[int(payload["p"]) % len(PREFERENCES)]
+            preferences, _created = MailPreferences.objects.get_or_create(user_id=user_id)
+            setattr(preferences, name, False)
+            preferences.save(update_fields=[name])
+            return "preference"
+        Follow.objects.filter(user_id=user_id, frequency=Frequency.WEEKLY).delete()
+        return "weekly"

@@ -1,0 +1,175 @@
+"""Who is told what. The services call the ``*_posted``/``*_published`` hooks inside their
+transaction; each queues a background task, which works out the recipients here, stores one
+``Notification`` per person and mails the immediate ones (``initiatives.mailings``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from initiatives.models import (
+    Comment,
+    Event,
+    ExperienceReport,
+    Follow,
+    Frequency,
+    Initiative,
+    LifecycleStatus,
+    MailPreferences,
+    Notification,
+    WorkflowStatus,
+)
+from tillit.accounts.models import Membership, Role
+
+
+def comment_posted(comment: Comment) -> None:
+    from initiatives import tasks
+
+    tasks.comment_notifications.enqueue(comment.pk)
+
+
+def measure_published(initiative: Initiative) -> None:
+    from initiatives import tasks
+
+    tasks.publication_notifications.enqueue(initiative_id=initiative.pk)
+
+
+def report_published(report: ExperienceReport) -> None:
+    from initiatives import tasks
+
+    tasks.publication_notifications.enqueue(report_id=report.pk)
+
+
+@dataclass
+class _Plan:
+    """The notification each recipient gets; a stronger reason replaces a weaker one."""
+
+    notifications: dict
+
+    def add(self, user_id, event, *, immediate, follow_id=None):
+        if user_id in self.notifications:
+            self.notifications[user_id]["immediate"] |= immediate
+            return
+        self.notifications[user_id] = {
+            "event": event,
+            "immediate": immediate,
+            "follow_id": follow_id,
+        }
+
+    def save(self, **objects) -> int:
+        rows = [
+            Notification(
+                recipient_id=user_id,
+                event=plan["event"],
+                immediate=plan["immediate"],
+                follow_id=plan["follow_id"],
+                **objects,
+            )
+            for user_id, plan in self.notifications.items()
+        ]
+        return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+
+def _members_only(follows):
+    return follows.filter(Exists(Membership.objects.filter(user=OuterRef("user"))))
+
+
+def _wants(field: str, user_id) -> bool:
+    preference = MailPreferences.objects.filter(user_id=user_id).values_list(field, flat=True)
+    return next(iter(preference), True)
+
+
+def fan_out_comment(comment_id: int) -> int:
+    """Followers of the measure who are members, the measure's author and, for a reply, the
+    author of the comment answered. Never the comment's own author."""
+    comment = Comment.objects.select_related("initiative", "parent").filter(pk=comment_id).first()
+    if comment is None or not comment.is_visible:
+        return 0
+    plan = _Plan({})
+    parent_author_id = comment.parent.author_id if comment.parent else None
+    if parent_author_id and _wants("comments_on_own", parent_author_id):
+        plan.add(parent_author_id, Event.REPLY, immediate=True)
+    owner_id = comment.initiative.created_by_id
+    owner_is_member = Membership.objects.filter(user_id=owner_id).exists()
+    if owner_id and owner_is_member and _wants("comments_on_own", owner_id):
+        plan.add(owner_id, Event.COMMENT_ON_OWN, immediate=True)
+    for follow in _members_only(Follow.objects.filter(initiative_id=comment.initiative_id)):
+        plan.add(
+            follow.user_id,
+            Event.COMMENT_FOLLOWED,
+            immediate=follow.frequency == Frequency.IMMEDIATE,
+            follow_id=follow.pk,
+        )
+    plan.notifications.pop(comment.author_id, None)
+    return plan.save(
+        initiative_id=comment.initiative_id, report_id=comment.report_id, comment=comment
+    )
+
+
+def _area_follows(initiative: Initiative):
+    """Follows of the measure's focus areas and of its county."""
+    where = Q(focus_area__in=initiative.focus_areas.all())
+    if initiative.county_id:
+        where |= Q(county_id=initiative.county_id)
+    return Follow.objects.filter(where)
+
+
+def fan_out_publication(*, initiative_id: int | None = None, report_id: int | None = None) -> int:
+    """A newly published measure goes to the followers of its focus areas and county; a newly
+    published report also to the measure's followers."""
+    report = None
+    if report_id is not None:
+        report = ExperienceReport.objects.filter(pk=report_id).select_related("initiative").first()
+        if report is None or not report.is_published:
+            return 0
+        initiative = report.initiative
+    else:
+        initiative = Initiative.objects.filter(pk=initiative_id).first()
+    if initiative is None or initiative.workflow_status != WorkflowStatus.PUBLISERT:
+        return 0
+    follows = _area_follows(initiative)
+    if report is not None:
+        follows = follows | Follow.objects.filter(initiative=initiative)
+    plan = _Plan({})
+    event = Event.REPORT_PUBLISHED if report else Event.MEASURE_PUBLISHED
+    for follow in follows.order_by("id"):
+        plan.add(
+            follow.user_id,
+            event,
+            immediate=follow.frequency == Frequency.IMMEDIATE,
+            follow_id=follow.pk,
+        )
+    return plan.save(initiative=initiative, report=report)
+
+
+def queue_overdue_reminders(today=None) -> int:
+    """Once per measure: its end date has passed and it is still "pågår". The author is
+    told; when the author is gone, the organisation's leaders."""
+    today = today or timezone.localdate()
+    overdue = Initiative.objects.filter(
+        end_date__lt=today, lifecycle_status=LifecycleStatus.PAGAR
+    ).exclude(workflow_status=WorkflowStatus.ARKIVERT)
+    overdue = overdue.exclude(
+        Exists(Notification.objects.filter(initiative=OuterRef("pk"), event=Event.OVERDUE))
+    )
+    rows = []
+    for initiative in overdue.select_related("created_by").only(
+        "pk", "organisation_id", "created_by__is_active"
+    ):
+        author = initiative.created_by
+        if author is not None and author.is_active:
+            recipients = [author.pk]
+        else:
+            recipients = Membership.objects.filter(
+                organisation_id=initiative.organisation_id, roles__contains=[Role.LEDER]
+            ).values_list("user_id", flat=True)
+        rows += [
+            Notification(
+                recipient_id=user_id, event=Event.OVERDUE, initiative=initiative, immediate=True
+            )
+            for user_id in recipients
+            if _wants("overdue_reminders", user_id)
+        ]
+    return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))

@@ -1,0 +1,72 @@
+"""Rules about comments, their moderation and following.
+
+Comments are for members: a user with at least one membership reads and writes them. The
+public, users without a membership, the exports and the API never see them.
+"""
+
+from .roles import is_editor, memberships_of
+
+PUBLISHED = "publisert"
+VISIBLE = "synlig"
+
+
+def read(user, target=None) -> bool:
+    """Members read the comments on anything they can see."""
+    return bool(memberships_of(user))
+
+
+def _is_open(target) -> bool:
+    """Comments are open on published measures and on published reports of them."""
+    initiative = getattr(target, "initiative", target)
+    if initiative.workflow_status != PUBLISHED:
+        return False
+    return target is initiative or target.workflow_status == PUBLISHED
+
+
+def create(user, target) -> bool:
+    """Members comment on published measures and published experience reports."""
+    return read(user) and _is_open(target)
+
+
+def reply(user, comment) -> bool:
+    """Members answer a visible top-level comment on something still open."""
+    return (
+        read(user)
+        and comment.parent_id is None
+        and comment.is_visible
+        and _is_open(comment.report or comment.initiative)
+    )
+
+
+def edit(user, comment) -> bool:
+    """Authors change their own visible comment for 15 minutes after writing it."""
+    return (
+        user.is_authenticated
+        and comment.author_id == user.pk
+        and comment.is_visible
+        and comment.within_edit_window()
+    )
+
+
+def delete(user, comment) -> bool:
+    """Authors delete their own comments."""
+    return user.is_authenticated and comment.author_id == user.pk and not comment.is_deleted
+
+
+def flag(user, comment) -> bool:
+    """Members report other people's visible comments."""
+    return read(user) and comment.author_id != user.pk and comment.is_visible
+
+
+def moderate(user, comment=None) -> bool:
+    """Editors hide and restore comments."""
+    return is_editor(user)
+
+
+def follow(user, target=None) -> bool:
+    """Anyone signed in follows what they can see; they get comments only as members."""
+    return user.is_authenticated
+
+
+def manage_follow(user, follow) -> bool:
+    return user.is_authenticated and follow.user_id == user.pk
