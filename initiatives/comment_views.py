@@ -113,8 +113,11 @@ class CommentMixin:
     def back_url(self) -> str:
         return self.comment.get_absolute_url()
 
+    show_quote = True
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(quoted=self.comment, **kwargs)
+        quoted = self.comment if self.show_quote else None
+        return super().get_context_data(quoted=quoted, **kwargs)
 
 
 class CommentReplyView(CommentMixin, PolicyRequiredMixin, CommentFormView):
@@ -139,8 +142,10 @@ class CommentEditView(CommentMixin, PolicyRequiredMixin, CommentFormView):
     def get_initial(self):
         return {"body": self.comment.body}
 
+    show_quote = False
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(quoted=None, editing=self.comment, **kwargs)
+        return super().get_context_data(editing=self.comment, **kwargs)
 
     def save(self, data):
         return comment_update(comment=self.comment, by=self.request.user, body=data["body"])

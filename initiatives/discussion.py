@@ -21,17 +21,18 @@ def comment_thread(target: Initiative | ExperienceReport, user) -> list[Comment]
     may not read comments. A deleted comment without replies is left out."""
     if not can(user, Action.COMMENT_READ, target):
         return None
-    comments = Comment.objects.select_related(
-        "author", "membership__organisation", "parent"
-    ).annotate(
+    comments = Comment.objects.select_related("author", "membership__organisation").annotate(
         flagged_by_user=Exists(CommentFlag.objects.filter(comment=OuterRef("pk"), reporter=user.pk))
     )
     if isinstance(target, ExperienceReport):
         comments = comments.filter(report=target)
+        initiative, report = target.initiative, target
     else:
         comments = comments.filter(initiative=target, report=None)
+        initiative, report = target, None
     roots, replies = [], {}
     for comment in comments:
+        comment.initiative, comment.report = initiative, report  # already loaded: no queries
         _annotate_rights(comment, user)
         if comment.parent_id:
             replies.setdefault(comment.parent_id, []).append(comment)

@@ -39,3 +39,33 @@ def people(bergen, ministry, operator):
         "redaktor": _member(operator, [Role.LEDER]),
         "leder_annen": _member(trondheim, [Role.LEDER]),
     }
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run the queued background tasks the way ``db_worker`` does (its own ``run_task``),
+    inside the test's transaction; returns the finished results' statuses."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+
+    def run() -> list[str]:
+        statuses = []
+        while (result := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            result.refresh_from_db()
+            statuses.append(result.status)
+        return statuses
+
+    return run

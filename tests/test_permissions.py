@@ -9,7 +9,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from initiatives.models import Attachment
+from initiatives.models import Attachment, Comment, Follow
+from initiatives.services.following import unsubscribe_token
+from initiatives.tasks import deliver_notifications
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 from tillit.core.models import AuditEvent
 
@@ -182,6 +184,59 @@ MATRIX = [
     (A, "/fokusomrader/mindre-rapportering/rediger/", 302),
     (R, "/fokusomrader/mindre-rapportering/rediger/", 200),
     *[(role, "/fokusomrader/mindre-rapportering/rediger/", 404) for role in (OUT, S, L, T, D, X)],
+    # --- comments: members only, on published measures and reports --------------------------
+    (A, "/tiltak/{m_published}/kommentarer/", 302),
+    (OUT, "/tiltak/{m_published}/kommentarer/", 404),
+    *[(role, "/tiltak/{m_published}/kommentarer/", 200) for role in (S, L, T, D, R, X)],
+    *[(role, "/tiltak/{m_draft}/kommentarer/", 404) for role in (OUT, S, L, T, D, R)],
+    (A, "/erfaringer/{r_published}/kommentarer/", 302),
+    (OUT, "/erfaringer/{r_published}/kommentarer/", 404),
+    *[(role, "/erfaringer/{r_published}/kommentarer/", 200) for role in (S, T, D, X)],
+    *[(role, "/erfaringer/{r_draft}/kommentarer/", 404) for role in (OUT, S, L, D)],
+    (A, "/kommentarer/{c_t}/svar/", 302),
+    (OUT, "/kommentarer/{c_t}/svar/", 404),
+    *[(role, "/kommentarer/{c_t}/svar/", 200) for role in (S, L, T, D, R, X)],
+    *[(role, "/kommentarer/{c_reply}/svar/", 404) for role in (S, T, D)],
+    *[(role, "/kommentarer/{c_on_draft}/svar/", 404) for role in (OUT, S, D, X)],
+    (A, "/kommentarer/{c_t}/rediger/", 302),
+    (T, "/kommentarer/{c_t}/rediger/", 200),
+    *[(role, "/kommentarer/{c_t}/rediger/", 404) for role in (OUT, S, L, D, R, X)],
+    (T, "/kommentarer/{c_old}/rediger/", 404),
+    (A, "/kommentarer/{c_t}/slett/", 302),
+    *[(role, "/kommentarer/{c_t}/slett/", 200) for role in (T,)],
+    (T, "/kommentarer/{c_old}/slett/", 200),
+    *[(role, "/kommentarer/{c_t}/slett/", 404) for role in (OUT, S, L, D, R, X)],
+    (A, "/kommentarer/{c_t}/rapporter/", 302),
+    *[(role, "/kommentarer/{c_t}/rapporter/", 200) for role in (S, L, D, R, X)],
+    *[(role, "/kommentarer/{c_t}/rapporter/", 404) for role in (OUT, T)],
+    (A, "/moderering/", 302),
+    (R, "/moderering/", 200),
+    *[(role, "/moderering/", 404) for role in (OUT, S, L, T, D, X)],
+    (A, "/moderering/{c_t}/", 302),
+    (R, "/moderering/{c_t}/", 200),
+    (R, "/moderering/{c_on_draft}/", 200),
+    *[(role, "/moderering/{c_t}/", 404) for role in (OUT, S, L, T, D, X)],
+    # --- following and e-mail settings: one's own ------------------------------------------
+    (A, "/tiltak/{m_published}/folg/", 302),
+    *[(role, "/tiltak/{m_published}/folg/", 200) for role in SIGNED_IN],
+    *[(role, "/tiltak/{m_draft}/folg/", 404) for role in (OUT, S, L, D)],
+    (A, "/fokusomrader/mindre-rapportering/folg/", 302),
+    *[(role, "/fokusomrader/mindre-rapportering/folg/", 200) for role in SIGNED_IN],
+    (S, "/fokusomrader/finnes-ikke/folg/", 404),
+    (A, "/mitt/varsler/", 302),
+    *[(role, "/mitt/varsler/", 200) for role in SIGNED_IN],
+    (A, "/mitt/varsler/fylke/", 302),
+    (S, "/mitt/varsler/fylke/", 405),
+    (A, "/mitt/varsler/innstillinger/", 302),
+    (S, "/mitt/varsler/innstillinger/", 405),
+    (A, "/mitt/varsler/{follow}/", 302),
+    (S, "/mitt/varsler/{follow}/", 405),
+    *[(role, "/mitt/varsler/{follow}/", 404) for role in (OUT, L, T, R)],
+    (A, "/mitt/varsler/{follow}/slutt/", 302),
+    (S, "/mitt/varsler/{follow}/slutt/", 200),
+    *[(role, "/mitt/varsler/{follow}/slutt/", 404) for role in (OUT, L, T, R)],
+    *[(role, "/avmeld/{unsubscribe}/", 200) for role in (A, S, L)],
+    *[(role, "/avmeld/ugyldig/", 400) for role in (A, S)],
     # --- allauth ----------------------------------------------------------------------------
     (A, "/konto/login/", 200),
     (S, "/konto/login/", 302),
@@ -248,6 +303,13 @@ MATRIX = [
     (R, "/admin/core/auditevent/{event}/history/", 200),
     (R, "/admin/core/auditevent/{event}/delete/", 403),
     (R, "/admin/core/auditevent/{event}/", 302),
+    (S, "/admin/django_tasks_database/dbtaskresult/", 302),
+    (R, "/admin/django_tasks_database/dbtaskresult/", 200),
+    (R, "/admin/django_tasks_database/dbtaskresult/add/", 403),
+    (R, "/admin/django_tasks_database/dbtaskresult/{task}/change/", 200),
+    (R, "/admin/django_tasks_database/dbtaskresult/{task}/history/", 200),
+    (R, "/admin/django_tasks_database/dbtaskresult/{task}/delete/", 403),
+    (R, "/admin/django_tasks_database/dbtaskresult/{task}/", 302),
 ]
 
 
@@ -287,7 +349,12 @@ def objects(people, bergen):
         ),
         "r_of_draft": ExperienceReportFactory(initiative=measures["draft"]),
     }
+    comments = _comments(people, measures)
+    follow = Follow.objects.create(user=ansatt, initiative=measures["published"])
     return {
+        **{name: comment.pk for name, comment in comments.items()},
+        "follow": follow.pk,
+        "unsubscribe": unsubscribe_token(ansatt, follow=follow),
         **{f"m_{state}": measure.pk for state, measure in measures.items()},
         **{name: report.pk for name, report in reports.items()},
         **files,
@@ -309,7 +376,31 @@ def objects(people, bergen):
         "ansatt_email": ansatt.emailaddress_set.get().pk,
         "user_content_type": ContentType.objects.get_for_model(ansatt).pk,
         "event": AuditEvent.objects.create(action="test.event").pk,
+        "task": deliver_notifications.enqueue().id,
     }
+
+
+def _comments(people, measures) -> dict:
+    """A union rep's comment (still editable), a reply, an old one, one on a draft."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    def write(measure, author=people["tillitsvalgt"], **extra):
+        return Comment.objects.create(
+            initiative=measure, author=author, body="Hei", body_html="<p>Hei</p>", **extra
+        )
+
+    comments = {
+        "c_t": write(measures["published"]),
+        "c_old": write(measures["published"]),
+        "c_on_draft": write(measures["draft"]),
+    }
+    comments["c_reply"] = write(measures["published"], people["leder"], parent=comments["c_t"])
+    Comment.objects.filter(pk=comments["c_old"].pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    return comments
 
 
 def _expand(path: str, objects: dict) -> str:
@@ -364,6 +455,13 @@ def test_every_url_has_a_row():
         "r_draft": 1,
         "r_published": 2,
         "r_of_draft": 3,
+        "c_t": 1,
+        "c_old": 2,
+        "c_on_draft": 3,
+        "c_reply": 4,
+        "follow": 1,
+        "unsubscribe": "abc",
+        "task": "00000000-0000-0000-0000-000000000000",
     }
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)

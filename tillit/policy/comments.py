@@ -64,8 +64,9 @@ def moderate(user, comment=None) -> bool:
 
 
 def follow(user, target=None) -> bool:
-    """Anyone signed in follows what they can see; they get comments only as members."""
-    return user.is_authenticated
+    """Anyone signed in follows a published measure, a focus area or a county; comments
+    reach them only as members."""
+    return user.is_authenticated and getattr(target, "workflow_status", PUBLISHED) == PUBLISHED
 
 
 def manage_follow(user, follow) -> bool:
