@@ -2,6 +2,8 @@
 
 import pytest
 
+from initiatives.services.comments import comment_create, comment_flag
+from initiatives.services.following import follow_set, unsubscribe_token
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 
 from ..factories import PASSWORD, ExperienceReportFactory, InitiativeFactory, UserFactory
@@ -32,6 +34,8 @@ PUBLIC = [
     "/finnes-ikke/",
     "/healthz",
     "/readyz",
+    "/avmeld/{unsubscribe}/",
+    "/avmeld/ugyldig/",
 ]
 EDITOR = [
     "/mitt/",
@@ -46,6 +50,21 @@ EDITOR = [
     "/organisasjoner/{bergen}/foresporsler/{pending}/",
     "/konto/email/",
     "/konto/password/change/",
+    "/tiltak/{measure}/",
+    "/tiltak/{measure}/folg/",
+    "/fokusomrader/mindre-rapportering/folg/",
+    "/erfaringer/{report}/kommentarer/",
+    "/kommentarer/{comment}/svar/",
+    "/kommentarer/{comment}/rapporter/",
+    "/moderering/",
+    "/moderering/{comment}/",
+    "/mitt/varsler/",
+]
+MEMBER = [
+    "/tiltak/{measure}/",
+    "/kommentarer/{comment}/rediger/",
+    "/kommentarer/{comment}/slett/",
+    "/mitt/varsler/{follow}/slutt/",
 ]
 INVITED = ["/invitasjon/{token}/", "/organisasjoner/{bergen}/bli-medlem/"]
 
@@ -60,9 +79,17 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
     member = UserFactory()
     membership = Membership.objects.create(user=member, organisation=bergen, roles=[Role.ANSATT])
     invited = UserFactory(email="invitert@example.no")
+    measure = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    comment = comment_create(target=measure, by=member, body="Hva med *helgene*?")
+    comment_flag(comment=comment, by=editor, reason="spam", note="Reklame")
+    follow = follow_set(by=member, target=measure)
     ids = {
+        "measure": measure.pk,
+        "comment": comment.pk,
+        "follow": follow.pk,
+        "unsubscribe": unsubscribe_token(member, follow=follow),
         "report": ExperienceReportFactory(
-            initiative=InitiativeFactory(organisation=bergen, workflow_status="publisert"),
+            initiative=measure,
             workflow_status="publisert",
         ).pk,
         "bergen": bergen.pk,
@@ -76,7 +103,7 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
         ).token,
     }
 
-    for who, paths in [(None, PUBLIC), (editor, EDITOR), (invited, INVITED)]:
+    for who, paths in [(None, PUBLIC), (editor, EDITOR), (member, MEMBER), (invited, INVITED)]:
         page = new_page()
         page.context.add_cookies(
             [{"name": "django_language", "value": language, "url": live_server.url}]

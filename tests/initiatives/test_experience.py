@@ -209,3 +209,19 @@ def test_editors_change_a_focus_areas_text(client, people):
     )
     assert AuditEvent.objects.filter(action="focus_area.edited").exists()
     assert "Mindre skjema, mer tid." in client.get(response["Location"]).content.decode()
+
+
+def test_all_seven_hubs_render_within_the_same_query_budget(
+    client, people, bergen, django_assert_max_num_queries
+):
+    for area in FocusArea.objects.all():
+        InitiativeFactory(organisation=bergen, workflow_status="publisert", areas=[area.slug])
+    client.force_login(people["tillitsvalgt"])
+    areas = list(FocusArea.objects.order_by("number"))
+    assert len(areas) == 7
+    for area in areas:
+        client.get(area.get_absolute_url())
+        with django_assert_max_num_queries(11):
+            response = client.get(area.get_absolute_url())
+        assert response.status_code == 200
+        assert area.name in response.content.decode()
