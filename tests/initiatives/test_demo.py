@@ -48,3 +48,23 @@ def test_demo_adds_published_experience_reports_and_focus_texts_once(settings, c
     call_command("seed_demo", "--initiatives", "200", "--seed", "1")
     assert ExperienceReport.objects.count() == reports.count()
     assert client.get(reports.first().get_absolute_url()).status_code == 200
+
+
+def test_demo_adds_a_conversation_once_that_members_read(settings, client):
+    from initiatives.models import Comment
+    from tillit.accounts.models import User
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "60", "--seed", "3")
+    comments = Comment.objects.all()
+    assert comments.count() >= 5
+    assert comments.filter(parent__isnull=False).exists()
+    assert comments.filter(report__isnull=False).exists()
+    union_rep = comments.filter(author__email__startswith="tillitsvalgt@").first()
+    assert union_rep.written_as == "tillitsvalgt (Fagforbundet), Bergen kommune"
+    call_command("seed_demo", "--initiatives", "60", "--seed", "3")
+    assert Comment.objects.count() == comments.count()
+    measure = union_rep.initiative
+    assert union_rep.body[:30] not in client.get(measure.get_absolute_url()).content.decode()
+    client.force_login(User.objects.get(email__startswith="leder@"))
+    assert union_rep.body[:30] in client.get(measure.get_absolute_url()).content.decode()
