@@ -36,15 +36,18 @@ class FollowTargetView(PolicyRequiredMixin, FormView):
     def target(self):
         return self.get_permission_object()
 
+    @cached_property
+    def current(self):
+        return discussion.follow_of(self.request.user, self.target())
+
     def get_initial(self):
-        current = discussion.follow_of(self.request.user, self.target())
-        return {"frequency": current.frequency} if current else {}
+        return {"frequency": self.current.frequency} if self.current else {}
 
     def get_context_data(self, **kwargs):
         target = self.target()
         return super().get_context_data(
             target=target,
-            current=discussion.follow_of(self.request.user, target),
+            current=self.current,
             cancel_url=target.get_absolute_url(),
             **kwargs,
         )

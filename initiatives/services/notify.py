@@ -4,8 +4,6 @@ transaction; each queues a background task, which works out the recipients here,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -42,11 +40,12 @@ def report_published(report: ExperienceReport) -> None:
     tasks.publication_notifications.enqueue(report_id=report.pk)
 
 
-@dataclass
 class _Plan:
-    """The notification each recipient gets; a stronger reason replaces a weaker one."""
+    """The notification each recipient gets: the first reason added wins (add the strongest
+    first), and any immediate reason makes it immediate."""
 
-    notifications: dict
+    def __init__(self):
+        self.notifications = {}
 
     def add(self, user_id, event, *, immediate, follow_id=None):
         if user_id in self.notifications:
@@ -87,7 +86,7 @@ def fan_out_comment(comment_id: int) -> int:
     comment = Comment.objects.select_related("initiative", "parent").filter(pk=comment_id).first()
     if comment is None or not comment.is_visible:
         return 0
-    plan = _Plan({})
+    plan = _Plan()
     parent_author_id = comment.parent.author_id if comment.parent else None
     if parent_author_id and _wants("comments_on_own", parent_author_id):
         plan.add(parent_author_id, Event.REPLY, immediate=True)
@@ -132,7 +131,7 @@ def fan_out_publication(*, initiative_id: int | None = None, report_id: int | No
     follows = _area_follows(initiative)
     if report is not None:
         follows = follows | Follow.objects.filter(initiative=initiative)
-    plan = _Plan({})
+    plan = _Plan()
     event = Event.REPORT_PUBLISHED if report else Event.MEASURE_PUBLISHED
     for follow in follows.order_by("id"):
         plan.add(
