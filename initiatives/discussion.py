@@ -76,8 +76,7 @@ def follow_of(user, target) -> Follow | None:
     """The user's follow of ``target`` (a measure or focus area), if any."""
     if not user.is_authenticated:
         return None
-    field = "initiative" if isinstance(target, Initiative) else "focus_area"
-    return Follow.objects.filter(user=user, **{field: target}).first()
+    return Follow.objects.filter(user=user, **{Follow.field_for(target): target}).first()
 
 
 def page_context(target: Initiative | ExperienceReport, user, *, comment_url: str) -> dict:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from initiatives.models import CommentStatus, Event, Notification
+from initiatives.models import Event, Notification, WorkflowStatus
 from initiatives.services.following import unsubscribe_token
 from tillit.core.mail import absolute_url, send_templated
 
@@ -40,16 +40,11 @@ def _headers(unsubscribe_url: str) -> dict:
 
 def _still_relevant(notification: Notification) -> bool:
     """Deleted or hidden comments, and things unpublished since, are not mailed."""
-    comment = notification.comment
     if notification.event in COMMENT_EVENTS:
-        return (
-            comment is not None
-            and comment.deleted_at is None
-            and (comment.status == CommentStatus.VISIBLE)
-        )
+        return notification.comment is not None and notification.comment.is_visible
     if notification.event == Event.OVERDUE:
         return True
-    published = notification.initiative.workflow_status == "publisert"
+    published = notification.initiative.workflow_status == WorkflowStatus.PUBLISERT
     if notification.report_id:
         return published and notification.report.is_published
     return published

@@ -75,6 +75,13 @@ class Follow(models.Model):
     def __str__(self):
         return str(self.target)
 
+    @staticmethod
+    def field_for(target) -> str:
+        """The field that holds ``target``: a measure, a focus area or a county."""
+        return {"Initiative": "initiative", "FocusArea": "focus_area", "County": "county"}[
+            type(target).__name__
+        ]
+
     @property
     def target(self):
         return self.initiative or self.focus_area or self.county

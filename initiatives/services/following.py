@@ -16,11 +16,8 @@ PREFERENCES = ("comments_on_own", "overdue_reminders")
 def follow_set(*, by, target, frequency: str = Frequency.WEEKLY) -> Follow:
     """Follow a measure, focus area or county, or change how often its e-mails come."""
     require(by, Action.FOLLOW, target)
-    field = {"Initiative": "initiative", "FocusArea": "focus_area", "County": "county"}[
-        type(target).__name__
-    ]
     follow, _created = Follow.objects.update_or_create(
-        user=by, **{field: target}, defaults={"frequency": Frequency(frequency)}
+        user=by, **{Follow.field_for(target): target}, defaults={"frequency": Frequency(frequency)}
     )
     return follow
 
