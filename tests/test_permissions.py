@@ -104,6 +104,7 @@ MATRIX = [
     (OUT, "/invitasjon/{token}/", 200),
     ("invited", "/invitasjon/{token}/", 200),
     (L, "/invitasjon/finnes-ikke/", 404),
+    # --- open data API: public, read-only, published content only ---------------------------
     # --- measures ---------------------------------------------------------------------------
     *[(role, "/tiltak/{m_published}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/", 200) for role in EVERYONE],
@@ -184,6 +185,7 @@ MATRIX = [
     (A, "/fokusomrader/mindre-rapportering/rediger/", 302),
     (R, "/fokusomrader/mindre-rapportering/rediger/", 200),
     *[(role, "/fokusomrader/mindre-rapportering/rediger/", 404) for role in (OUT, S, L, T, D, X)],
+    # --- statistics, the yearly overview and the feed: public ------------------------------
     # --- comments: members only, on published measures and reports --------------------------
     (A, "/tiltak/{m_published}/kommentarer/", 302),
     (OUT, "/tiltak/{m_published}/kommentarer/", 404),
@@ -237,6 +239,7 @@ MATRIX = [
     *[(role, "/mitt/varsler/{follow}/slutt/", 404) for role in (OUT, L, T, R)],
     *[(role, "/avmeld/{unsubscribe}/", 200) for role in (A, S, L)],
     *[(role, "/avmeld/ugyldig/", 400) for role in (A, S)],
+    # --- import of measures: leaders (their organisation) and editors -----------------------
     # --- allauth ----------------------------------------------------------------------------
     (A, "/konto/login/", 200),
     (S, "/konto/login/", 302),

@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tillit.accounts.urls")),
     path("", include("initiatives.urls")),
+    path("", include("reporting.urls")),
+    path("api/v1/", include("reporting.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "csp",
+    "corsheaders",
     "django_filters",
     "django_htmx",
     "django_tasks",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tillit.core.middleware.PortalLocaleMiddleware",
@@ -233,3 +235,9 @@ LOGGING = {
 }
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 FORM_RENDERER = "tillit.core.forms.PortalFormRenderer"
+
+# Open data API (/api/v1/): anyone may read it from any origin; nothing else is cross-origin.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False

@@ -1,0 +1,1 @@
+"""Importing measures from a CSV or XLSX file in the export's format."""
