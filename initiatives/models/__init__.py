@@ -42,4 +42,6 @@ __all__ = [
     "TrustRelation",
     "UnionAssessment",
     "WorkflowStatus",
+    "YearbookPick",
 ]
+from .yearbook import YearbookPick

@@ -194,7 +194,7 @@ def wants_fuzzy_search(params: OverviewParams, base) -> bool:
     return not base.filter(search.exact_condition(params.q)).exists()
 
 
-def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy, source=MEASURES):
+def filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy, source=MEASURES):
     """The records matching ``params``, sorted."""
     filterset = OverviewFilter(
         params.filter_data(), queryset=source.rows(user), reference=reference, fuzzy=fuzzy
@@ -205,16 +205,19 @@ def _filtered_rows(params: OverviewParams, user, reference: Reference, fuzzy, so
 def overview_rows(params: OverviewParams, user, reference: Reference):
     """The measures matching ``params``, sorted, with what an export shows."""
     fuzzy = wants_fuzzy_search(params, overview_base(user))
-    return (
-        _filtered_rows(params, user, reference, fuzzy)
-        .select_related("organisation__municipality", "organisation__parent_ministry")
-        .prefetch_related(
-            Prefetch(
-                "focus_area_links",
-                queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
-                    "-is_primary", "focus_area__number"
-                ),
-            )
+    return with_export_fields(filtered_rows(params, user, reference, fuzzy))
+
+
+def with_export_fields(initiatives):
+    """What an export row shows, in a fixed number of queries."""
+    return initiatives.select_related(
+        "organisation__municipality", "organisation__parent_ministry"
+    ).prefetch_related(
+        Prefetch(
+            "focus_area_links",
+            queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
+                "-is_primary", "focus_area__number"
+            ),
         )
     )
 
@@ -224,9 +227,9 @@ def overview_params(query, version: int | None = None) -> tuple[OverviewParams, 
     return parse(query, allowed=allowed_values(reference)), reference
 
 
-def _counts(params, user, reference: Reference, version: int, fuzzy: bool, source: Source):
+def _counts(params, user, reference, version: int, fuzzy: bool, source: Source, paged=True):
     """The facet counts (same visibility as the page). A text search is counted afresh,
-    and its page of result ids (``_page``) comes along."""
+    and (when ``paged``) its page of result ids (``_page``) comes along."""
     counted = source.counted(user).order_by()
     selected = {**params.selected, "bekreftet": params.bekreftet}
     if not params.q:
@@ -237,9 +240,10 @@ def _counts(params, user, reference: Reference, version: int, fuzzy: bool, sourc
             lambda: facets.facet_counts(counted, selected, reference),
         )
     condition, rank = search.text_condition(params.q, fuzzy=fuzzy)
-    window = facets.Window(
-        *SORT_KEYS[params.sorting], offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE
-    )
+    window = None
+    if paged:
+        offset = (params.page - 1) * PAGE_SIZE
+        window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
     searched = counted.filter(condition).annotate(rank=rank)
     return facets.facet_counts(searched, selected, reference, window)
 
@@ -248,7 +252,7 @@ def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_i
     """The page's records with what a card shows (leaving the long texts and the search
     vector in the database): by id when the facet statement has found them."""
     if page_ids is None:
-        rows = _filtered_rows(params, user, reference, fuzzy, source)
+        rows = filtered_rows(params, user, reference, fuzzy, source)
         offset = (params.page - 1) * PAGE_SIZE
         rows = source.fetch(rows[offset : offset + PAGE_SIZE])
     else:
@@ -262,6 +266,43 @@ def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_i
     for row in rows:
         row.snippet = search.safe_headline(row.snippet) if params.q else None
     return rows
+
+
+@dataclass
+class FacetPanel:
+    """A faceted page's filters without a page of results (the statistics use it)."""
+
+    params: OverviewParams
+    reference: Reference
+    facets: list[Facet]
+    total: int
+    fuzzy: bool
+
+
+def facet_panel(*, query, user) -> FacetPanel:
+    """The measures' facets and total for ``query`` as ``user`` may see them."""
+    version = cache.data_version()
+    params, reference = overview_params(query, version)
+    fuzzy = False
+    counts = _counts(params, user, reference, version, fuzzy, MEASURES, paged=False)
+    if not counts["_total"][""] and wants_fuzzy_search(params, MEASURES.rows(user)):
+        fuzzy = True
+        counts = _counts(params, user, reference, version, fuzzy, MEASURES, paged=False)
+    counts = {name: dict(values) for name, values in counts.items()}
+    total = counts.pop("_total")[""]
+    shown = [facet for facet in _facets(params, counts, reference) if facet.options]
+    return FacetPanel(params, reference, shown, total, fuzzy)
+
+
+def filtered_entries(panel: FacetPanel, user):
+    """The overview entries (narrow rows) matching the panel's filter, unsorted."""
+    filterset = OverviewFilter(
+        panel.params.filter_data(),
+        queryset=overview_base(user, OverviewEntry),
+        reference=panel.reference,
+        fuzzy=panel.fuzzy,
+    )
+    return filterset.qs.order_by()
 
 
 def overview(*, query, user, source: Source = MEASURES) -> Overview:

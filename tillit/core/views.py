@@ -3,6 +3,7 @@
 from django.db import Error as DatabaseError
 from django.db import connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -15,7 +16,9 @@ class HomeView(TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(focus_areas=FocusArea.objects.all(), **kwargs)
+        return super().get_context_data(
+            focus_areas=FocusArea.objects.all(), this_year=timezone.localdate().year, **kwargs
+        )
 
 
 class AccessibilityStatementView(TemplateView):

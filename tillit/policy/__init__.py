@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from . import comments, experience, initiatives, organisations
+from . import comments, experience, initiatives, organisations, yearbook
 from .roles import forget_cached_roles, is_editor, roles_in
 
 __all__ = ["Action", "can", "forget_cached_roles", "is_editor", "require", "roles_in"]
@@ -50,6 +50,7 @@ class Action(StrEnum):
     COMMENT_MODERATE = "comment.moderate"
     FOLLOW = "follow.create"
     FOLLOW_MANAGE = "follow.manage"
+    YEARBOOK_SELECT = "yearbook.select"
 
 
 RULES = {
@@ -86,6 +87,7 @@ RULES = {
     Action.COMMENT_MODERATE: comments.moderate,
     Action.FOLLOW: comments.follow,
     Action.FOLLOW_MANAGE: comments.manage_follow,
+    Action.YEARBOOK_SELECT: yearbook.select,
 }
 
 

@@ -1,0 +1,29 @@
+"""The measures a ministry picked for a year's edition of the yearly overview."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class YearbookPick(models.Model):
+    """One measure chosen for ``year``'s overview. A section (a ministry's area, or the
+    municipal sector) with picks shows only its picks; without, every active measure."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="yearbook_picks"
+    )
+    picked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    picked_at = models.DateTimeField(_("picked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("measure picked for the yearly overview")
+        verbose_name_plural = _("measures picked for the yearly overview")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "initiative"], name="yearbook_pick_once")
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.initiative_id}"

@@ -1,0 +1,67 @@
+"""The Atom feed of newly published measures, filtered like the overview."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from initiatives.models import Initiative
+from initiatives.overview.selectors import filtered_rows, overview_params, with_export_fields
+
+ITEMS = 50
+
+
+class PublishedMeasuresFeed(Feed):
+    """Anyone subscribes: the newest published measures matching the overview's parameters
+    (for example focus area 2 in Vestland)."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        params, reference = overview_params(request.GET)
+        params.sorting = "nyeste"
+        self.query = request.GET.urlencode()
+        return params, reference
+
+    def title(self, obj):
+        return _("Newly published measures – Tillitsportalen")
+
+    def subtitle(self, obj):
+        return _("Measures in the trust reform, newest first, as filtered in the overview.")
+
+    def link(self, obj):
+        return reverse("initiatives:overview") + (f"?{self.query}" if self.query else "")
+
+    def feed_url(self, obj):
+        return reverse("reporting:feed") + (f"?{self.query}" if self.query else "")
+
+    def items(self, obj):
+        params, reference = obj
+        rows = filtered_rows(params, AnonymousUser(), reference, fuzzy=False)
+        ids = list(rows.values_list("pk", flat=True)[:ITEMS])
+        items = with_export_fields(Initiative.objects.filter(pk__in=ids))
+        return sorted(items, key=lambda i: (i.published_at, i.pk), reverse=True)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.organisation.name
+
+    def item_categories(self, item):
+        return [link.focus_area.name for link in item.focus_area_links.all()]

@@ -1,0 +1,119 @@
+"""The figures of the statistics page: published measures only, under the overview's filters.
+
+Every breakdown comes from one SQL statement over the narrow overview entries: the entries
+passing the filter are read once (``s``) and grouped by each dimension with ``UNION ALL``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from initiatives.models import Kind, LifecycleStatus, Sector, UnionAssessment
+from initiatives.overview.selectors import FacetPanel, facet_panel, filtered_entries
+
+# statistics describe the public register, whoever looks at them
+PUBLIC = AnonymousUser()
+
+# dimension → the SQL expression grouped by, over the filtered entries ``s``
+DIMENSIONS = {
+    "type": "s.kind",
+    "sektor": "s.sector",
+    "status": "s.lifecycle_status",
+    "fylke": "COALESCE(s.county_id::text, '')",
+    "aar": "s.start_year::text",
+    "bekreftet": "s.union_assessment",
+    "erfaring": "s.has_experience::text",
+    "kvartal": "to_char(s.published_at AT TIME ZONE %s, 'YYYY-Q')",
+}
+COLUMNS = [
+    "kind",
+    "sector",
+    "lifecycle_status",
+    "county_id",
+    "start_year",
+    "union_assessment",
+    "has_experience",
+    "published_at",
+    "focus_area_numbers",
+]
+
+
+@dataclass
+class Statistics:
+    """The counts per dimension, keyed by stored value (text), plus the focus area x county
+    table, for the published measures matching ``panel``'s filter."""
+
+    panel: FacetPanel
+    total: int
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    matrix: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def _statement(entries) -> tuple[str, list]:
+    rows_sql, params = entries.values(*COLUMNS).query.sql_with_params()
+    params = list(params)
+    parts, part_params = [], []
+    for name, expression in DIMENSIONS.items():
+        parts.append(f"SELECT '{name}', {expression}, '', COUNT(*) FROM s GROUP BY 2")  # noqa: S608 (constants)
+        if "%s" in expression:
+            part_params.append(settings.TIME_ZONE)
+    parts += [
+        "SELECT 'fokusomrade', n::text, '', COUNT(*) FROM s, unnest(s.focus_area_numbers) n"
+        " GROUP BY 2",
+        "SELECT 'matrise', COALESCE(s.county_id::text, ''), n::text, COUNT(*)"
+        " FROM s, unnest(s.focus_area_numbers) n GROUP BY 2, 3",
+        "SELECT '_total', '', '', COUNT(*) FROM s",
+    ]
+    statement = f"WITH s AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(parts)
+    return statement, params + part_params
+
+
+def statistics(*, query) -> Statistics:
+    """Anyone may read the statistics: they count published measures only."""
+    panel = facet_panel(query=query, user=PUBLIC)
+    statement, params = _statement(filtered_entries(panel, PUBLIC))
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    matrix = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for name, key, other, count in cursor.fetchall():
+            if name == "matrise":
+                matrix[(key, other)] = count
+            elif key is not None:
+                counts[name][key] = count
+    total = counts.pop("_total", {}).get("", 0)
+    return Statistics(panel=panel, total=total, counts=dict(counts), matrix=matrix)
+
+
+def quarters(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Every quarter from the first to the last with a publication, gaps as zero:
+    [("2024-1", 3), ("2024-2", 0), …]."""
+    if not counts:
+        return []
+    keys = sorted((int(y), int(q)) for y, q in (key.split("-") for key in counts))
+    (year, quarter), last = keys[0], keys[-1]
+    series = []
+    while (year, quarter) <= last:
+        key = f"{year}-{quarter}"
+        series.append((key, counts.get(key, 0)))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return series
+
+
+def quarter_start(key: str) -> date:
+    year, quarter = (int(part) for part in key.split("-"))
+    return date(year, 3 * quarter - 2, 1)
+
+
+CHOICES = {
+    "type": Kind.choices,
+    "sektor": Sector.choices,
+    "status": LifecycleStatus.choices,
+    "bekreftet": UnionAssessment.choices,
+}

@@ -1,0 +1,88 @@
+"""The statistics page's charts, built from ``selectors.statistics``: labels in the user's
+language, and for each row a link to the overview showing exactly those measures."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from initiatives.overview.params import CONFIRMATION
+
+from .charts import Chart, Row, bar_chart, column_chart, shaded_table
+from .selectors import CHOICES, Statistics, quarters
+
+NO_COUNTY = ""  # measures of national bodies, which have no county
+
+
+def _overview_link(query, name: str, value: str) -> str:
+    """The overview with the statistics' filter, this facet narrowed to ``value``."""
+    narrowed = query.copy()
+    narrowed.setlist(name, [value])
+    for dropped in ("side", "sortering"):
+        narrowed.pop(dropped, None)
+    return f"{reverse('initiatives:overview')}?{narrowed.urlencode()}"
+
+
+def _rows(stats: Statistics, query, name: str, options, public=None) -> list[Row]:
+    """One row per option (stored value, label), in the options' order; ``public`` maps a
+    stored value to the overview's parameter value when they differ."""
+    counts = stats.counts.get(name, {})
+    rows = []
+    for stored, label in options:
+        value = counts.get(str(stored), 0)
+        parameter = public(str(stored)) if public else str(stored)
+        url = _overview_link(query, name, parameter) if value and parameter else ""
+        rows.append(Row(str(label), value, url))
+    return rows
+
+
+def charts(stats: Statistics, query) -> list[Chart]:
+    """The bar and column charts, in the order the page shows them."""
+    reference, total = stats.panel.reference, stats.total
+    focus = [(number, name) for number, name in sorted(reference.focus_names.items())]
+    slugs = reference.focus_slugs
+    counties = [*reference.options["fylke"], (NO_COUNTY, _("National (no county)"))]
+    years = sorted(stats.counts.get("aar", {}), key=int)
+    stored_confirmation = {stored: public for public, stored in CONFIRMATION.items()}
+    experience = [("true", _("with an experience report")), ("false", _("without one yet"))]
+    per_quarter = [
+        Row(
+            _("Q%(quarter)s %(year)s")
+            % dict(zip(("year", "quarter"), key.split("-"), strict=True)),
+            count,
+        )
+        for key, count in quarters(stats.counts.get("kvartal", {}))
+    ]
+    bars = [
+        ("fokusomrade", _("Focus area"), focus, lambda n: slugs.get(int(n), "")),
+        ("fylke", _("County"), counties, lambda n: n),
+        ("type", _("Kind of measure"), CHOICES["type"], None),
+        ("sektor", _("Sector"), CHOICES["sektor"], None),
+        ("status", _("Status"), CHOICES["status"], None),
+        ("aar", _("Start year"), [(year, year) for year in years], None),
+        ("bekreftet", _("Employee involvement"), CHOICES["bekreftet"], stored_confirmation.get),
+        ("erfaring", _("Experience reports"), experience, lambda v: "ja" if v == "true" else ""),
+    ]
+    titles = {
+        "fokusomrade": _("Measures by focus area"),
+        "fylke": _("Measures by county"),
+        "type": _("Measures by kind"),
+        "sektor": _("Measures by sector"),
+        "status": _("Measures by status"),
+        "aar": _("Measures by start year"),
+        "bekreftet": _("Confirmed by union representatives"),
+        "erfaring": _("Measures with experience reports"),
+    }
+    result = [
+        bar_chart(name, titles[name], header, _rows(stats, query, name, options, public), total)
+        for name, header, options, public in bars
+    ]
+    result.insert(1, column_chart("kvartal", _("Published per quarter"), _("Quarter"), per_quarter))
+    return result
+
+
+def focus_by_county(stats: Statistics):
+    reference = stats.panel.reference
+    focus = sorted(reference.focus_names.items())
+    counties = [*reference.options["fylke"], (NO_COUNTY, _("National (no county)"))]
+    return shaded_table(focus, [(str(key), label) for key, label in counties], stats.matrix)

@@ -1,0 +1,27 @@
+"""Rules about the yearly overview: ministries pick from their own area, editors from all.
+
+A section is the owning ministry's organisation id, or ``MUNICIPAL`` for municipalities and
+county municipalities (and ``OTHER`` for bodies with neither), which only editors pick for.
+"""
+
+from .roles import is_editor, ministry_ids
+
+MUNICIPAL = "kommunesektoren"
+OTHER = "andre"
+
+
+def sections(user) -> set:
+    """The sections whose measures ``user`` may pick; ``None`` stands for all of them."""
+    if is_editor(user):
+        return None
+    return set(ministry_ids(user))
+
+
+def select(user, section=None) -> bool:
+    """Without a section: may the user pick for any section at all."""
+    if not user.is_authenticated:
+        return False
+    allowed = sections(user)
+    if allowed is None:
+        return True
+    return bool(allowed) if section is None else section in allowed
