@@ -1,0 +1,145 @@
+import csv
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from initiatives.models import YearbookPick
+from tillit.core.models import AuditEvent
+
+from ..factories import InitiativeFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def year(bergen, ministry):
+    """2024: an agency of KDD with two measures, Bergen with one, and some that don't count."""
+    agency = OrganisationFactory(name="Tilsynsetaten", parent_ministry=ministry)
+    published = {"workflow_status": "publisert"}
+    measures = {
+        "agency_a": InitiativeFactory(
+            organisation=agency,
+            title="Færre tilsynsrapporter",
+            areas=["tilsyn-og-kontroll"],
+            **published,
+        ),
+        "agency_b": InitiativeFactory(
+            organisation=agency,
+            title="Åpen dialog med kommunene",
+            areas=["faglig-frihet"],
+            **published,
+        ),
+        "bergen": InitiativeFactory(
+            organisation=bergen,
+            title="Mindre skjema i Bergen",
+            areas=["mindre-rapportering"],
+            **published,
+        ),
+        "ended": InitiativeFactory(
+            organisation=bergen,
+            title="Avsluttet i 2023",
+            lifecycle_status="avsluttet",
+            start_date=dt.date(2022, 1, 1),
+            end_date=dt.date(2023, 6, 30),
+            **published,
+        ),
+        "later": InitiativeFactory(
+            organisation=bergen, title="Starter i 2025", start_date=dt.date(2025, 2, 1), **published
+        ),
+        "draft": InitiativeFactory(organisation=agency, title="Utkast fra etaten"),
+    }
+    return measures
+
+
+def _titles(response) -> list[str]:
+    return [i.title for s in response.context["sections"] for i in s.initiatives]
+
+
+def test_yearly_overview_groups_active_measures_by_ministry_then_focus_area(client, year):
+    response = client.get("/oversikt/2024/")
+    sections = response.context["sections"]
+    assert [s.title for s in sections] == ["Kommunal- og distriktsdepartementet", "Kommunesektoren"]
+    kdd, municipal = sections
+    assert [g.title for g in kdd.groups] == [
+        "Gi mer faglig frihet til førstelinjen",
+        "Målrette tilsyns- og kontrollmyndighetenes rapporterings- og dokumentasjonskrav",
+    ]
+    assert [i.title for i in municipal.initiatives] == ["Mindre skjema i Bergen"]
+    html = response.content.decode()
+    for text in ("Tilsynsetaten", "Pilot", "Pågår", year["bergen"].get_absolute_url()):
+        assert text in html
+    assert "Avsluttet i 2023" in _titles(client.get("/oversikt/2023/"))
+    assert "Starter i 2025" not in _titles(response) and "Utkast fra etaten" not in html
+
+
+def test_a_ministry_picks_for_its_own_area_and_the_rest_stays_whole(client, year, people):
+    client.force_login(people["departement"])
+    page = client.get("/oversikt/2024/utvalg/")
+    assert [s.title for s in page.context["sections"]] == ["Kommunal- og distriktsdepartementet"]
+    section = page.context["sections"][0]
+    response = client.post(
+        "/oversikt/2024/utvalg/", {"section": section.key, "tiltak": [year["agency_b"].pk]}
+    )
+    assert response.status_code == 302
+    titles = _titles(client.get("/oversikt/2024/"))
+    assert titles == ["Åpen dialog med kommunene", "Mindre skjema i Bergen"]
+    assert AuditEvent.objects.filter(action="yearbook.picked", actor_id=people["departement"].pk)
+    # picking nothing shows all of them again
+    client.post("/oversikt/2024/utvalg/", {"section": section.key})
+    assert len(_titles(client.get("/oversikt/2024/"))) == 3
+    assert not YearbookPick.objects.exists()
+
+
+def test_a_ministry_cannot_pick_outside_its_area(client, year, people):
+    client.force_login(people["departement"])
+    response = client.post(
+        "/oversikt/2024/utvalg/", {"section": "kommunesektoren", "tiltak": [year["bergen"].pk]}
+    )
+    assert response.status_code == 200
+    assert "data-error-summary" in response.content.decode()
+    section = response.context["sections"][0].key
+    client.post("/oversikt/2024/utvalg/", {"section": section, "tiltak": [year["bergen"].pk]})
+    assert not YearbookPick.objects.exists()  # Bergen's measure is not in KDD's area
+    for junk in ({"section": "x" * 500}, {"section": section, "tiltak": ["abc", "-1"]}, {}):
+        assert client.post("/oversikt/2024/utvalg/", junk).status_code == 200
+    assert not YearbookPick.objects.exists()
+
+
+def test_editors_pick_for_the_municipal_sector(client, year, people):
+    client.force_login(people["redaktor"])
+    client.post("/oversikt/2024/utvalg/", {"section": "kommunesektoren", "tiltak": []})
+    response = client.post(
+        "/oversikt/2024/utvalg/", {"section": "kommunesektoren", "tiltak": [year["bergen"].pk]}
+    )
+    assert response.status_code == 302
+    assert YearbookPick.objects.get().initiative == year["bergen"]
+
+
+def test_yearly_overview_downloads_as_csv_and_excel(client, year):
+    body = b"".join(client.get("/oversikt/2024/eksport.csv").streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row[1] for row in rows[1:]) == [
+        "Færre tilsynsrapporter",
+        "Mindre skjema i Bergen",
+        "Åpen dialog med kommunene",
+    ]
+    response = client.get("/oversikt/2024/eksport.xlsx")
+    assert response["Content-Disposition"] == 'attachment; filename="oversikt-2024.xlsx"'
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.max_row == 4
+
+
+def test_years_outside_the_register_answer_404(client, db):
+    for year in (1999, 3000):
+        assert client.get(f"/oversikt/{year}/").status_code == 404
+        assert client.get(f"/oversikt/{year}/eksport.csv").status_code == 404
+    assert client.get("/oversikt/2010/").status_code == 200
+
+
+def test_yearly_overview_query_budget(client, year, bergen, django_assert_max_num_queries):
+    for _ in range(20):
+        InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    with django_assert_max_num_queries(4):
+        client.get("/oversikt/2024/")
