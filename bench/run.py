@@ -198,7 +198,17 @@ def scenario_paths(database: str, requests: int) -> dict[str, list[str]]:
         "overview": [pages[i % len(pages)] for i in range(requests)],
         "overview_filtered": filtered,
         "detail": [f"/tiltak/{rng.choice(measures)[0]}/" for _ in range(requests)],
+        "statistics": statistics_paths(filtered, requests),
     }
+
+
+def statistics_paths(filtered: list[str], requests: int) -> list[str]:
+    """The statistics as people would open them: a quarter of the requests unfiltered, the
+    rest the overview's distinct searches (two facets and a word)."""
+    searches = [path.replace("/tiltak/", "/statistikk/") for path in filtered]
+    return [
+        "/statistikk/" if i % 4 == 0 else searches[i % len(searches)] for i in range(requests)
+    ]
 
 
 PUBLISHED_SAMPLE = (

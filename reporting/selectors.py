@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
 from initiatives.models import Kind, LifecycleStatus, Sector, UnionAssessment
+from initiatives.overview import cache
 from initiatives.overview.selectors import FacetPanel, facet_panel, filtered_entries
 
 # statistics describe the public register, whoever looks at them
@@ -77,18 +78,35 @@ def _statement(entries) -> tuple[str, list]:
 def statistics(*, query) -> Statistics:
     """Anyone may read the statistics: they count published measures only."""
     panel = facet_panel(query=query, user=PUBLIC)
-    statement, params = _statement(filtered_entries(panel, PUBLIC))
+    if panel.params.q:  # searches are counted afresh, as in the overview
+        rows = _figures(panel)
+    else:
+        selected = {**panel.params.selected, "bekreftet": panel.params.bekreftet}
+        rows = cache.cached_counts(
+            PUBLIC,
+            cache.data_version(),
+            {**selected, "_source": ["statistics"]},
+            lambda: _figures(panel),
+        )
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     matrix = {}
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for name, key, other, count in cursor.fetchall():
-            if name == "matrise":
-                matrix[(key, other)] = count
-            elif key is not None:
-                counts[name][key] = count
+    for name, key, other, count in rows:
+        if name == "matrise":
+            matrix[(key, other)] = count
+        elif key is not None:
+            counts[name][key] = count
     total = counts.pop("_total", {}).get("", 0)
     return Statistics(panel=panel, total=total, counts=dict(counts), matrix=matrix)
+
+
+def _figures(panel: FacetPanel) -> list[tuple]:
+    """(dimension, value, second value, count) rows; over all published measures this
+    takes about half a second at 100 000 measures, so selections without text are cached
+    per data version (every publication makes a new one)."""
+    statement, params = _statement(filtered_entries(panel, PUBLIC))
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
 
 
 def quarters(counts: dict[str, int]) -> list[tuple[str, int]]:

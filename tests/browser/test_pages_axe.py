@@ -1,6 +1,7 @@
 """Every page of the foundation, as the role that sees it, has zero axe violations."""
 
 import pytest
+from django.utils import timezone
 
 from initiatives.services.comments import comment_create, comment_flag
 from initiatives.services.following import follow_set, unsubscribe_token
@@ -36,6 +37,11 @@ PUBLIC = [
     "/readyz",
     "/avmeld/{unsubscribe}/",
     "/avmeld/ugyldig/",
+    "/statistikk/",
+    "/statistikk/?fylke=46&type=pilot&q=skjema",
+    "/statistikk/?q=ingentingtreffer",
+    "/oversikt/2024/",
+    "/oversikt/2010/",
 ]
 EDITOR = [
     "/mitt/",
@@ -59,6 +65,7 @@ EDITOR = [
     "/moderering/",
     "/moderering/{comment}/",
     "/mitt/varsler/",
+    "/oversikt/2024/utvalg/",
 ]
 MEMBER = [
     "/tiltak/{measure}/",
@@ -79,7 +86,9 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
     member = UserFactory()
     membership = Membership.objects.create(user=member, organisation=bergen, roles=[Role.ANSATT])
     invited = UserFactory(email="invitert@example.no")
-    measure = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    measure = InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", published_at=timezone.now()
+    )
     comment = comment_create(target=measure, by=member, body="Hva med *helgene*?")
     comment_flag(comment=comment, by=editor, reason="spam", note="Reklame")
     follow = follow_set(by=member, target=measure)

@@ -104,10 +104,23 @@ def test_statistics_query_budget(client, bergen, django_assert_max_num_queries):
     for index in range(25):
         _published(bergen, on=dt.date(2024, 1 + index % 12, 1))
     client.get("/statistikk/")  # the data version and reference data are read once
-    # the database cache stores new facet counts in five queries; the figures take one
-    with django_assert_max_num_queries(10):
+    # the database cache stores the new facet counts and figures in five queries each
+    with django_assert_max_num_queries(16):
         client.get("/statistikk/?type=pilot")
-    with django_assert_max_num_queries(4):
-        client.get("/statistikk/?type=pilot")  # facet counts from the cache
+    with django_assert_max_num_queries(3):
+        client.get("/statistikk/?type=pilot")  # counts and figures from the cache
     with django_assert_max_num_queries(6):
         client.get("/statistikk/?q=skjema&fylke=46")
+
+
+def test_cached_figures_are_renewed_when_a_measure_is_published(
+    client, measures, people, bergen, django_capture_on_commit_callbacks
+):
+    from initiatives.services.workflow import initiative_publish
+
+    assert client.get("/statistikk/?fylke=46").context["stats"].total == 2
+    pending = InitiativeFactory(organisation=bergen, workflow_status="til_godkjenning")
+    assert client.get("/statistikk/?fylke=46").context["stats"].total == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative_publish(initiative=pending, by=people["leder"])
+    assert client.get("/statistikk/?fylke=46").context["stats"].total == 3
