@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from initiatives.models import Attachment, Comment, Follow
 from initiatives.services.following import unsubscribe_token
 from initiatives.tasks import deliver_notifications
+from reporting.models import ImportBatch
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 from tillit.core.models import AuditEvent
 
@@ -254,6 +255,20 @@ MATRIX = [
     *[(role, "/avmeld/{unsubscribe}/", 200) for role in (A, S, L)],
     *[(role, "/avmeld/ugyldig/", 400) for role in (A, S)],
     # --- import of measures: leaders (their organisation) and editors -----------------------
+    (A, "/organisasjoner/{bergen}/import/", 302),
+    *[(role, "/organisasjoner/{bergen}/import/", 404) for role in (OUT, S, T, D, X)],
+    *[(role, "/organisasjoner/{bergen}/import/", 200) for role in (L, R)],
+    (A, "/organisasjoner/{bergen}/import/{import_batch}/", 302),
+    (L, "/organisasjoner/{bergen}/import/{import_batch}/", 200),
+    *[(r, "/organisasjoner/{bergen}/import/{import_batch}/", 404) for r in (OUT, S, T, D, R, X)],
+    (R, "/organisasjoner/{bergen}/import/{import_batch_other}/", 404),
+    (R, "/organisasjoner/{trondheim}/import/{import_batch_other}/", 200),
+    (A, "/organisasjoner/{bergen}/import/{import_batch}/lagre/", 302),
+    (L, "/organisasjoner/{bergen}/import/{import_batch}/lagre/", 405),
+    *[
+        (r, "/organisasjoner/{bergen}/import/{import_batch}/lagre/", 404)
+        for r in (OUT, S, T, D, R, X)
+    ],
     # --- allauth ----------------------------------------------------------------------------
     (A, "/konto/login/", 200),
     (S, "/konto/login/", 302),
@@ -367,6 +382,14 @@ def objects(people, bergen):
         "r_of_draft": ExperienceReportFactory(initiative=measures["draft"]),
     }
     comments = _comments(people, measures)
+    batches = {
+        "import_batch": ImportBatch.objects.create(
+            organisation=bergen, created_by=people["leder"], file_name="tiltak.csv"
+        ),
+        "import_batch_other": ImportBatch.objects.create(
+            organisation=trondheim, created_by=people["redaktor"], file_name="tiltak.xlsx"
+        ),
+    }
     follow = Follow.objects.create(user=ansatt, initiative=measures["published"])
     return {
         **{name: comment.pk for name, comment in comments.items()},
@@ -377,6 +400,8 @@ def objects(people, bergen):
         **files,
         "people": {**people, "applicant": applicant, "invited": invited},
         "bergen": bergen.pk,
+        "trondheim": trondheim.pk,
+        **{name: batch.pk for name, batch in batches.items()},
         "membership": Membership.objects.get(user=ansatt, organisation=bergen).pk,
         "membership_other": Membership.objects.get(organisation=trondheim).pk,
         "pending": JoinRequest.objects.create(
@@ -479,6 +504,9 @@ def test_every_url_has_a_row():
         "follow": 1,
         "unsubscribe": "abc",
         "task": "00000000-0000-0000-0000-000000000000",
+        "trondheim": 2,
+        "import_batch": "00000000-0000-0000-0000-000000000001",
+        "import_batch_other": "00000000-0000-0000-0000-000000000002",
     }
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)

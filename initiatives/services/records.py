@@ -102,10 +102,16 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
 
 
 def initiative_create(
-    *, organisation: Organisation, by, data: InitiativeInput, submit: bool = False
+    *,
+    organisation: Organisation,
+    by,
+    data: InitiativeInput,
+    submit: bool = False,
+    permission: Action = Action.INITIATIVE_CREATE,
 ) -> Initiative:
-    """Staff and leaders register a draft for their organisation (a title is enough)."""
-    require(by, Action.INITIATIVE_CREATE, organisation)
+    """Staff and leaders register a draft for their organisation (a title is enough).
+    The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation."""
+    require(by, permission, organisation)
     with transaction.atomic():
         initiative = Initiative(organisation=organisation, created_by=by)
         _apply(initiative, data, by)

@@ -100,6 +100,7 @@ class OrganisationDetailView(OrganisationMixin, TemplateView):
             can_manage=can(user, Action.ORGANISATION_MANAGE_MEMBERS, organisation),
             can_edit=can(user, Action.ORGANISATION_EDIT, organisation),
             can_appoint=can(user, Action.ORGANISATION_APPOINT_LEADER, organisation),
+            can_import=can(user, Action.INITIATIVE_IMPORT, organisation),
             pending_request=pending,
             **kwargs,
         )

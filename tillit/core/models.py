@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "comment.auto_hidden": _("comment hidden after reports from members"),
     "comment.hidden": _("hid a comment"),
     "comment.restored": _("restored a comment"),
+    "initiative.imported": _("imported measures from a file"),
 }
 
 

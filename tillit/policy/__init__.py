@@ -34,6 +34,7 @@ class Action(StrEnum):
     INITIATIVE_UNPUBLISH = "initiative.unpublish"
     INITIATIVE_ASSESS = "initiative.assess"
     INITIATIVE_VIEW_HISTORY = "initiative.view_history"
+    INITIATIVE_IMPORT = "initiative.import"
     EXPERIENCE_CREATE = "experience.create"
     EXPERIENCE_VIEW = "experience.view"
     EXPERIENCE_EDIT = "experience.edit"
@@ -71,6 +72,7 @@ RULES = {
     Action.INITIATIVE_UNPUBLISH: initiatives.unpublish,
     Action.INITIATIVE_ASSESS: initiatives.assess,
     Action.INITIATIVE_VIEW_HISTORY: initiatives.view_history,
+    Action.INITIATIVE_IMPORT: initiatives.import_into,
     Action.EXPERIENCE_CREATE: experience.create,
     Action.EXPERIENCE_VIEW: experience.view,
     Action.EXPERIENCE_EDIT: experience.edit,

@@ -88,3 +88,10 @@ def assess(user, initiative) -> bool:
 
 def view_history(user, initiative) -> bool:
     return is_editor(user) or is_member(user, initiative.organisation_id)
+
+
+def import_into(user, organisation) -> bool:
+    """Leaders import measures (as drafts) into their own organisation; editors into any."""
+    if not user.is_authenticated or organisation is None:
+        return False
+    return is_editor(user) or Role.LEDER in roles_in(user, organisation)

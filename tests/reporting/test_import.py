@@ -1,0 +1,336 @@
+import io
+import re
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from openpyxl import Workbook
+
+from initiatives.models import Initiative, InitiativeChange
+from reporting.models import ImportBatch
+from tillit.accounts.models import Organisation
+from tillit.core.models import AuditEvent
+
+from ..factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER_NB = "ID;Tittel;Organisasjon;Type tiltak;Sektor;Status;Fokusområder;Startdato;Sluttdato"
+
+
+@pytest.fixture
+def trondheim(db):
+    return Organisation.objects.get(municipality_id="5001")
+
+
+@pytest.fixture
+def measures(bergen):
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Færre skjema på sykehjemmet",
+        kind="prosjekt",
+        sector="helse_omsorg",
+        lifecycle_status="avsluttet",
+        start_date=date(2023, 1, 15),
+        end_date=date(2024, 6, 30),
+        areas=["medbestemmelse", "mindre-rapportering"],
+    )
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Åpne møter i bydelen",
+        kind="pilot",
+        sector="oppvekst_skole",
+        areas=["faglig-frihet"],
+    )
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """The import pages in English, so the assertions hold whatever the translations say
+    (the export in the round trip is still made in bokmål, the default)."""
+    client.cookies["django_language"] = "en"
+
+
+def _upload(client, organisation, content: bytes, name="tiltak.csv", mode="valid"):
+    upload = SimpleUploadedFile(name, content)
+    return client.post(f"/organisasjoner/{organisation.pk}/import/", {"file": upload, "mode": mode})
+
+
+def _csv(*lines: str) -> bytes:
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode()
+
+
+def _commit(client, organisation, batch, mode="valid"):
+    return client.post(
+        f"/organisasjoner/{organisation.pk}/import/{batch.pk}/lagre/", {"mode": mode}
+    )
+
+
+def _preview(client, response):
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(response["Location"])
+
+
+def _row_headers(html: str) -> list[str]:
+    return re.findall(r'<th scope="row">(\d+)</th>', html)
+
+
+def _imported_titles(organisation) -> list[str]:
+    return sorted(
+        Initiative.objects.filter(organisation=organisation).values_list("title", flat=True)
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_round_trip_export_then_import_into_another_organisation(
+    client, people, measures, trondheim, fmt
+):
+    client.cookies["django_language"] = "nb"
+    export = client.get(f"/tiltak/eksport.{fmt}?sortering=tittel")
+    content = b"".join(export.streaming_content)
+    assert "Fokusområder".encode() in content or fmt == "xlsx"
+    client.cookies["django_language"] = "en"
+    client.force_login(people["leder_annen"])
+
+    preview = _preview(client, _upload(client, trondheim, content, name=f"tiltak.{fmt}"))
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert _row_headers(html) == ["2", "3"]
+    assert "Færre skjema på sykehjemmet" in html and "Åpne møter i bydelen" in html
+    assert "Trondheim" in html and "in the file: Bergen kommune" in html.replace("&nbsp;", " ")
+    assert not Initiative.objects.filter(organisation=trondheim).exists()
+
+    batch = ImportBatch.objects.get()
+    result = client.get(_commit(client, trondheim, batch)["Location"])
+    assert result.status_code == 200
+    imported = {
+        i.title: i
+        for i in Initiative.objects.filter(organisation=trondheim).prefetch_related(
+            "focus_area_links__focus_area"
+        )
+    }
+    assert sorted(imported) == ["Færre skjema på sykehjemmet", "Åpne møter i bydelen"]
+    first = imported["Færre skjema på sykehjemmet"]
+    assert first.workflow_status == "utkast"
+    assert (first.kind, first.sector, first.lifecycle_status) == (
+        "prosjekt",
+        "helse_omsorg",
+        "avsluttet",
+    )
+    assert (first.start_date, first.end_date) == (date(2023, 1, 15), date(2024, 6, 30))
+    links = sorted(first.focus_area_links.all(), key=lambda link: not link.is_primary)
+    assert [link.focus_area.slug for link in links] == ["medbestemmelse", "mindre-rapportering"]
+    assert links[0].is_primary
+    assert first.created_by == people["leder_annen"]
+    assert first.union_assessment == "ukjent"
+    assert InitiativeChange.objects.filter(initiative=first, action="created").exists()
+    assert "Færre skjema på sykehjemmet" in result.content.decode()
+    assert AuditEvent.objects.filter(action="initiative.imported").count() == 1
+
+
+def test_headers_and_labels_in_english_with_dotted_dates(client, people, bergen):
+    client.force_login(people["leder"])
+    content = _csv(
+        "title ; KIND OF MEASURE;Sector;Status;Focus areas;Start date;End date",
+        "Felles turnus;user forum;culture;ongoing;6;01.02.2024;",
+    )
+    preview = _preview(client, _upload(client, bergen, content))
+    assert "No errors" in preview.content.decode()
+    _commit(client, bergen, ImportBatch.objects.get())
+    measure = Initiative.objects.get(title="Felles turnus")
+    assert (measure.kind, measure.sector, measure.lifecycle_status) == (
+        "brukerforum",
+        "kultur",
+        "pagar",
+    )
+    assert measure.start_date == date(2024, 2, 1)
+    assert measure.focus_areas.get().number == 6
+
+
+def test_cp1252_file_keeps_norwegian_letters(client, people, bergen):
+    client.force_login(people["leder"])
+    content = "Tittel;Status\r\nTillit i skolen på Årstad;pågår\r\n".encode("cp1252")
+    _preview(client, _upload(client, bergen, content))
+    _commit(client, bergen, ImportBatch.objects.get())
+    assert _imported_titles(bergen) == ["Tillit i skolen på Årstad"]
+
+
+def test_utf16_tab_separated_file_from_excel(client, people, bergen):
+    client.force_login(people["leder"])
+    content = "Tittel\tSektor\r\nSmåbarn i Åsane\tbarnevern\r\n".encode("utf-16")
+    _preview(client, _upload(client, bergen, content))
+    _commit(client, bergen, ImportBatch.objects.get())
+    assert Initiative.objects.get().sector == "barnevern"
+    assert _imported_titles(bergen) == ["Småbarn i Åsane"]
+
+
+@pytest.fixture
+def one_bad_row():
+    return _csv(
+        HEADER_NB,
+        ";Første gode rad;;prosjekt;kultur;pågår;;2024-01-01;",
+        ";Rad med feil;;ukjent type;kultur;pågår;Ikke et fokusområde;2024-13-45;",
+        ";Andre gode rad;;pilot;;planlagt;;;",
+        ";Slutt før start;;pilot;;;;2024-05-01;2024-04-01",
+    )
+
+
+def test_preview_lists_every_row_with_its_errors(client, people, bergen, one_bad_row):
+    client.force_login(people["leder"])
+    html = _preview(client, _upload(client, bergen, one_bad_row)).content.decode()
+    assert _row_headers(html) == ["2", "3", "4", "5"]
+    row_3 = html.split('id="row-3"')[1].split("</tr>")[0]
+    assert "ukjent type" in row_3 and "Ikke et fokusområde" in row_3 and "2024-13-45" in row_3
+    row_5 = html.split('id="row-5"')[1].split("</tr>")[0]
+    assert "The end date is before the start date." in row_5
+    facts = html.split('<dl class="facts">')[1].split("</dl>")[0]
+    assert re.findall(r"<dd>(\d+)</dd>", facts) == ["4", "2", "2"]
+    assert not Initiative.objects.exists()
+
+
+def test_all_or_none_saves_nothing_when_a_row_has_errors(client, people, bergen, one_bad_row):
+    client.force_login(people["leder"])
+    _preview(client, _upload(client, bergen, one_bad_row, mode="all"))
+    batch = ImportBatch.objects.get()
+    response = _commit(client, bergen, batch, mode="all")
+    assert response.status_code == 200
+    assert "ds-error-summary" in response.content.decode()
+    assert not Initiative.objects.exists()
+    batch.refresh_from_db()
+    assert batch.status == "preview"
+
+
+def test_valid_only_saves_the_valid_rows(client, people, bergen, one_bad_row):
+    client.force_login(people["leder"])
+    _preview(client, _upload(client, bergen, one_bad_row))
+    batch = ImportBatch.objects.get()
+    result = client.get(_commit(client, bergen, batch)["Location"])
+    assert _imported_titles(bergen) == ["Andre gode rad", "Første gode rad"]
+    assert "Andre gode rad" in result.content.decode()
+    # saving twice does not make the measures twice
+    again = _commit(client, bergen, batch)
+    assert again.status_code == 302 and again["Location"].endswith(f"/import/{batch.pk}/")
+    assert Initiative.objects.count() == 2
+    event = AuditEvent.objects.get(action="initiative.imported")
+    assert event.details["skipped_lines"] == [3, 5] and len(event.details["created"]) == 2
+
+
+@pytest.fixture
+def refuse_at_save_time():
+    """A real database rule the preview cannot know about: one title is refused on insert."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION test_refuse_title() RETURNS trigger AS $$ BEGIN "
+            "IF NEW.title = 'Nektes av databasen' THEN RAISE EXCEPTION 'refused'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER test_refuse_title BEFORE INSERT ON {Initiative._meta.db_table} "
+            "FOR EACH ROW EXECUTE FUNCTION test_refuse_title()"
+        )
+
+
+@pytest.mark.parametrize(("mode", "saved"), [("all", []), ("valid", ["Først", "Sist"])])
+def test_failure_at_save_time(client, people, bergen, refuse_at_save_time, mode, saved):
+    client.force_login(people["leder"])
+    content = _csv("Tittel", "Først", "Nektes av databasen", "Sist")
+    _preview(client, _upload(client, bergen, content, mode=mode))
+    batch = ImportBatch.objects.get()
+    response = _commit(client, bergen, batch, mode=mode)
+    assert _imported_titles(bergen) == saved
+    if mode == "all":
+        assert response.status_code == 200
+        assert "ds-error-summary" in response.content.decode()
+        assert not InitiativeChange.objects.exists()
+    else:
+        html = client.get(response["Location"]).content.decode()
+        assert "Rows that could not be saved" in html
+
+
+def _xlsx(rows) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    handle = io.BytesIO()
+    workbook.save(handle)
+    return handle.getvalue()
+
+
+BAD_FILES = {
+    "random bytes": (bytes(range(256)) * 20, "tiltak.csv"),
+    "control characters": (bytes(range(1, 256)) * 20, "tiltak.csv"),
+    "png named xlsx": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "tiltak.xlsx"),
+    "zip that is no workbook": (b"PK\x03\x04" + b"\x00" * 100, "tiltak.xlsx"),
+    "wrong extension": (b"Tittel\nEn rad\n", "tiltak.pdf"),
+    "empty": (b"", "tiltak.csv"),
+    "only a header": (_csv("Tittel;Status"), "tiltak.csv"),
+    "missing title column": (_csv("Navn;Status", "Noe;pågår"), "tiltak.csv"),
+    "nul bytes": (b"Tittel\nEn\x00rad\n", "tiltak.csv"),
+    "formula in csv": (_csv("Tittel", '=HYPERLINK("http://x","klikk")'), "tiltak.csv"),
+    "formula in xlsx": (_xlsx([["Tittel"], ["=1+1"]]), "tiltak.xlsx"),
+    "too many rows": (_csv("Tittel", *[f"Tiltak {n}" for n in range(2001)]), "tiltak.csv"),
+    "too large": (b"Tittel\n" + b"a" * (5 * 1024 * 1024), "tiltak.csv"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_bad_files_give_a_form_error_and_save_nothing(client, people, bergen, case):
+    content, name = BAD_FILES[case]
+    client.force_login(people["redaktor"])
+    response = _upload(client, bergen, content, name=name)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "ds-error-summary" in html and 'href="#id_file"' in html
+    assert not ImportBatch.objects.exists() and not Initiative.objects.exists()
+
+
+def test_editor_imports_into_any_organisation(client, people, trondheim):
+    client.force_login(people["redaktor"])
+    _preview(client, _upload(client, trondheim, _csv("Tittel", "Fra redaktøren")))
+    _commit(client, trondheim, ImportBatch.objects.get())
+    assert _imported_titles(trondheim) == ["Fra redaktøren"]
+
+
+@pytest.mark.parametrize("role", ["ansatt", "tillitsvalgt", "outsider", "departement"])
+def test_others_cannot_import(client, people, bergen, role):
+    client.force_login(people[role])
+    assert client.get(f"/organisasjoner/{bergen.pk}/import/").status_code == 404
+    assert _upload(client, bergen, _csv("Tittel", "Nei")).status_code == 404
+    assert not ImportBatch.objects.exists()
+
+
+def test_leader_of_another_organisation_gets_404(client, people, bergen, trondheim):
+    client.force_login(people["leder_annen"])
+    assert _upload(client, bergen, _csv("Tittel", "Nei")).status_code == 404
+    assert client.get(f"/organisasjoner/{trondheim.pk}/import/").status_code == 200
+
+
+def test_only_the_uploader_sees_and_saves_a_batch(client, people, bergen):
+    client.force_login(people["leder"])
+    _preview(client, _upload(client, bergen, _csv("Tittel", "Mitt tiltak")))
+    batch = ImportBatch.objects.get()
+    client.force_login(people["redaktor"])
+    assert client.get(f"/organisasjoner/{bergen.pk}/import/{batch.pk}/").status_code == 404
+    assert _commit(client, bergen, batch).status_code == 404
+    assert not Initiative.objects.exists()
+
+
+def test_organisation_page_links_to_the_import_for_leaders_only(client, people, bergen):
+    url = f"/organisasjoner/{bergen.pk}/import/"
+    client.force_login(people["ansatt"])
+    assert url not in client.get(f"/organisasjoner/{bergen.pk}/").content.decode()
+    client.force_login(people["leder"])
+    assert url in client.get(f"/organisasjoner/{bergen.pk}/").content.decode()
+
+
+def test_preview_query_budget(client, people, bergen, django_assert_max_num_queries):
+    client.force_login(people["leder"])
+    area = "Styrke medbestemmelsen og mulighetene for involvering for ansattes organisasjoner"
+    lines = [f";Tiltak {n};;pilot;kultur;pågår;{area};2024-01-01;" for n in range(300)]
+    response = _upload(client, bergen, _csv(HEADER_NB, *lines))
+    with django_assert_max_num_queries(10):
+        preview = client.get(response["Location"])
+    assert len(_row_headers(preview.content.decode())) == 300
