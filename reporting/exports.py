@@ -60,9 +60,20 @@ def _row(initiative) -> list:
     ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe, so opening an
+    export never runs what someone typed into a measure (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def rows(queryset) -> Iterator[list]:
     for initiative in queryset.iterator(chunk_size=CHUNK):
-        yield _row(initiative)
+        yield [_inert(value) for value in _row(initiative)]
 
 
 class _Echo:

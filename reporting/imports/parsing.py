@@ -249,6 +249,7 @@ def _rows(table: list[list]) -> ParsedFile:
         if not any(cells.values()):
             continue
         _refuse_formula(cells, line)
+        cells = {key: unescape_formula(text) for key, text in cells.items()}
         if any(CONTROL_CHARACTERS.search(text) for text in cells.values()):
             raise ValidationError(
                 _("Row %(line)s contains control characters. Remove them and try again."),
@@ -261,6 +262,14 @@ def _rows(table: list[list]) -> ParsedFile:
     if not parsed.rows:
         raise ValidationError(_("The file has no rows below the column headings."), code="empty")
     return parsed
+
+
+def unescape_formula(text: str) -> str:
+    """The export writes text that a spreadsheet would run as a formula with a leading
+    apostrophe (``'=…``); the import reads it back as the text it was."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def _refuse_formula(cells: dict, line: int) -> None:

@@ -61,3 +61,15 @@ def test_export_query_budget(client, bergen, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         rows = _csv(client.get("/tiltak/eksport.csv?q=skjema&fylke=46"))
     assert len(rows) == 31
+
+
+def test_text_a_spreadsheet_would_run_is_exported_inert_and_imported_back(client, bergen, people):
+    InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", title='=HYPERLINK("http://x.example")'
+    )
+    rows = _csv(client.get("/tiltak/eksport.csv"))
+    assert rows[1][1] == '\'=HYPERLINK("http://x.example")'
+    from reporting.imports.parsing import unescape_formula
+
+    assert unescape_formula(rows[1][1]) == '=HYPERLINK("http://x.example")'
+    assert unescape_formula("'vanlig tekst") == "'vanlig tekst"

@@ -107,7 +107,7 @@ def test_statistics_query_budget(client, bergen, django_assert_max_num_queries):
     # the database cache stores the new facet counts and figures in five queries each
     with django_assert_max_num_queries(16):
         client.get("/statistikk/?type=pilot")
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get("/statistikk/?type=pilot")  # counts and figures from the cache
     with django_assert_max_num_queries(6):
         client.get("/statistikk/?q=skjema&fylke=46")
