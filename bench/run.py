@@ -206,9 +206,7 @@ def statistics_paths(filtered: list[str], requests: int) -> list[str]:
     """The statistics as people would open them: a quarter of the requests unfiltered, the
     rest the overview's distinct searches (two facets and a word)."""
     searches = [path.replace("/tiltak/", "/statistikk/") for path in filtered]
-    return [
-        "/statistikk/" if i % 4 == 0 else searches[i % len(searches)] for i in range(requests)
-    ]
+    return ["/statistikk/" if i % 4 == 0 else searches[i % len(searches)] for i in range(requests)]
 
 
 PUBLISHED_SAMPLE = (
