@@ -21,10 +21,12 @@ class PublishedMeasuresFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
+        """The request's filter; kept in ``obj``, since one feed instance serves every
+        request and must hold no per-request state."""
         params, reference = overview_params(request.GET)
         params.sorting = "nyeste"
-        self.query = request.GET.urlencode()
-        return params, reference
+        query = request.GET.urlencode()
+        return params, reference, f"?{query}" if query else ""
 
     def title(self, obj):
         return _("Newly published measures – Tillitsportalen")
@@ -33,13 +35,13 @@ class PublishedMeasuresFeed(Feed):
         return _("Measures in the trust reform, newest first, as filtered in the overview.")
 
     def link(self, obj):
-        return reverse("initiatives:overview") + (f"?{self.query}" if self.query else "")
+        return reverse("initiatives:overview") + obj[2]
 
     def feed_url(self, obj):
-        return reverse("reporting:feed") + (f"?{self.query}" if self.query else "")
+        return reverse("reporting:feed") + obj[2]
 
     def items(self, obj):
-        params, reference = obj
+        params, reference, _query = obj
         rows = filtered_rows(params, AnonymousUser(), reference, fuzzy=False)
         ids = list(rows.values_list("pk", flat=True)[:ITEMS])
         items = with_export_fields(Initiative.objects.filter(pk__in=ids))

@@ -14,6 +14,11 @@ from .selectors import CHOICES, Statistics, quarters
 NO_COUNTY = ""  # measures of national bodies, which have no county
 
 
+def _counties(reference) -> list[tuple[str, str]]:
+    """Every county, then the national bodies, which have none."""
+    return [*reference.options["fylke"], (NO_COUNTY, _("National (no county)"))]
+
+
 def _overview_link(query, name: str, value: str) -> str:
     """The overview with the statistics' filter, this facet narrowed to ``value``."""
     narrowed = query.copy()
@@ -41,7 +46,7 @@ def charts(stats: Statistics, query) -> list[Chart]:
     reference, total = stats.panel.reference, stats.total
     focus = [(number, name) for number, name in sorted(reference.focus_names.items())]
     slugs = reference.focus_slugs
-    counties = [*reference.options["fylke"], (NO_COUNTY, _("National (no county)"))]
+    counties = _counties(reference)
     years = sorted(stats.counts.get("aar", {}), key=int)
     stored_confirmation = {stored: public for public, stored in CONFIRMATION.items()}
     experience = [("true", _("with an experience report")), ("false", _("without one yet"))]
@@ -84,5 +89,5 @@ def charts(stats: Statistics, query) -> list[Chart]:
 def focus_by_county(stats: Statistics):
     reference = stats.panel.reference
     focus = sorted(reference.focus_names.items())
-    counties = [*reference.options["fylke"], (NO_COUNTY, _("National (no county)"))]
-    return shaded_table(focus, [(str(key), label) for key, label in counties], stats.matrix)
+    counties = [(str(key), label) for key, label in _counties(reference)]
+    return shaded_table(focus, counties, stats.matrix)

@@ -27,27 +27,29 @@ def _filename(extension: str) -> str:
     return f"tiltak-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+def download(rows, filename: str):
+    """Measures as a CSV file (streamed) or an Excel workbook, by ``filename``'s ending."""
+    if filename.endswith(".csv"):
+        response = StreamingHttpResponse(
+            exports.csv_lines(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return FileResponse(
+        exports.xlsx_file(rows), as_attachment=True, filename=filename, content_type=XLSX
+    )
+
+
 def export_csv(request):
     """The current filter of /tiltak/ as CSV (semicolon-separated, UTF-8 with BOM)."""
     params, reference = overview_params(request.GET)
-    response = StreamingHttpResponse(
-        exports.csv_lines(overview_rows(params, request.user, reference)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
+    return download(overview_rows(params, request.user, reference), _filename("csv"))
 
 
 def export_xlsx(request):
     """The current filter of /tiltak/ as an Excel workbook."""
     params, reference = overview_params(request.GET)
-    handle = exports.xlsx_file(overview_rows(params, request.user, reference))
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=_filename("xlsx"),
-        content_type=XLSX,
-    )
+    return download(overview_rows(params, request.user, reference), _filename("xlsx"))
 
 
 class StatisticsView(TemplateView):
@@ -110,16 +112,7 @@ class YearbookExportView(YearMixin, View):
     def get(self, request, year):
         ids = yearbook.shown_ids(self.year)
         rows = with_export_fields(Initiative.objects.filter(pk__in=ids).order_by("title", "pk"))
-        filename = f"oversikt-{self.year}.{self.extension}"
-        if self.extension == "csv":
-            response = StreamingHttpResponse(
-                exports.csv_lines(rows), content_type="text/csv; charset=utf-8"
-            )
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        return FileResponse(
-            exports.xlsx_file(rows), as_attachment=True, filename=filename, content_type=XLSX
-        )
+        return download(rows, f"oversikt-{self.year}.{self.extension}")
 
 
 class YearbookPickView(YearMixin, PolicyRequiredMixin, FormView):
