@@ -176,6 +176,11 @@ COMMENT_RATE_LIMIT = (env.int("COMMENT_RATE_LIMIT_COUNT", default=10), 600)
 # This many different members reporting a comment hide it until an editor has looked.
 COMMENT_FLAGS_TO_HIDE = 3
 
+# --- Open data API ---------------------------------------------------------------------------
+# At most this many requests per client address (REMOTE_ADDR, which a reverse proxy must set
+# to the real client) in this many seconds; past it the answer is HTTP 429.
+API_RATE_LIMIT = (env.int("API_RATE_LIMIT_COUNT", default=120), 60)
+
 # --- Language -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English"))]

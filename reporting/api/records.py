@@ -1,0 +1,164 @@
+"""The records the API gives out, built field by field from what the public HTML pages show.
+Nothing else leaves: no comments, no history, no users, no review notes, no unpublished
+relations, and a measure's contact details only when its organisation chose to publish them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+
+from initiatives.models import ExperienceReport, Initiative
+from tillit.accounts.models import County, Municipality, Organisation
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def place(county: County | None) -> dict | None:
+    return {"nummer": county.number, "navn": county.name} if county else None
+
+
+def municipality_record(municipality: Municipality | None) -> dict | None:
+    if municipality is None:
+        return None
+    return {
+        "nummer": municipality.number,
+        "navn": municipality.name,
+        "fylke": place(municipality.county),
+    }
+
+
+def organisation_ref(organisation: Organisation) -> dict:
+    return {
+        "id": organisation.pk,
+        "navn": organisation.name,
+        "url": absolute(organisation.get_absolute_url()),
+        "api_url": absolute(reverse("api:organisation_detail", args=[organisation.pk])),
+    }
+
+
+def organisation_record(organisation: Organisation, measure_count: int) -> dict:
+    """Needs ``Organisation.objects.with_place()``."""
+    ministry = organisation.parent_ministry
+    return {
+        **organisation_ref(organisation),
+        "type": organisation.kind,
+        "kortnavn": organisation.short_name,
+        "organisasjonsnummer": organisation.organisation_number,
+        "kommune": municipality_record(organisation.municipality),
+        "fylke": place(organisation.place),
+        "departement": organisation_ref(ministry) if ministry else None,
+        "beskrivelse": organisation.description,
+        "nettsted": organisation.website,
+        "antall_tiltak": measure_count,
+    }
+
+
+def _contact(initiative: Initiative) -> dict | None:
+    """Only what the organisation published (the HTML page shows the same)."""
+    if not initiative.publish_contact or not initiative.contact_name:
+        return None
+    return {
+        "navn": initiative.contact_name,
+        "epost": initiative.contact_email,
+        "telefon": initiative.contact_phone,
+    }
+
+
+def measure_record(initiative: Initiative) -> dict:
+    """Needs ``measures()`` (for what it selects and prefetches)."""
+    organisation = initiative.organisation
+    ministry = organisation.parent_ministry
+    return {
+        "id": initiative.pk,
+        "url": absolute(initiative.get_absolute_url()),
+        "tittel": initiative.title,
+        "sammendrag": initiative.summary,
+        "beskrivelse": initiative.description,
+        "organisasjon": organisation_ref(organisation),
+        "partnere": [organisation_ref(partner) for partner in initiative.partners.all()],
+        "type": initiative.kind,
+        "sektor": initiative.sector,
+        "fokusomrader": [
+            {
+                "nummer": link.focus_area.number,
+                "slug": link.focus_area.slug,
+                "navn": link.focus_area.name,
+                "primaer": link.is_primary,
+            }
+            for link in initiative.focus_area_links.all()
+        ],
+        "annet_omrade": initiative.other_focus_area,
+        "tillitsrelasjoner": list(initiative.trust_relations),
+        "status": initiative.lifecycle_status,
+        "startdato": initiative.start_date,
+        "sluttdato": initiative.end_date,
+        "startet_for_reformen": initiative.started_before_reform,
+        "deltakere": list(initiative.participants),
+        "unntak_fra": initiative.exemption_from,
+        "mal": {
+            "ressurser": initiative.goal_resources,
+            "aktiviteter": initiative.goal_activities,
+            "resultater": initiative.goal_outputs,
+            "brukereffekter": initiative.goal_user_effects,
+            "samfunnseffekter": initiative.goal_societal_effects,
+        },
+        "medvirkning": {
+            "vurdering": initiative.union_assessment,
+            "fagforening": initiative.union_assessment_union,
+            "kommentar": initiative.union_assessment_text,
+        },
+        "kommune": municipality_record(organisation.municipality),
+        "fylke": place(organisation.place),
+        "departement": organisation_ref(ministry) if ministry else None,
+        "kontakt": _contact(initiative),
+        "lenker": list(initiative.links),
+        "vedlegg": [
+            {
+                "navn": attachment.original_name,
+                "type": attachment.content_type,
+                "storrelse": attachment.size,
+                "url": absolute(attachment.get_absolute_url()),
+            }
+            for attachment in initiative.attachments.all()
+        ],
+        "erfaringer": [
+            {"id": report.pk, "tittel": report.title, "url": absolute(report.get_absolute_url())}
+            for report in initiative.public_reports
+        ],
+        "publisert": initiative.published_at,
+        "oppdatert": initiative.updated_at,
+    }
+
+
+def report_record(report: ExperienceReport) -> dict:
+    """Needs ``reports()``. A report's contact is part of what its organisation published."""
+    measure = report.initiative
+    contact = None
+    if report.contact_name:
+        contact = {"navn": report.contact_name, "epost": report.contact_email}
+    return {
+        "id": report.pk,
+        "url": absolute(report.get_absolute_url()),
+        "tittel": report.title,
+        "sammendrag": report.summary,
+        "hva_ble_gjort": report.what_was_done,
+        "hva_virket": report.what_worked,
+        "hva_virket_ikke": report.challenges,
+        "suksessfaktorer": report.success_conditions,
+        "rad": report.advice,
+        "overforbarhet": report.transferability,
+        "om_overforbarhet": report.transferability_note,
+        "resultater": report.outcomes,
+        "kontakt": contact,
+        "tiltak": {
+            "id": measure.pk,
+            "tittel": measure.title,
+            "url": absolute(measure.get_absolute_url()),
+            "api_url": absolute(reverse("api:measure_detail", args=[measure.pk])),
+        },
+        "organisasjon": organisation_ref(measure.organisation),
+        "publisert": report.published_at,
+        "oppdatert": report.updated_at,
+    }
