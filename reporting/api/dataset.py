@@ -16,7 +16,6 @@ from tillit.accounts.models import Organisation
 
 LICENCE_URL = "https://data.norge.no/nlod/no/2.0"
 LICENCE_NAME = "Norsk lisens for offentlige data (NLOD) 2.0"
-CONTACT_EMAIL = "data@tillitsportalen.no"
 PAGE_SIZE = 50
 # EU vocabularies that DCAT-AP-NO uses for themes, access rights, formats and language
 EU = "http://publications.europa.eu/resource/authority"
@@ -166,7 +165,7 @@ def dcat_catalog(modified: datetime | None) -> dict:
     contact = {
         "@type": "vcard:Organization",
         "vcard:fn": _text(settings.PORTAL_NAME),
-        "vcard:hasEmail": {"@id": f"mailto:{CONTACT_EMAIL}"},
+        "vcard:hasEmail": {"@id": f"mailto:{settings.OPEN_DATA_CONTACT_EMAIL}"},
     }
     reports_api = report_distribution()
     measures = _dataset(

@@ -3,6 +3,7 @@ Anyone may read it; every answer carries the licence, a rate limit and validator
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
 from . import records, selectors
-from .dataset import CONTACT_EMAIL, LICENCE_NAME, LICENCE_URL, PAGE_SIZE, absolute
+from .dataset import LICENCE_NAME, LICENCE_URL, PAGE_SIZE, absolute
 from .http import public_api, rate_limited
 from .schemas import (
     DepartementListe,
@@ -45,7 +46,7 @@ api = NinjaAPI(
     openapi_extra={
         "info": {
             "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
-            "contact": {"name": "Tillitsportalen", "email": CONTACT_EMAIL},
+            "contact": {"name": "Tillitsportalen", "email": settings.OPEN_DATA_CONTACT_EMAIL},
         }
     },
 )

@@ -91,6 +91,7 @@ class AboutView(TemplateView):
             modified=modified,
             reports=dataset.report_distribution(),
             catalog_url=reverse("api:catalog"),
+            contact_email=settings.OPEN_DATA_CONTACT_EMAIL,
             **kwargs,
         )
 

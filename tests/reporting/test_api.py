@@ -411,6 +411,14 @@ def test_dcat_catalogue_parses_and_names_the_licence(client, content):
     assert {text["@language"] for text in measures["dct:title"]} == {"nb", "nn", "en"}
 
 
+def test_contact_address_is_the_operators_setting(client, settings):
+    settings.OPEN_DATA_CONTACT_EMAIL = "opne.data@example.no"
+    catalogue = json.loads(client.get("/api/v1/katalog.jsonld").content)
+    contact = catalogue["dcat:dataset"][0]["dcat:contactPoint"]
+    assert contact["vcard:hasEmail"] == {"@id": "mailto:opne.data@example.no"}
+    assert "mailto:opne.data@example.no" in client.get("/api/v1/").content.decode()
+
+
 def _walk(node):
     if isinstance(node, dict):
         yield node

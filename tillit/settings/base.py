@@ -180,6 +180,8 @@ COMMENT_FLAGS_TO_HIDE = 3
 # At most this many requests per client address (REMOTE_ADDR, which a reverse proxy must set
 # to the real client) in this many seconds; past it the answer is HTTP 429.
 API_RATE_LIMIT = (env.int("API_RATE_LIMIT_COUNT", default=120), 60)
+# Where harvesters and re-users write about the open data (the DCAT contact point).
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="postmottak@tillitsportalen.no")
 
 # --- Language -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
