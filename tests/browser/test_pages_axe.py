@@ -42,6 +42,8 @@ PUBLIC = [
     "/statistikk/?q=ingentingtreffer",
     "/oversikt/2024/",
     "/oversikt/2010/",
+    "/api/v1/",
+    "/api/v1/dokumentasjon/",
 ]
 EDITOR = [
     "/mitt/",
