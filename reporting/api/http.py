@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import ExperienceReport, FocusArea, Initiative
 from tillit.accounts.models import Organisation
+from tillit.core.clients import client_address
 from tillit.core.ratelimit import hit
 
 from .dataset import licence_link_header
@@ -25,17 +26,10 @@ from .dataset import licence_link_header
 MAX_AGE = 60  # seconds a cache may reuse an answer without asking
 
 
-def client_address(request) -> str:
-    """The address the limit counts by. Behind a reverse proxy, the proxy must set
-    REMOTE_ADDR to the real client (for gunicorn: ``--forwarded-allow-ips``), or every
-    client shares the proxy's limit."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def too_many_requests(request):
     """None while the client is within ``API_RATE_LIMIT``; else the 429 answer."""
     limit, period = settings.API_RATE_LIMIT
-    if hit(f"api:{client_address(request)}", limit=limit, period=period):
+    if hit(f"api:{client_address(request) or 'unknown'}", limit=limit, period=period):
         return None
     wait = period - int(time.time()) % period
     response = JsonResponse(

@@ -351,6 +351,26 @@ def test_rate_limit_answers_429_with_retry_after(client, settings):
     assert client.get("/api/v1/fylker/", REMOTE_ADDR="192.0.2.45").status_code == 200
 
 
+def test_rate_limit_behind_a_proxy_counts_each_client(client, settings):
+    settings.API_RATE_LIMIT = (2, 60)
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(2):
+        assert (
+            client.get("/api/v1/fylker/", HTTP_X_FORWARDED_FOR="192.0.2.60", **proxy).status_code
+            == 200
+        )
+    assert (
+        client.get("/api/v1/fylker/", HTTP_X_FORWARDED_FOR="192.0.2.60", **proxy).status_code == 429
+    )
+    # a client can't reset its count by writing its own X-Forwarded-For entry
+    spoofed = client.get("/api/v1/fylker/", HTTP_X_FORWARDED_FOR="1.2.3.4, 192.0.2.60", **proxy)
+    assert spoofed.status_code == 429
+    assert (
+        client.get("/api/v1/fylker/", HTTP_X_FORWARDED_FOR="192.0.2.61", **proxy).status_code == 200
+    )
+
+
 def test_schema_is_openapi_3_with_every_path(client):
     from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 
+from .clients import client_address
 from .models import AuditEvent
 
 
 def _client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    return None if request is None else client_address(request)
 
 
 def audit_record(

@@ -176,9 +176,13 @@ COMMENT_RATE_LIMIT = (env.int("COMMENT_RATE_LIMIT_COUNT", default=10), 600)
 # This many different members reporting a comment hide it until an editor has looked.
 COMMENT_FLAGS_TO_HIDE = 3
 
+# How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # --- Open data API ---------------------------------------------------------------------------
-# At most this many requests per client address (REMOTE_ADDR, which a reverse proxy must set
-# to the real client) in this many seconds; past it the answer is HTTP 429.
+# At most this many requests per client address in this many seconds; past it the answer is
+# HTTP 429. The address is REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the entry
+# the outermost one added to X-Forwarded-For (tillit/core/clients.py).
 API_RATE_LIMIT = (env.int("API_RATE_LIMIT_COUNT", default=120), 60)
 # Where harvesters and re-users write about the open data (the DCAT contact point).
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="postmottak@tillitsportalen.no")
