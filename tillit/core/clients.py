@@ -14,7 +14,7 @@ def client_address(request) -> str | None:
     outermost proxy added; anything further left was written by the client and is not trusted.
     Without proxies, or when the header is short or malformed, it is ``REMOTE_ADDR``."""
     proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.headers.get("x-forwarded-for", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",")]
         if len(hops) >= proxies and _is_address(hops[-proxies]):
