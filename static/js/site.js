@@ -4,5 +4,31 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector("[data-error-summary]");
   if (summary) {
     summary.focus();
+    // A link in the summary puts the cursor in the field it names (for a group of boxes,
+    // the first of them), not only scrolls to it.
+    summary.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href^='#']");
+      const target = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) return;
+      const field = target.matches("input, select, textarea, button")
+        ? target
+        : target.querySelector("input:not([type=hidden]), select, textarea");
+      if (field) {
+        event.preventDefault();
+        target.scrollIntoView({ block: "center" });
+        field.focus();
+      }
+    });
+  }
+});
+
+// When htmx replaces part of a page, say what changed: the new text of the element marked
+// data-announce goes into the page's live region, which stays in place and is read out.
+document.addEventListener("htmx:afterSettle", () => {
+  const source = document.querySelector("[data-announce]");
+  const region = document.getElementById("live-announcer");
+  if (source && region) {
+    region.textContent = "";
+    window.setTimeout(() => { region.textContent = source.textContent.trim(); }, 50);
   }
 });

@@ -1,5 +1,8 @@
 """The home page, the accessibility statement, health checks and error pages."""
 
+from datetime import date
+
+from django.conf import settings
 from django.db import Error as DatabaseError
 from django.db import connection
 from django.http import HttpResponse
@@ -25,6 +28,13 @@ class AccessibilityStatementView(TemplateView):
     """Anyone: the accessibility statement required for Norwegian public websites."""
 
     template_name = "core/accessibility.html"
+    # Change this date whenever the statement's content changes.
+    updated = date(2026, 11, 22)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            updated=self.updated, contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL, **kwargs
+        )
 
 
 def _probe_response(request, text: str, status: int = 200) -> HttpResponse:

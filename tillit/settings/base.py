@@ -179,6 +179,11 @@ COMMENT_FLAGS_TO_HIDE = 3
 # How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# Where users report accessibility problems (named in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="tilgjengelighet@tillitsportalen.no"
+)
+
 # --- Open data API ---------------------------------------------------------------------------
 # At most this many requests per client address in this many seconds; past it the answer is
 # HTTP 429. The address is REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the entry
