@@ -1,5 +1,6 @@
-"""The home page, the accessibility statement, health checks and error pages."""
+"""The home page, the accessibility and privacy statements, health checks and error pages."""
 
+from django.conf import settings
 from django.db import Error as DatabaseError
 from django.db import connection
 from django.http import HttpResponse
@@ -25,6 +26,21 @@ class AccessibilityStatementView(TemplateView):
     """Anyone: the accessibility statement required for Norwegian public websites."""
 
     template_name = "core/accessibility.html"
+
+
+class PrivacyStatementView(TemplateView):
+    """Anyone: the privacy statement, with the retention times in force."""
+
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from .retention import retention_periods
+
+        return super().get_context_data(
+            retention=retention_periods(),
+            contact_email=settings.OPEN_DATA_CONTACT_EMAIL,
+            **kwargs,
+        )
 
 
 def _probe_response(request, text: str, status: int = 200) -> HttpResponse:
