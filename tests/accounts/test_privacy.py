@@ -11,7 +11,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from initiatives.models import (
     Attachment,
@@ -218,7 +218,12 @@ def test_anonymous_users_are_sent_to_sign_in(client):
 
 def test_the_page_counts_what_is_held(client, everything):
     client.force_login(everything["user"])
-    page = client.get("/konto/mine-data/").content.decode()
+    response = client.get("/konto/mine-data/")
+    with translation.override("en"):
+        counts = {str(label): count for label, count in response.context["summary"]}
+    assert counts["Measures you registered, changed or assessed"] == 3
+    assert counts["Requests to join"] == 2 and counts["Comments"] == 1
+    page = response.content.decode()
     assert "/konto/mine-data/eksport.json" in page
     assert "/konto/mine-data/slett/" in page
 
@@ -303,6 +308,18 @@ def test_a_wrong_password_deletes_nothing(client, everything):
     assert Membership.objects.filter(user=user).count() == 2
     assert not AuditEvent.objects.filter(action="account.deleted").exists()
     assert client.get("/mitt/").status_code == 200
+
+
+def test_an_account_without_a_password_confirms_with_its_address(client, people):
+    user = people["ansatt"]
+    user.set_unusable_password()
+    user.save()
+    client.force_login(user)
+    assert client.post("/konto/mine-data/slett/", {"password": PASSWORD}).status_code == 200
+    assert User.objects.filter(pk=user.pk).exists()
+    response = client.post("/konto/mine-data/slett/", {"password": user.email.upper()})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
 
 
 def test_the_last_editor_cannot_delete_their_account(client, people):

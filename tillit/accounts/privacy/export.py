@@ -62,11 +62,15 @@ def user_data_export(user) -> dict[str, Any]:
 
 def user_data_summary(user) -> list[tuple[str, int]]:
     """How many things of each kind the export holds, for the page that explains it."""
-    summary = []
-    for item in SECTIONS:
-        value = item.read(user)
-        summary.append((item.label, len(value) if isinstance(value, list) else 1))
-    return summary
+    return [(item.label, _count(item.read(user))) for item in SECTIONS]
+
+
+def _count(value) -> int:
+    if isinstance(value, list):
+        return len(value)
+    if isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
+        return sum(len(v) for v in value.values())
+    return 1 if value else 0
 
 
 def addressed_to(user) -> Q:
