@@ -45,6 +45,7 @@ MATRIX = [
     # --- public pages ---------------------------------------------------------------------
     *[(role, "/", 200) for role in EVERYONE],
     *[(role, "/tilgjengelighet/", 200) for role in EVERYONE],
+    *[(role, "/personvern/", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/{bergen}/", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/999999/", 404) for role in (A, L, R)],
@@ -55,6 +56,13 @@ MATRIX = [
     # --- my work --------------------------------------------------------------------------
     (A, "/mitt/", 302),
     *[(role, "/mitt/", 200) for role in SIGNED_IN],
+    # --- my data: every signed-in user, for themselves only ---------------------------------
+    (A, "/konto/mine-data/", 302),
+    *[(role, "/konto/mine-data/", 200) for role in SIGNED_IN],
+    (A, "/konto/mine-data/eksport.json", 302),
+    *[(role, "/konto/mine-data/eksport.json", 200) for role in SIGNED_IN],
+    (A, "/konto/mine-data/slett/", 302),
+    *[(role, "/konto/mine-data/slett/", 200) for role in SIGNED_IN],
     # --- organisation management: editors only --------------------------------------------
     (A, "/organisasjoner/ny/", 302),
     *[(role, "/organisasjoner/ny/", 404) for role in (OUT, S, L, T, D, X)],

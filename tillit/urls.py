@@ -10,8 +10,10 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("tilgjengelighet/", core_views.AccessibilityStatementView.as_view(), name="accessibility"),
+    path("personvern/", core_views.PrivacyStatementView.as_view(), name="privacy_statement"),
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("konto/mine-data/", include("tillit.accounts.privacy.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tillit.accounts.urls")),

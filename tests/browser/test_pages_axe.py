@@ -21,6 +21,7 @@ PUBLIC = [
     "/tiltak/?q=tillit&type=pilot&fylke=46&sortering=tittel",
     "/tiltak/?fylke=99&side=abc",
     "/tilgjengelighet/",
+    "/personvern/",
     "/erfaringer/",
     "/erfaringer/?q=skjema&fylke=46&sortering=tittel",
     "/erfaringer/{report}/",
@@ -68,8 +69,11 @@ EDITOR = [
     "/moderering/{comment}/",
     "/mitt/varsler/",
     "/oversikt/2024/utvalg/",
+    "/konto/mine-data/slett/",
 ]
 MEMBER = [
+    "/konto/mine-data/",
+    "/konto/mine-data/slett/",
     "/tiltak/{measure}/",
     "/kommentarer/{comment}/rediger/",
     "/kommentarer/{comment}/slett/",

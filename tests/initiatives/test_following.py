@@ -5,6 +5,7 @@ server loses nothing, overdue measures are remembered once, and the scheduler en
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -210,12 +211,12 @@ def test_the_scheduler_enqueues_each_due_run_once():
     oslo = timezone.get_default_timezone()
     monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=oslo)
     assert scheduler.enqueue_due(monday_8) == []  # first sight: wait for the next due time
-    assert ScheduledRun.objects.count() == 3
+    assert ScheduledRun.objects.count() == len(settings.SCHEDULED_TASKS)
     assert scheduler.enqueue_due(monday_8 + timedelta(minutes=10)) == []
     due = scheduler.enqueue_due(monday_8 + timedelta(minutes=16))
     assert due == ["retry-notifications"]
     tuesday = scheduler.enqueue_due(monday_8 + timedelta(hours=23))
-    assert set(tuesday) == {"overdue-reminders", "retry-notifications"}
+    assert set(tuesday) == {"overdue-reminders", "retry-notifications", "purge-expired"}
     next_monday = scheduler.enqueue_due(monday_8 + timedelta(days=7))
     assert "weekly-digest" in next_monday
     assert scheduler.enqueue_due(monday_8 + timedelta(days=7)) == []

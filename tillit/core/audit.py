@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import models
+from contextlib import contextmanager
+
+from django.db import connection, models, transaction
 
 from .clients import client_address
 from .models import AuditEvent
@@ -34,3 +36,14 @@ def audit_record(
         ip_address=_client_ip(request),
         details=details or {},
     )
+
+
+@contextmanager
+def audit_maintenance():
+    """Let the database trigger through deletes and "forget who" updates of audit events,
+    in this transaction only. For the two privacy services alone: the retention purge
+    (``tillit.core.retention``) and account deletion (``tillit.accounts.privacy``)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('tillit.audit_maintenance', 'on', true)")
+        yield
+        cursor.execute("SELECT set_config('tillit.audit_maintenance', 'off', true)")

@@ -21,6 +21,8 @@ ACTION_LABELS = {
     "comment.hidden": _("hid a comment"),
     "comment.restored": _("restored a comment"),
     "initiative.imported": _("imported measures from a file"),
+    "account.deleted": _("deleted their account"),
+    "retention.purged": _("deleted data past its retention time"),
 }
 
 

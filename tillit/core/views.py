@@ -1,4 +1,4 @@
-"""The home page, the accessibility statement, health checks and error pages."""
+"""The home page, the accessibility and privacy statements, health checks and error pages."""
 
 from datetime import date
 
@@ -34,6 +34,21 @@ class AccessibilityStatementView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             updated=self.updated, contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL, **kwargs
+        )
+
+
+class PrivacyStatementView(TemplateView):
+    """Anyone: the privacy statement, with the retention times in force."""
+
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from .retention import retention_periods
+
+        return super().get_context_data(
+            retention=retention_periods(),
+            contact_email=settings.OPEN_DATA_CONTACT_EMAIL,
+            **kwargs,
         )
 
 

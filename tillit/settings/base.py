@@ -168,6 +168,7 @@ SCHEDULED_TASKS = {
     "weekly-digest": {"task": "initiatives.tasks.weekly_digest", "weekday": 0, "hour": 7},
     "overdue-reminders": {"task": "initiatives.tasks.overdue_reminders", "hour": 6},
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
+    "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
 }
 
 # --- Comments -------------------------------------------------------------------------------
@@ -191,6 +192,20 @@ ACCESSIBILITY_CONTACT_EMAIL = env(
 API_RATE_LIMIT = (env.int("API_RATE_LIMIT_COUNT", default=120), 60)
 # Where harvesters and re-users write about the open data (the DCAT contact point).
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="postmottak@tillitsportalen.no")
+
+# --- Privacy: how long things are kept -----------------------------------------------------
+# The privacy statement (/personvern/) shows these, and the daily "purge-expired" job (and
+# `manage.py purge_expired`) deletes what is older (tillit/core/retention.py).
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=1095)
+# Sign-in events (auth.*: signed in, signed out, failed sign-in with the address tried).
+AUDIT_SIGN_IN_RETENTION_DAYS = env.int("AUDIT_SIGN_IN_RETENTION_DAYS", default=90)
+NOTIFICATION_RETENTION_DAYS = env.int("NOTIFICATION_RETENTION_DAYS", default=90)
+# Uploaded import files (their rows), whether saved or abandoned at the preview.
+IMPORT_BATCH_RETENTION_HOURS = env.int("IMPORT_BATCH_RETENTION_HOURS", default=48)
+# Accounts whose e-mail address was never confirmed and that never signed in.
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
+# Invitations never accepted, counted from the day they expired.
+INVITATION_RETENTION_DAYS = env.int("INVITATION_RETENTION_DAYS", default=30)
 
 # --- Language -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
