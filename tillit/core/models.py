@@ -21,6 +21,37 @@ ACTION_LABELS = {
     "comment.hidden": _("hid a comment"),
     "comment.restored": _("restored a comment"),
     "initiative.imported": _("imported measures from a file"),
+    "initiative.created": _("registered a measure"),
+    "initiative.edited": _("changed a measure"),
+    "initiative.submitted": _("sent a measure for approval"),
+    "initiative.published": _("published a measure"),
+    "initiative.returned": _("sent a measure back for changes"),
+    "initiative.archived": _("archived a measure"),
+    "initiative.unpublished": _("unpublished a measure"),
+    "initiative.assessed": _("assessed employee involvement"),
+    "initiative.experience_written": _("wrote an experience report"),
+    "initiative.experience_edited": _("changed an experience report"),
+    "initiative.experience_submitted": _("sent an experience report for approval"),
+    "initiative.experience_published": _("published an experience report"),
+    "initiative.experience_unpublished": _("took an experience report back to draft"),
+    "focus_area.edited": _("changed a focus area's page"),
+    "yearbook.picked": _("chose measures for the yearly overview"),
+    "audit.exported": _("downloaded the audit trail"),
+}
+
+# The groups of the audit trail's action filter, by the code's first part.
+ACTION_GROUPS = {
+    "auth": _("Sign-in and security"),
+    "mfa": _("Sign-in and security"),
+    "organisation": _("Organisations and roles"),
+    "join_request": _("Organisations and roles"),
+    "membership": _("Organisations and roles"),
+    "invitation": _("Organisations and roles"),
+    "initiative": _("Measures and experience reports"),
+    "comment": _("Comments and moderation"),
+    "focus_area": _("Editorial work"),
+    "yearbook": _("Editorial work"),
+    "audit": _("Editorial work"),
 }
 
 
