@@ -9,6 +9,7 @@ from itertools import islice
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from reporting.exports import _inert
@@ -45,7 +46,7 @@ def _row(event: AuditEvent) -> list:
         timezone.localtime(event.created_at).isoformat(timespec="seconds"),
         event.actor_name,
         event.actor_id or "",
-        event.label,
+        capfirst(event.label),
         event.action,
         event.object_type_label,
         event.object_id,

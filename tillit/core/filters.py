@@ -70,6 +70,10 @@ class AuditFilterForm(forms.Form):
         return cleaned
 
 
+class IPAddressFilter(django_filters.CharFilter):
+    field_class = forms.GenericIPAddressField
+
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -113,11 +117,7 @@ class AuditEventFilter(django_filters.FilterSet):
         method="filter_to",
         widget=DATE_INPUT,
     )
-    ip = django_filters.CharFilter(
-        label=_("IP address"),
-        method="filter_ip",
-        field_class=forms.GenericIPAddressField,
-    )
+    ip = IPAddressFilter(label=_("IP address"), method="filter_ip")
 
     class Meta:
         model = AuditEvent
