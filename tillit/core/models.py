@@ -76,7 +76,12 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            # The trail filtered by organisation, newest first (/revisjonslogg/): at a million
+            # events a page went from 470 ms to 3 ms and its count from 270 ms to 20 ms.
+            models.Index(fields=["organisation_id", "created_at"], name="core_audit_org_time_idx"),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action}"
