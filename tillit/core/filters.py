@@ -88,6 +88,7 @@ class AuditEventFilter(django_filters.FilterSet):
     )
     handling = django_filters.MultipleChoiceFilter(
         label=_("Action"),
+        help_text=_("Hold down Ctrl (Cmd on a Mac) to choose more than one."),
         choices=action_choices,
         method="filter_action",
         widget=forms.SelectMultiple(attrs={"size": 8}),
