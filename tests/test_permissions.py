@@ -263,6 +263,14 @@ MATRIX = [
     (R, "/moderering/{c_t}/", 200),
     (R, "/moderering/{c_on_draft}/", 200),
     *[(role, "/moderering/{c_t}/", 404) for role in (OUT, S, L, T, D, X)],
+    # --- the audit trail: editors only -------------------------------------------------------
+    (A, "/revisjonslogg/", 302),
+    *[(role, "/revisjonslogg/", 404) for role in (OUT, S, L, T, D, X)],
+    (R, "/revisjonslogg/", 200),
+    (R, "/revisjonslogg/?fra=2026-05-17&til=2026-05-01&side=x&organisasjon=abc", 200),
+    (A, "/revisjonslogg/eksport.csv", 302),
+    *[(role, "/revisjonslogg/eksport.csv", 404) for role in (OUT, S, L, T, D, X)],
+    (R, "/revisjonslogg/eksport.csv", 200),
     # --- following and e-mail settings: one's own ------------------------------------------
     (A, "/tiltak/{m_published}/folg/", 302),
     *[(role, "/tiltak/{m_published}/folg/", 200) for role in SIGNED_IN],

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tillit.accounts.urls")),
     path("", include("initiatives.urls")),
     path("", include("reporting.urls")),
+    path("", include("tillit.core.urls")),
     path("api/v1/", include("reporting.api.urls")),
     path("admin/", admin.site.urls),
 ]

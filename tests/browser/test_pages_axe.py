@@ -48,6 +48,8 @@ PUBLIC = [
 ]
 EDITOR = [
     "/mitt/",
+    "/revisjonslogg/",
+    "/revisjonslogg/?fra=2026-05-17&til=2026-05-01&bruker=Kari",
     "/fokusomrader/mindre-rapportering/rediger/",
     "/organisasjoner/ny/",
     "/organisasjoner/{bergen}/rediger/",

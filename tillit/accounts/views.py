@@ -358,6 +358,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             awaiting_approval=initiative_selectors.awaiting_my_approval(user),
             awaiting_assessment=initiative_selectors.awaiting_my_assessment(user),
             can_register=can(user, Action.INITIATIVE_CREATE),
+            can_read_audit=can(user, Action.AUDIT_READ),
             memberships=selectors.my_memberships(user),
             my_requests=selectors.my_join_requests(user),
             awaiting=selectors.join_requests_awaiting(user),

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import connection, models, transaction
 
 from .clients import client_address
-from .models import AuditEvent
+from .models import ACTION_LABELS, AuditEvent
+
+logger = logging.getLogger(__name__)
+
+
+class UnlabelledAuditAction(ValueError):
+    """An action code without a label in ``ACTION_LABELS`` (raised in tests, logged elsewhere)."""
 
 
 def _client_ip(request) -> str | None:
@@ -23,7 +31,14 @@ def audit_record(
     details: dict | None = None,
     request=None,
 ) -> AuditEvent:
-    """Append one event. ``actor`` may be a user, ``None`` or an anonymous user."""
+    """Append one event. ``actor`` may be a user, ``None`` or an anonymous user.
+
+    Every action code needs a label in ``ACTION_LABELS``, or the audit trail's page shows the
+    bare code: with ``AUDIT_REQUIRE_LABELS`` (the tests) an unlabelled code is refused."""
+    if action not in ACTION_LABELS:
+        if settings.AUDIT_REQUIRE_LABELS:
+            raise UnlabelledAuditAction(f"{action!r} has no label in ACTION_LABELS")
+        logger.warning("Audit action %r has no label in ACTION_LABELS", action)
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor_id=actor.pk if is_person else None,

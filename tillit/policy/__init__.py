@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from . import comments, experience, initiatives, organisations, yearbook
+from . import audit, comments, experience, initiatives, organisations, yearbook
 from .roles import forget_cached_roles, is_editor, roles_in
 
 __all__ = ["Action", "can", "forget_cached_roles", "is_editor", "require", "roles_in"]
@@ -52,6 +52,7 @@ class Action(StrEnum):
     FOLLOW = "follow.create"
     FOLLOW_MANAGE = "follow.manage"
     YEARBOOK_SELECT = "yearbook.select"
+    AUDIT_READ = "audit.read"
 
 
 RULES = {
@@ -90,6 +91,7 @@ RULES = {
     Action.FOLLOW: comments.follow,
     Action.FOLLOW_MANAGE: comments.manage_follow,
     Action.YEARBOOK_SELECT: yearbook.select,
+    Action.AUDIT_READ: audit.read,
 }
 
 

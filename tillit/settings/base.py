@@ -177,6 +177,13 @@ COMMENT_RATE_LIMIT = (env.int("COMMENT_RATE_LIMIT_COUNT", default=10), 600)
 # This many different members reporting a comment hide it until an editor has looked.
 COMMENT_FLAGS_TO_HIDE = 3
 
+# --- Audit trail ----------------------------------------------------------------------------
+# The tests turn this on: writing an audit action without a label in ACTION_LABELS then fails
+# (elsewhere it is logged, and the page at /revisjonslogg/ shows the bare code).
+AUDIT_REQUIRE_LABELS = False
+# Rows per page at /revisjonslogg/.
+AUDIT_LOG_PAGE_SIZE = 50
+
 # How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
