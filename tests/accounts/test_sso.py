@@ -14,6 +14,7 @@ from django.core import mail
 
 from tillit.accounts.models import User
 from tillit.accounts.sso.assurance import SSO_MFA_SESSION_KEY
+from tillit.accounts.sso.config import sso_apps
 from tillit.core.models import AuditEvent
 
 from ..factories import PASSWORD, UserFactory
@@ -68,7 +69,25 @@ def sign_up_without_email(client, provider, sub, address, **claims):
     return confirm_email(client, address)
 
 
-def test_sign_in_and_sign_up_pages_show_the_button_only_when_configured(client, settings):
+@pytest.fixture
+def sso_off(settings):
+    """As without OIDC_SERVER_URL, whatever the developer's .env says."""
+    apps = sso_apps(
+        provider_id="idporten",
+        name="ID-porten",
+        server_url="",
+        client_id="tillitsportalen",
+        secret="",
+        scopes=["openid"],
+    )
+    assert apps == []
+    providers = settings.SOCIALACCOUNT_PROVIDERS
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {**providers["openid_connect"], "APPS": apps}
+    }
+
+
+def test_sign_in_and_sign_up_pages_show_the_button_only_when_configured(client, settings, sso_off):
     for path in ("/konto/login/", "/konto/signup/"):
         assert "Sign in with" not in client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     configure(settings, "http://127.0.0.1:9", name="Feide")
@@ -260,3 +279,15 @@ def test_sign_up_form_shows_errors_and_keeps_what_was_typed(client, provider):
     assert 'value="kari.bergen"' in page
     assert 'value="Kari"' in page
     assert not User.objects.exists()
+
+
+def test_account_pages_allow_the_provider_as_form_target_only_when_configured(client, provider):
+    """The button's POST is redirected to the provider, which CSP form-action must allow."""
+    csp = client.get("/konto/login/")["Content-Security-Policy"]
+    assert provider in csp.split("form-action")[1].split(";")[0]
+    assert provider not in client.get("/tiltak/")["Content-Security-Policy"]
+
+
+def test_without_configuration_the_provider_urls_are_not_found(client, sso_off):
+    assert client.post(f"{LOGIN}?process=login").status_code == 404
+    assert "127.0.0.1" not in client.get("/konto/login/")["Content-Security-Policy"]

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tillit.core.middleware.PrivatePagesNotCachedMiddleware",
+    "tillit.accounts.sso.csp.SingleSignOnFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "tillit.urls"
