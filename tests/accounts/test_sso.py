@@ -107,6 +107,11 @@ def test_authorisation_request_carries_pkce_state_and_nonce(client, provider):
     assert sorted(query["scope"][0].split()) == ["email", "openid", "profile"]
     # Each attempt gets a fresh nonce.
     assert parse_qs(urlsplit(start(client)).query)["nonce"] != query["nonce"]
+    # Nothing from the query string chooses the nonce (allauth's `auth_params`).
+    response = client.post(f"{LOGIN}?process=login&auth_params=nonce%3Dchosen%26prompt%3Dnone")
+    forced = parse_qs(urlsplit(response["Location"]).query)
+    assert forced["nonce"] != ["chosen"]
+    assert "prompt" not in forced
 
 
 def test_sign_up_without_email_asks_for_one_verifies_it_and_keys_the_account_on_sub(

@@ -33,19 +33,16 @@ class PortalOpenIDConnectProvider(OpenIDConnectProvider):
     # Only the redirect flow, where the nonce is ours; no posting of ID tokens from elsewhere.
     supports_token_authentication = False
 
-    def get_auth_params(self):
-        return {**super().get_auth_params(), "nonce": secrets.token_urlsafe(32)}
-
     def get_auth_params_from_request(self, request, action):
-        # The nonce is ours alone: a nonce (or anything else) in the query string is ignored.
+        # Only the configured parameters: nothing from the query string (allauth's
+        # `auth_params`) reaches the provider, and the nonce is always ours.
         return self.get_auth_params()
 
     def redirect(self, request, process, next_url=None, data=None, **kwargs):
         """Send a fresh nonce and remember it for this state in the session."""
-        auth_params = kwargs.pop("auth_params", None) or self.get_auth_params()
-        kwargs["auth_params"] = auth_params
-        self._pending_nonce = auth_params["nonce"]
-        return super().redirect(request, process, next_url, data, **kwargs)
+        auth_params = dict(kwargs.pop("auth_params", None) or self.get_auth_params())
+        auth_params["nonce"] = self._pending_nonce = secrets.token_urlsafe(32)
+        return super().redirect(request, process, next_url, data, auth_params=auth_params, **kwargs)
 
     def stash_redirect_state(self, request, process, next_url=None, data=None, **kwargs):
         state_id = super().stash_redirect_state(request, process, next_url, data, **kwargs)
