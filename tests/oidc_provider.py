@@ -71,6 +71,7 @@ def configure(settings, provider_url: str, *, name: str = "ID-porten") -> None:
                 client_id=CLIENT_ID,
                 secret=CLIENT_SECRET,
                 scopes=["openid", "profile", "email"],
+                acr_values=MFA_ACR,
             ),
         },
     }

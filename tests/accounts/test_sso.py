@@ -105,6 +105,7 @@ def test_authorisation_request_carries_pkce_state_and_nonce(client, provider):
     assert len(query["state"][0]) >= 8
     assert len(query["nonce"][0]) >= 32
     assert sorted(query["scope"][0].split()) == ["email", "openid", "profile"]
+    assert query["acr_values"] == [MFA_ACR]
     # Each attempt gets a fresh nonce.
     assert parse_qs(urlsplit(start(client)).query)["nonce"] != query["nonce"]
     # Nothing from the query string chooses the nonce (allauth's `auth_params`).

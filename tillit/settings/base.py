@@ -168,6 +168,8 @@ OIDC_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
 OIDC_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
 OIDC_SCOPES = env("OIDC_SCOPES", default="openid email profile").split()
 OIDC_TOKEN_AUTH_METHOD = env("OIDC_TOKEN_AUTH_METHOD", default="")
+# Assurance level(s) to ask the provider for (`acr_values`), e.g. idporten-loa-high.
+OIDC_ACR_VALUES = env("OIDC_ACR_VALUES", default="")
 # `acr` values of the ID token that count as multi-factor sign-in (session key tillit_sso_mfa).
 OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
 # Trust the provider's `email_verified`; off: every address from the provider is verified here.
@@ -184,6 +186,7 @@ SOCIALACCOUNT_PROVIDERS = {
             secret=OIDC_CLIENT_SECRET,
             scopes=OIDC_SCOPES,
             token_auth_method=OIDC_TOKEN_AUTH_METHOD,
+            acr_values=OIDC_ACR_VALUES,
         ),
     }
 }

@@ -13,6 +13,7 @@ def sso_apps(
     secret: str,
     scopes: list[str],
     token_auth_method: str = "",
+    acr_values: str = "",
 ) -> list[dict]:
     """One allauth app for the configured provider, or none when SSO is not configured."""
     if not (server_url and client_id):
@@ -20,6 +21,8 @@ def sso_apps(
     app_settings = {"server_url": server_url, "scope": scopes, "oauth_pkce_enabled": True}
     if token_auth_method:
         app_settings["token_auth_method"] = token_auth_method
+    if acr_values:
+        app_settings["auth_params"] = {"acr_values": acr_values}
     return [
         {
             "provider_id": provider_id,
