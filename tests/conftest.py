@@ -69,3 +69,12 @@ def run_tasks(db):
         return statuses
 
     return run
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The URL of a real OpenID Connect provider process on 127.0.0.1 (``tests/oidc_provider``)."""
+    from .oidc_provider import running_provider
+
+    with running_provider() as url:
+        yield url

@@ -330,6 +330,22 @@ MATRIX = [
     (A, "/konto/password/reset/key/done/", 200),
     (A, "/konto/password/reset/key/1-ugyldig/", 200),
     (A, "/konto/login/code/confirm/", 302),
+    # --- single sign-on (allauth's social accounts); OIDC_* is not set here, so the provider's
+    # URLs answer 404 (tests/accounts/test_sso.py covers them configured) ----------------------
+    (A, "/konto/3rdparty/", 302),
+    (S, "/konto/3rdparty/", 200),
+    (A, "/konto/3rdparty/signup/", 302),
+    (A, "/konto/3rdparty/login/cancelled/", 200),
+    (A, "/konto/3rdparty/login/error/", 401),
+    # allauth's old addresses move permanently to /konto/3rdparty/…
+    (A, "/konto/social/connections/", 301),
+    (S, "/konto/social/connections/", 301),
+    (A, "/konto/social/signup/", 301),
+    (A, "/konto/social/login/cancelled/", 301),
+    (A, "/konto/social/login/error/", 301),
+    (A, "/konto/oidc/idporten/login/", 404),
+    (S, "/konto/oidc/idporten/login/", 404),
+    (A, "/konto/oidc/idporten/login/callback/", 404),
     # --- Django admin: staff only, behind allauth's sign-in ---------------------------------
     (A, "/admin/", 302),
     (S, "/admin/", 302),

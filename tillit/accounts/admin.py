@@ -1,5 +1,6 @@
 """Django admin for staff operators. Day-to-day work happens in the portal's own pages."""
 
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
@@ -8,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from .models import Membership, Organisation, User
 
 admin.site.unregister(Group)  # roles are per organisation membership, not global groups
+# Single sign-on is configured from the environment (OIDC_*) and stores no tokens; the links
+# between users and the provider are managed by the users themselves at /konto/3rdparty/.
+admin.site.unregister(SocialApp)
+admin.site.unregister(SocialToken)
+admin.site.unregister(SocialAccount)
 admin.site.site_header = _("Tillitsportalen administration")
 
 

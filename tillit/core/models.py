@@ -7,6 +7,8 @@ ACTION_LABELS = {
     "auth.signed_in": _("signed in"),
     "auth.signed_out": _("signed out"),
     "auth.sign_in_failed": _("failed sign-in"),
+    "sso.connected": _("connected a single sign-on account"),
+    "sso.disconnected": _("disconnected a single sign-on account"),
     "organisation.created": _("registered the organisation"),
     "organisation.changed": _("changed the organisation"),
     "join_request.created": _("asked to join"),

@@ -11,6 +11,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from tillit import localdb
+from tillit.accounts.sso.config import sso_apps
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 LOCAL_DIR = BASE_DIR / ".local"
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "tillit.core",
     "tillit.accounts",
     "initiatives",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tillit.core.middleware.PrivatePagesNotCachedMiddleware",
+    "tillit.accounts.sso.csp.SingleSignOnFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "tillit.urls"
@@ -152,6 +156,48 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tillitsportalen] "
 ACCOUNT_SIGNUP_FORM_CLASS = "tillit.accounts.forms.SignupDetailsForm"
+
+# --- Single sign-on: one OpenID Connect provider (ID-porten, Feide, Entra ID) -------------
+# Configured only from the environment; without OIDC_SERVER_URL and OIDC_CLIENT_ID it is off and
+# no button shows. Accounts are keyed on the provider's `sub`; `tillit/accounts/sso/` adds the
+# nonce, drops national identity numbers and reads `acr` (see README).
+OIDC_PROVIDER_ID = env("OIDC_PROVIDER_ID", default="idporten")
+OIDC_NAME = env("OIDC_NAME", default="ID-porten")
+OIDC_SERVER_URL = env("OIDC_SERVER_URL", default="")
+OIDC_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_SCOPES = env("OIDC_SCOPES", default="openid email profile").split()
+OIDC_TOKEN_AUTH_METHOD = env("OIDC_TOKEN_AUTH_METHOD", default="")
+# Assurance level(s) to ask the provider for (`acr_values`), e.g. idporten-loa-high.
+OIDC_ACR_VALUES = env("OIDC_ACR_VALUES", default="")
+# `acr` values of the ID token that count as multi-factor sign-in (session key tillit_sso_mfa).
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
+# Trust the provider's `email_verified`; off: every address from the provider is verified here.
+OIDC_TRUST_EMAIL_VERIFIED = env.bool("OIDC_TRUST_EMAIL_VERIFIED", default=False)
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "tillit.accounts.sso.provider.PortalOpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": sso_apps(
+            provider_id=OIDC_PROVIDER_ID,
+            name=OIDC_NAME,
+            server_url=OIDC_SERVER_URL,
+            client_id=OIDC_CLIENT_ID,
+            secret=OIDC_CLIENT_SECRET,
+            scopes=OIDC_SCOPES,
+            token_auth_method=OIDC_TOKEN_AUTH_METHOD,
+            acr_values=OIDC_ACR_VALUES,
+        ),
+    }
+}
+SOCIALACCOUNT_ADAPTER = "tillit.accounts.sso.adapter.PortalSocialAccountAdapter"
+# A provider's e-mail address never signs anyone in to an existing local account: a
+# municipality's Entra ID lets its administrators set any address, verified or not.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # --- E-mail -------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
