@@ -14,3 +14,5 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 API_RATE_LIMIT = (100_000, 60)  # one test lowers it to see the 429
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+MFA_REQUIRED_ROLES = []  # tests that need it set it with ``settings``
