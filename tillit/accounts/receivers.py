@@ -12,7 +12,7 @@ from tillit.core.audit import audit_record
 
 from .middleware import start_session_clock
 from .models import User
-from .sessions import user_sessions_end
+from .security import user_sessions_end
 
 
 @receiver(user_logged_in, dispatch_uid="audit_sign_in")

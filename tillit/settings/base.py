@@ -145,7 +145,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-# A password change signs out every session, this one included (tillit/accounts/sessions.py
+# A password change signs out every session, this one included (tillit/accounts/security.py
 # also ends the other sessions' records); changing e-mail, password or MFA asks for the
 # password (or an MFA code) again when the last sign-in is older than five minutes.
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
@@ -174,7 +174,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 # authentication before they may use the portal (tillit/policy/mfa.py). Empty: not required.
 # Production defaults to all three; development and tests to none.
 MFA_REQUIRED_ROLES = [role for role in env.list("MFA_REQUIRED_ROLES", default=[]) if role]
-USERSESSIONS_ADAPTER = "tillit.accounts.sessions.PortalUserSessionsAdapter"
+USERSESSIONS_ADAPTER = "tillit.accounts.security.PortalUserSessionsAdapter"
 # A signed-in session ends after this many seconds without a request (idle) and this many
 # seconds after sign-in whatever happens (absolute); tillit/accounts/middleware.py.
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)

@@ -1,5 +1,6 @@
-"""Ending signed-in sessions: by the user (the sessions page), on a password change, when an
-account is deactivated, and when a session times out. Every ending is in the audit trail."""
+"""Security writes: ending a user's signed-in sessions (on the sessions page, on a password
+change, on deactivation, in the admin) and removing an authenticator in the admin. Every
+one leaves an entry in the audit trail."""
 
 from __future__ import annotations
 
@@ -51,4 +52,20 @@ class PortalUserSessionsAdapter(DefaultUserSessionsAdapter):
         user = sessions[0].user
         user_sessions_end(
             user=user, by=request.user, sessions=sessions, reason="by_user", request=request
+        )
+
+
+def mfa_authenticator_remove(*, authenticator, by, request=None) -> None:
+    """Editors remove a user's authenticator in the admin (a lost phone or key); the user's own
+    removals go through allauth's pages, whose signal records them the same way."""
+    with transaction.atomic():
+        user = authenticator.user
+        kind = str(authenticator.type)
+        authenticator.delete()
+        audit_record(
+            actor=by,
+            action="mfa.authenticator_removed",
+            obj=user,
+            details={"type": kind, "by_admin": True},
+            request=request,
         )
