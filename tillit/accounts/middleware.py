@@ -69,8 +69,6 @@ class SessionTimeoutMiddleware:
         return ""
 
     def _sign_out(self, request, reason: str) -> HttpResponse:
-        from allauth.usersessions.models import UserSession
-
         user = request.user
         audit_record(
             actor=user,
@@ -79,7 +77,6 @@ class SessionTimeoutMiddleware:
             details={"reason": reason},
             request=request,
         )
-        UserSession.objects.filter(session_key=request.session.session_key).delete()
         logout(request)
         if reason == "idle":
             text = _(

@@ -4,6 +4,7 @@ end a user's sessions when their password changes or their account is deactivate
 
 from allauth.core import context as allauth_context
 from allauth.mfa import signals as mfa_signals
+from allauth.usersessions.models import UserSession
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -24,6 +25,10 @@ def record_sign_in(sender, request, user, **kwargs):
 def record_sign_out(sender, request, user, **kwargs):
     if user is not None:
         audit_record(actor=user, action="auth.signed_out", obj=user, request=request)
+    # The signed-out session leaves the list of the user's sessions at once.
+    session_key = getattr(getattr(request, "session", None), "session_key", None)
+    if session_key:
+        UserSession.objects.filter(session_key=session_key).delete()
 
 
 @receiver(user_login_failed, dispatch_uid="audit_sign_in_failed")
