@@ -216,3 +216,45 @@ def test_without_the_setting_nothing_is_required(client, settings, people):
     client.post(f"/tiltak/{initiative.pk}/godkjenning/", {"decision": "publish"})
     initiative.refresh_from_db()
     assert initiative.workflow_status == "publisert"
+
+
+def _settings_in(module: str, **env) -> dict:
+    """The security settings as a fresh process with ``module`` sees them."""
+    import json
+    import subprocess
+    import sys
+
+    from ..core.test_security import BASE_DIR, PRODUCTION_ENV
+    from ..subprocess_env import clean_environment
+
+    code = (
+        "import json; from django.conf import settings; print(json.dumps({k: getattr(settings, k)"
+        " for k in ['MFA_REQUIRED_ROLES', 'SESSION_IDLE_TIMEOUT', 'SESSION_ABSOLUTE_TIMEOUT',"
+        " 'ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE', 'ACCOUNT_PREVENT_ENUMERATION',"
+        " 'MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN']}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=BASE_DIR,
+        env=clean_environment(**{**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": module, **env}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_requires_mfa_of_leaders_ministries_and_editors_and_the_demo_does_not():
+    production = _settings_in("tillit.settings.production")
+    assert production["MFA_REQUIRED_ROLES"] == ["leder", "departement", "redaktor"]
+    assert production["SESSION_IDLE_TIMEOUT"] == 30 * 60
+    assert production["SESSION_ABSOLUTE_TIMEOUT"] == 12 * 60 * 60
+    assert production["ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE"] is True
+    assert production["ACCOUNT_PREVENT_ENUMERATION"] is True
+    assert production["MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN"] is False
+    only_leaders = _settings_in("tillit.settings.production", MFA_REQUIRED_ROLES="leder")
+    assert only_leaders["MFA_REQUIRED_ROLES"] == ["leder"]
+    switched_off = _settings_in("tillit.settings.production", MFA_REQUIRED_ROLES="")
+    assert switched_off["MFA_REQUIRED_ROLES"] == []
+    assert _settings_in("tillit.settings.dev")["MFA_REQUIRED_ROLES"] == []

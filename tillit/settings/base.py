@@ -206,6 +206,8 @@ COMMENT_FLAGS_TO_HIDE = 3
 
 # How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth's rate limits (sign-in, password reset) and session list read the client the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Open data API ---------------------------------------------------------------------------
 # At most this many requests per client address in this many seconds; past it the answer is
