@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _signed_in_twice(user):
-    laptop, phone = Client(HTTP_USER_AGENT="Laptop"), Client(HTTP_USER_AGENT="Telefon")
+    laptop, phone = (
+        Client(headers={"user-agent": "Laptop"}),
+        Client(headers={"user-agent": "Telefon"}),
+    )
     sign_in(laptop, user)
     sign_in(phone, user)
     assert laptop.get("/mitt/").status_code == phone.get("/mitt/").status_code == 200
