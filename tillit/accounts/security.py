@@ -49,9 +49,9 @@ class PortalUserSessionsAdapter(DefaultUserSessionsAdapter):
         if not sessions:
             return
         request = context.request
-        user = sessions[0].user
+        actor = getattr(request, "user", None)
         user_sessions_end(
-            user=user, by=request.user, sessions=sessions, reason="by_user", request=request
+            user=sessions[0].user, by=actor, sessions=sessions, reason="by_user", request=request
         )
 
 
