@@ -6,6 +6,8 @@ another organisation than the one in the path, so they must answer 404 to everyo
 """
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
@@ -346,6 +348,37 @@ MATRIX = [
     (A, "/konto/oidc/idporten/login/", 404),
     (S, "/konto/oidc/idporten/login/", 404),
     (A, "/konto/oidc/idporten/login/callback/", 404),
+    # --- two-factor authentication and sessions: one's own ------------------------------------
+    (A, "/konto/2fa/", 302),
+    *[(role, "/konto/2fa/", 200) for role in SIGNED_IN],
+    (A, "/konto/2fa/authenticate/", 302),
+    (S, "/konto/2fa/authenticate/", 302),
+    (A, "/konto/2fa/reauthenticate/", 302),
+    (S, "/konto/2fa/reauthenticate/", 302),
+    (A, "/konto/2fa/totp/activate/", 302),
+    # Setting up or changing MFA asks for the password first (force_login is no fresh sign-in).
+    *[(role, "/konto/2fa/totp/activate/", 302) for role in (S, L, R)],
+    (A, "/konto/2fa/totp/deactivate/", 302),
+    (S, "/konto/2fa/totp/deactivate/", 404),
+    (A, "/konto/2fa/recovery-codes/", 302),
+    (S, "/konto/2fa/recovery-codes/", 404),
+    (A, "/konto/2fa/recovery-codes/generate/", 302),
+    (S, "/konto/2fa/recovery-codes/generate/", 302),
+    (A, "/konto/2fa/recovery-codes/download/", 302),
+    (S, "/konto/2fa/recovery-codes/download/", 404),
+    (A, "/konto/2fa/webauthn/", 302),
+    (S, "/konto/2fa/webauthn/", 200),
+    (A, "/konto/2fa/webauthn/add/", 302),
+    *[(role, "/konto/2fa/webauthn/add/", 302) for role in (S, L, R)],
+    (A, "/konto/2fa/webauthn/reauthenticate/", 302),
+    (S, "/konto/2fa/webauthn/reauthenticate/", 302),
+    (A, "/konto/2fa/webauthn/keys/1/remove/", 302),
+    (S, "/konto/2fa/webauthn/keys/1/remove/", 302),
+    (A, "/konto/2fa/webauthn/keys/1/edit/", 302),
+    (S, "/konto/2fa/webauthn/keys/1/edit/", 302),
+    (A, "/konto/2fa/webauthn/login/", 302),
+    (A, "/konto/sessions/", 302),
+    *[(role, "/konto/sessions/", 200) for role in SIGNED_IN],
     # --- Django admin: staff only, behind allauth's sign-in ---------------------------------
     (A, "/admin/", 302),
     (S, "/admin/", 302),
@@ -374,6 +407,24 @@ MATRIX = [
             (S, f"/admin/{model}/", 302),
             (R, f"/admin/{model}/", 200),
             (R, f"/admin/{model}/add/", 200),
+            (R, f"/admin/{model}/{obj}/change/", 200),
+            (R, f"/admin/{model}/{obj}/history/", 200),
+            (R, f"/admin/{model}/{obj}/delete/", 200),
+            (R, f"/admin/{model}/{obj}/", 302),
+        ]
+    ],
+    # Authenticators and sessions: editors see and remove them, never add or change them.
+    *[
+        row
+        for model, obj in [
+            ("mfa/authenticator", "{authenticator}"),
+            ("usersessions/usersession", "{usersession}"),
+        ]
+        for row in [
+            (A, f"/admin/{model}/", 302),
+            (S, f"/admin/{model}/", 302),
+            (R, f"/admin/{model}/", 200),
+            (R, f"/admin/{model}/add/", 403),
             (R, f"/admin/{model}/{obj}/change/", 200),
             (R, f"/admin/{model}/{obj}/history/", 200),
             (R, f"/admin/{model}/{obj}/delete/", 200),
@@ -473,6 +524,12 @@ def objects(people, bergen):
         "user_content_type": ContentType.objects.get_for_model(ansatt).pk,
         "event": AuditEvent.objects.create(action="test.event").pk,
         "task": deliver_notifications.enqueue().id,
+        "authenticator": Authenticator.objects.create(
+            user=applicant, type=Authenticator.Type.TOTP, data={"secret": "x"}
+        ).pk,
+        "usersession": UserSession.objects.create(
+            user=applicant, ip="127.0.0.1", session_key="permission-matrix-session"
+        ).pk,
     }
 
 
@@ -558,6 +615,8 @@ def test_every_url_has_a_row():
         "follow": 1,
         "unsubscribe": "abc",
         "task": "00000000-0000-0000-0000-000000000000",
+        "authenticator": 1,
+        "usersession": 1,
         "trondheim": 2,
         "import_batch": "00000000-0000-0000-0000-000000000001",
         "import_batch_other": "00000000-0000-0000-0000-000000000002",

@@ -6,5 +6,5 @@ def sign_in(page, base_url: str, email: str, password: str) -> None:
     page.goto(f"{base_url}/konto/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
-    page.locator("main button[type=submit]").click()
+    page.locator("main button[type=submit]:not([form])").click()
     page.wait_for_url("**/mitt/")

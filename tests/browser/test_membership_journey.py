@@ -25,7 +25,7 @@ def _sign_in(page, live_server, email, password, axe_check):
     axe_check(page, "sign-in")
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Passord").fill(password)
-    page.locator("main").get_by_role("button", name="Logg inn").click()
+    page.locator("main").get_by_role("button", name="Logg inn", exact=True).click()
 
 
 def test_sign_up_verify_join_approve_and_switch_language(live_server, new_page, axe_check):

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "allauth.usersessions",
     "tillit.core",
     "tillit.accounts",
     "initiatives",
@@ -64,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tillit.accounts.middleware.SessionTimeoutMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "tillit.accounts.middleware.MFARequiredMiddleware",
     "tillit.core.middleware.PrivatePagesNotCachedMiddleware",
     "tillit.accounts.sso.csp.SingleSignOnFormActionMiddleware",
 ]
@@ -144,7 +149,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A password change signs out every session, this one included (tillit/accounts/security.py
+# also ends the other sessions' records); changing e-mail, password or MFA asks for the
+# password (or an MFA code) again when the last sign-in is older than five minutes.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -153,6 +163,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tillitsportalen] "
 ACCOUNT_SIGNUP_FORM_CLASS = "tillit.accounts.forms.SignupDetailsForm"
@@ -199,6 +210,23 @@ SOCIALACCOUNT_EMAIL_REQUIRED = True
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 
+# --- Two-factor authentication (allauth.mfa) and sessions (allauth.usersessions) -----------
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Tillitsportalen"
+# WebAuthn needs https, except on localhost; dev and test allow plain http there.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
+# Role codes (leder, departement, redaktor) whose holders must set up two-factor
+# authentication before they may use the portal (tillit/policy/mfa.py). Empty: not required.
+# Production defaults to all three; development and tests to none.
+MFA_REQUIRED_ROLES = [role for role in env.list("MFA_REQUIRED_ROLES", default=[]) if role]
+USERSESSIONS_ADAPTER = "tillit.accounts.security.PortalUserSessionsAdapter"
+# A signed-in session ends after this many seconds without a request (idle) and this many
+# seconds after sign-in whatever happens (absolute); tillit/accounts/middleware.py.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+
 # --- E-mail -------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -232,6 +260,8 @@ AUDIT_LOG_PAGE_SIZE = 50
 
 # How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth's rate limits (sign-in, password reset) and session list read the client the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Where users report accessibility problems (named in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = env(

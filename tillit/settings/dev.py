@@ -12,3 +12,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Passkeys on http://127.0.0.1 and localhost (browsers treat them as secure contexts).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

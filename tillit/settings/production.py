@@ -22,3 +22,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Leaders, ministry staff and editors must use two-factor authentication (tillit/policy/mfa.py).
+MFA_REQUIRED_ROLES = [
+    role
+    for role in env.list("MFA_REQUIRED_ROLES", default=["leder", "departement", "redaktor"])
+    if role
+]

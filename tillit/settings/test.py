@@ -15,3 +15,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 API_RATE_LIMIT = (100_000, 60)  # one test lowers it to see the 429
 AUDIT_REQUIRE_LABELS = True  # every action code written must have a label
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+MFA_REQUIRED_ROLES = []  # tests that need it set it with ``settings``

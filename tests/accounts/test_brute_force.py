@@ -1,0 +1,66 @@
+"""Guessing passwords: allauth's rate limits, with answers that never tell whether an account
+exists, and the Django admin's sign-in going through the same page and limits."""
+
+import pytest
+from django.test import Client
+
+from ..factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+UNKNOWN = "finnes-ikke@example.no"
+
+
+def _try(client, email, password, ip):
+    response = client.post("/konto/login/", {"login": email, "password": password}, REMOTE_ADDR=ip)
+    form = response.context["form"] if response.status_code == 200 else None
+    return response, (list(form.non_field_errors()) if form else [])
+
+
+def _five_wrong_then_one_more(email, ip) -> tuple[list, list]:
+    client = Client()
+    _, first = _try(client, email, "feil-passord-1", ip)
+    for attempt in range(2, 6):
+        _try(client, email, f"feil-passord-{attempt}", ip)
+    _, limited = _try(client, email, "feil-passord-6", ip)
+    return first, limited
+
+
+def test_failed_sign_ins_are_limited_with_the_same_answer_for_unknown_addresses():
+    user = UserFactory()
+    existing = _five_wrong_then_one_more(user.email, "10.1.0.1")
+    unknown = _five_wrong_then_one_more(UNKNOWN, "10.1.0.2")
+    assert existing == unknown
+    first, limited = existing
+    assert first and limited and first != limited
+    # Past the limit even the right password is refused, from another address too.
+    response, errors = _try(Client(), user.email, PASSWORD, "10.1.0.3")
+    assert response.status_code == 200 and errors == limited
+    assert "_auth_user_id" not in response.wsgi_request.session
+
+
+def test_the_password_reset_answers_alike_for_unknown_addresses(mailoutbox):
+    user = UserFactory()
+    answers = []
+    for email in (user.email, UNKNOWN):
+        response = Client().post("/konto/password/reset/", {"email": email})
+        answers.append((response.status_code, response.url))
+    assert answers[0] == answers[1]
+
+
+def test_the_admin_sign_in_is_allauths_with_its_limits(people):
+    editor = people["redaktor"]
+    editor.is_staff = editor.is_superuser = True
+    editor.save()
+    client = Client()
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response.url == "/konto/login/?next=%2Fadmin%2F"
+    # Django's own admin form is never used: a POST there signs no one in.
+    response = client.post("/admin/login/", {"username": editor.email, "password": PASSWORD})
+    assert response.status_code == 302 and response.url.startswith("/konto/login/")
+    assert client.get("/admin/").status_code == 302
+
+    for attempt in range(5):
+        _try(client, editor.email, f"feil-{attempt}", "10.2.0.1")
+    response, errors = _try(client, editor.email, PASSWORD, "10.2.0.2")
+    assert errors and client.get("/admin/").status_code == 302
