@@ -5,6 +5,9 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, LogEntry
@@ -38,6 +41,12 @@ from tillit.policy import forget_cached_roles
 from ..factories import PASSWORD, ExperienceReportFactory, InitiativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def made_up_action_codes(settings):
+    """These tests tell events apart by made-up action codes (test.*), which have no label."""
+    settings.AUDIT_REQUIRE_LABELS = False
 
 
 def _user_relations() -> set[str]:
@@ -100,6 +109,11 @@ def everything(people, bergen, operator):
     )
     YearbookPick.objects.create(year=2025, initiative=measure, picked_by=user)
     ImportBatch.objects.create(organisation=bergen, created_by=user, file_name="mine-tiltak.csv")
+    Authenticator.objects.create(user=user, type=Authenticator.Type.RECOVERY_CODES, data={})
+    UserSession.objects.create(
+        user=user, ip="192.0.2.7", session_key="s" * 32, user_agent="Firefox", data={}
+    )
+    SocialAccount.objects.create(user=user, provider="idporten", uid="sub-123", extra_data={})
     Attachment.objects.create(
         initiative=measure,
         file=ContentFile(b"%PDF-1.4 test", name="plan.pdf"),
