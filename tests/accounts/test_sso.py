@@ -256,6 +256,8 @@ def test_email_of_an_existing_account_neither_signs_in_to_it_nor_reveals_it(
 def test_connecting_and_disconnecting_are_audited(client, provider):
     user = UserFactory()
     client.force_login(user)
+    # Connecting an account is a sensitive change: the password is asked for again first.
+    assert client.post("/konto/reauthenticate/", {"password": PASSWORD}).status_code == 302
     set_claims(provider, "sub-connect", pid=PID)
     response = client.get(authorize(start(client, process="connect"), "sub-connect"))
     assert response.status_code == 302
