@@ -27,6 +27,7 @@ MFA_EXEMPT_PREFIXES = (
     "/healthz",
     "/readyz",
     "/tilgjengelighet/",
+    "/personvern/",
     "/api/v1/",
 )
 
