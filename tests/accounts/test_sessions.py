@@ -117,7 +117,7 @@ def test_an_idle_session_ends_with_a_message(client, settings):
     response = client.get("/mitt/")
     assert response.status_code == 302 and response.url == "/konto/login/?next=%2Fmitt%2F"
     page = client.get(response.url)
-    assert any("inactive" in str(m) for m in page.context["messages"])
+    assert any("inaktiv en stund" in str(m) for m in page.context["messages"])
     assert client.get("/mitt/").status_code == 302
     assert AuditEvent.objects.get(action="session.expired").details == {"reason": "idle"}
 
@@ -128,7 +128,7 @@ def test_a_session_ends_after_its_absolute_time_even_when_active(client, setting
     _age_session(client, tillit_signed_in_at=settings.SESSION_ABSOLUTE_TIMEOUT + 5)
     response = client.get("/mitt/")
     assert response.url.startswith("/konto/login/")
-    assert any("maximum" in str(m) for m in client.get(response.url).context["messages"])
+    assert any("maksimal varighet" in str(m) for m in client.get(response.url).context["messages"])
     assert AuditEvent.objects.get(action="session.expired").details == {"reason": "absolute"}
 
 
