@@ -16,7 +16,7 @@ help:
 	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test   - lint, migration check and the whole test suite (what CI runs)"
 	@echo "make serve  - gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
-	@echo "make lint   - ruff, django-upgrade and the migration check"
+	@echo "make lint   - ruff, django-upgrade, the migration check and the migration linter"
 
 $(UV):
 	$(PYTHON) -m venv .local/uv
@@ -60,6 +60,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	git ls-files -z '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) lintmigrations --quiet ok ignore
 
 format: install
 	$(VENV)/bin/ruff check --fix .
