@@ -5,6 +5,7 @@ restored copy opens every measure as an editor, finds every comment and download
 attachment with the original bytes."""
 
 import hashlib
+import importlib
 import json
 import os
 import subprocess
@@ -26,8 +27,8 @@ from tillit.ops.postgres import OperationsError, tool
 from ..factories import ExperienceReportFactory, InitiativeFactory
 from ..subprocess_env import clean_environment
 
-# Committed data, so pg_dump sees it; the migrations' reference data is put back afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Committed data, so pg_dump sees it (Django empties every table after each such test).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -75,6 +76,20 @@ def _database_url(settings_dict: dict, name: str) -> str:
         return f"postgres://{user}@/{host}/{name}"
     port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
     return f"postgres://{user}@{host}{port}/{name}"
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Put the migrations' reference data back when an earlier transactional test emptied
+    the tables (as ``tests/browser/conftest.py`` does)."""
+    from django.apps import apps
+
+    if not Organisation.objects.exists():
+        for module in (
+            "tillit.accounts.migrations.0002_reference_data",
+            "initiatives.migrations.0002_focus_areas",
+        ):
+            importlib.import_module(module).load(apps, None)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ to the tools through libpq's environment variables, so a password never shows in
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -45,12 +46,10 @@ def tool(name: str) -> Path:
     on_path = shutil.which(name)
     if on_path:
         candidates.append(Path(on_path))
-    try:
-        import pgserver
-
-        candidates.append(Path(pgserver.__file__).parent / "pginstall" / "bin" / name)
-    except ImportError:
-        pass
+    # Found without importing pgserver, whose import has side effects (a runtime folder).
+    spec = importlib.util.find_spec("pgserver")
+    if spec is not None and spec.origin:
+        candidates.append(Path(spec.origin).parent / "pginstall" / "bin" / name)
     for candidate in candidates:
         if candidate.is_file():
             return candidate
