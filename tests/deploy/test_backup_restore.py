@@ -196,12 +196,18 @@ def test_backup_and_restore_round_trip(people, bergen, settings, tmp_path, fresh
     assert seen["attachments"] == {str(pk): [200, digest] for pk, digest in originals.items()}
 
 
-def test_restore_refuses_a_database_that_is_not_empty(people, settings, tmp_path, fresh_database):
+def test_restore_refuses_a_target_that_is_not_empty(people, settings, tmp_path, fresh_database):
     _require_client_tools()
     settings.MEDIA_ROOT = str(tmp_path / "media")
     call_command("backup", output=str(tmp_path / "backups"), verbosity=0)
     (folder,) = (tmp_path / "backups").iterdir()
-    restore = {"database": fresh_database, "media_root": str(tmp_path / "m"), "verbosity": 0}
+    media = tmp_path / "m"
+    restore = {"database": fresh_database, "media_root": str(media), "verbosity": 0}
+    media.mkdir()
+    (media / "left-over.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(CommandError, match=r"media folder .* is not empty"):
+        call_command("restore", str(folder), **restore)
+    (media / "left-over.pdf").unlink()
     call_command("restore", str(folder), **restore)
 
     with pytest.raises(CommandError, match="is not empty") as refused:
