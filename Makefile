@@ -10,13 +10,15 @@ PORT ?= 8000
 DEMO_PASSWORD ?= tillit-demo-2026
 export DEMO_PASSWORD
 
-.PHONY: help install run serve test lint format pytest messages bench clean
+.PHONY: help install run serve test lint format pytest messages bench clean backup restore
 
 help:
 	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test   - lint, migration check and the whole test suite (what CI runs)"
 	@echo "make serve  - gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
-	@echo "make lint   - ruff, django-upgrade and the migration check"
+	@echo "make backup - database dump and stored files into .local/backups/tillit-<time>/ (BACKUP_DIR)"
+	@echo "make restore FILE=<backup folder> - restore it into the configured database (FORCE=1 replaces)"
+	@echo "make lint   - ruff, django-upgrade, the migration check and the migration linter"
 
 $(UV):
 	$(PYTHON) -m venv .local/uv
@@ -60,6 +62,14 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	git ls-files -z '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) lintmigrations --quiet ok ignore
+
+backup: install
+	$(MANAGE) backup --output "$${BACKUP_DIR:-.local/backups}"
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=.local/backups/tillit-<time> [FORCE=1]"; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force)
 
 format: install
 	$(VENV)/bin/ruff check --fix .

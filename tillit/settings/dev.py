@@ -14,3 +14,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Passkeys on http://127.0.0.1 and localhost (browsers treat them as secure contexts).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+
+# The migration linter (`make lint`; a development dependency, absent in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]  # noqa: F405

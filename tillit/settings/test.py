@@ -17,3 +17,6 @@ API_RATE_LIMIT = (100_000, 60)  # one test lowers it to see the 429
 AUDIT_REQUIRE_LABELS = True  # every action code written must have a label
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 MFA_REQUIRED_ROLES = []  # tests that need it set it with ``settings``
+
+# The migration linter (`make lint`; a development dependency, absent in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]  # noqa: F405
