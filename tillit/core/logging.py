@@ -24,7 +24,12 @@ class RequestIdFilter(logging.Filter):
     """Adds ``request_id`` (``-`` outside a request) to every record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id_var.get()
+        request_id = request_id_var.get()
+        if request_id == "-":
+            # django.request logs a failed response after the middleware has finished; the
+            # record carries the request, which carries its id.
+            request_id = getattr(getattr(record, "request", None), "request_id", "-")
+        record.request_id = request_id
         return True
 
 
