@@ -117,9 +117,9 @@ def postgres_cluster():
             capture_output=True,
         )
         cluster.start()
+        createdb = [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port)]
         subprocess.run(
-            [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port)]
-            + ["-U", DATABASE_USER, DATABASE_NAME],
+            [*createdb, "-U", DATABASE_USER, DATABASE_NAME],
             check=True,
             capture_output=True,
         )

@@ -3,7 +3,9 @@ the visitor's language and sign-in state; 500 renders without touching the datab
 
 import logging
 import sys
+import time
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -31,10 +33,22 @@ logger = logging.getLogger("tillit.database")
 # Seconds a client is asked to wait before trying again while the database is unreachable.
 DATABASE_RETRY_AFTER = 10
 
+# When this process last found the database unreachable (time.monotonic()).
+_last_failure = float("-inf")
+
+
+def database_recently_unavailable() -> bool:
+    """Whether this process found the database unreachable within DATABASE_RETRY_INTERVAL
+    seconds: requests then answer 503 at once instead of each waiting for the pool's timeout."""
+    return time.monotonic() - _last_failure < settings.DATABASE_RETRY_INTERVAL
+
 
 def database_unavailable(request, exception=None):
     """503 in the site's design while the database is unreachable; touches no database."""
-    logger.warning("database unavailable: %s", exception)
+    global _last_failure
+    if exception is not None:
+        _last_failure = time.monotonic()
+        logger.warning("database unavailable: %s", exception)
     response = HttpResponse(get_template("503.html").render({}), status=503)
     response["Retry-After"] = str(DATABASE_RETRY_AFTER)
     return response

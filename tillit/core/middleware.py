@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import empty
 
-from .errors import database_unavailable
+from .errors import database_recently_unavailable, database_unavailable
 from .logging import SANE_REQUEST_ID, request_id_var
 
 request_logger = logging.getLogger("tillit.request")
@@ -61,12 +61,20 @@ class RequestIdMiddleware:
 class DatabaseUnavailableMiddleware:
     """A view that fails because the database is unreachable answers 503 with a friendly page
     (rendered without the database), not 500. Failures in other middleware reach the same page
-    through the 500 handler (``tillit.core.errors.server_error``)."""
+    through the 500 handler (``tillit.core.errors.server_error``).
+
+    For DATABASE_RETRY_INTERVAL seconds after a failure the process answers 503 at once, so a
+    queue of requests never piles up behind the pool's timeout; the probes always try.
+    """
+
+    always_try = ("/healthz", "/readyz")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if database_recently_unavailable() and request.path not in self.always_try:
+            return database_unavailable(request)
         return self.get_response(request)
 
     def process_exception(self, request, exception):

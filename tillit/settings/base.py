@@ -118,6 +118,9 @@ DATABASES["default"]["OPTIONS"]["pool"] = {
     "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
     "reconnect_timeout": env.float("DATABASE_POOL_RECONNECT_TIMEOUT", default=2),
 }
+# After a request finds the database unreachable, the process answers 503 at once for this
+# many seconds, then lets one request try again (tillit/core/middleware.py).
+DATABASE_RETRY_INTERVAL = env.float("DATABASE_RETRY_INTERVAL", default=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions: Redis when configured, else the database (works across processes) --
