@@ -15,7 +15,7 @@ export DEMO_PASSWORD
 help:
 	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test   - lint, migration check and the whole test suite (what CI runs)"
-	@echo "make serve  - gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make serve  - gunicorn, task worker and scheduler with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make backup - database dump and stored files into .local/backups/tillit-<time>/ (BACKUP_DIR)"
 	@echo "make restore FILE=<backup folder> - restore it into the configured database (FORCE=1 replaces)"
 	@echo "make lint   - ruff, django-upgrade, the migration check and the migration linter"
@@ -54,8 +54,7 @@ run: install
 serve: install
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=tillit.settings.production $(VENV)/bin/gunicorn tillit.wsgi \
-		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	DJANGO_SETTINGS_MODULE=tillit.settings.production PORT=$(PORT) $(PY) -m tillit.supervisor
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,7 +1,13 @@
 """Error pages in the site's design. Each is rendered with the request, so the header shows
 the visitor's language and sign-in state; 500 renders without touching the database."""
 
-from django.http import HttpResponseServerError
+import logging
+import sys
+import time
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
 
@@ -22,7 +28,37 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-def server_error(request):
-    # No context processors: the failure may be in the database or in one of them.
+logger = logging.getLogger("tillit.database")
 
+# Seconds a client is asked to wait before trying again while the database is unreachable.
+DATABASE_RETRY_AFTER = 10
+
+# When this process last found the database unreachable (time.monotonic()).
+_last_failure = float("-inf")
+
+
+def database_recently_unavailable() -> bool:
+    """Whether this process found the database unreachable within DATABASE_RETRY_INTERVAL
+    seconds: requests then answer 503 at once instead of each waiting for the pool's timeout."""
+    return time.monotonic() - _last_failure < settings.DATABASE_RETRY_INTERVAL
+
+
+def database_unavailable(request, exception=None):
+    """503 in the site's design while the database is unreachable; touches no database."""
+    global _last_failure
+    if exception is not None:
+        _last_failure = time.monotonic()
+        logger.warning("database unavailable: %s", exception)
+    response = HttpResponse(get_template("503.html").render({}), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
+def server_error(request):
+    # A database outage noticed outside a view (a session saved, the user loaded by a
+    # middleware) is a 503 too.
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        return database_unavailable(request, exception)
+    # No context processors: the failure may be in the database or in one of them.
     return HttpResponseServerError(get_template("500.html").render({"plain_error_page": True}))

@@ -53,8 +53,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tillit.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tillit.core.middleware.DatabaseUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,12 +101,26 @@ if env("DATABASE_URL", default=""):
 else:
     DATABASES = {"default": localdb.database_settings(LOCAL_DIR)}
 DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+# With the pool, health checks make psycopg test a pooled connection before handing it out,
+# so a connection that died with the server is thrown away rather than reused.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+# Fail fast while the database is unreachable: a request waits at most DATABASE_POOL_TIMEOUT
+# seconds for a connection (then 503), a connection attempt DATABASE_CONNECT_TIMEOUT, and the
+# pool gives up a reconnection round after DATABASE_POOL_RECONNECT_TIMEOUT seconds, so the next
+# request starts a fresh attempt at once instead of waiting out psycopg's growing back-off
+# (5 minutes by default): service returns within a second or two of the database.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+)
+DATABASES["default"]["OPTIONS"]["pool"] = {
     "min_size": env.int("DATABASE_POOL_MIN", default=1),
     "max_size": env.int("DATABASE_POOL_MAX", default=10),
-    "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+    "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
+    "reconnect_timeout": env.float("DATABASE_POOL_RECONNECT_TIMEOUT", default=2),
 }
+# After a request finds the database unreachable, the process answers 503 at once for this
+# many seconds, then lets one request try again (tillit/core/middleware.py).
+DATABASE_RETRY_INTERVAL = env.float("DATABASE_RETRY_INTERVAL", default=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions: Redis when configured, else the database (works across processes) --
@@ -339,13 +355,32 @@ CSRF_FAILURE_VIEW = "tillit.core.errors.csrf_failure"
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="tillit-demo-2026")
 PORTAL_NAME = "Tillitsportalen"
 
+# LOG_FORMAT "json" (production's default): one JSON object per line on stdout, each with the
+# request id of the request it belongs to; "plain" elsewhere. tillit.request logs one line per
+# request (tillit/core/middleware.py).
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "tillit.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {"()": "tillit.core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # The pool's reconnection attempts are INFO; warnings still say when it cannot connect.
+        "psycopg.pool": {"level": "WARNING"},
+    },
 }
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 FORM_RENDERER = "tillit.core.forms.PortalFormRenderer"

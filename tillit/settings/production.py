@@ -10,7 +10,7 @@ for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
         raise ImproperlyConfigured(f"Production needs the environment variable {_required}.")
 
 from .base import *  # noqa: E402, F403
-from .base import env  # noqa: E402
+from .base import LOGGING, env  # noqa: E402
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -28,3 +28,7 @@ MFA_REQUIRED_ROLES = [
     for role in env.list("MFA_REQUIRED_ROLES", default=["leder", "departement", "redaktor"])
     if role
 ]
+
+# JSON lines on stdout, for the log collector (LOG_FORMAT=plain for a terminal).
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT

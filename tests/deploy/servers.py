@@ -1,0 +1,197 @@
+"""Real servers for deployment tests: a private PostgreSQL cluster from the system binaries
+(which a test may stop and start again) and gunicorn with the production settings.
+
+Without the binaries the tests skip, except under ``CI=true``, where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tillit import localdb
+
+from ..subprocess_env import clean_environment
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+DATABASE_USER = "tillit"
+DATABASE_NAME = "tillit"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_bin_dir() -> Path:
+    bin_dir = localdb.system_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs the system PostgreSQL binaries (Debian: postgresql)")
+        pytest.skip("no system PostgreSQL binaries (Debian: postgresql)")
+    return bin_dir
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    return localdb._as_postgres_user(command)
+
+
+@dataclass
+class Cluster:
+    """A PostgreSQL cluster in a temporary folder, on 127.0.0.1 and a free port."""
+
+    bin_dir: Path
+    root: Path
+    port: int
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def url(self) -> str:
+        return f"postgres://{DATABASE_USER}@127.0.0.1:{self.port}/{DATABASE_NAME}"
+
+    def _pg_ctl(self, *args: str) -> list[str]:
+        return _as_postgres([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), *args])
+
+    def start(self) -> None:
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port}"
+            f" -c unix_socket_directories='{self.root}' -c fsync=off"
+        )
+        subprocess.run(
+            self._pg_ctl("start", "-w", "-l", str(self.root / "server.log"), "-o", options),
+            check=True,
+            capture_output=True,
+        )
+
+    def stop(self) -> None:
+        subprocess.run(self._pg_ctl("stop", "-w", "-m", "fast"), check=True, capture_output=True)
+
+    def psql(self, sql: str) -> str:
+        result = subprocess.run(
+            [str(self.bin_dir / "psql"), self.url, "-tAX", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+
+@contextmanager
+def postgres_cluster():
+    """Create, start and finally remove a throwaway cluster with an empty ``tillit`` database."""
+    bin_dir = postgres_bin_dir()
+    root = Path(tempfile.mkdtemp(prefix="tillit-pg-"))
+    localdb._make_reachable_for_postgres(root)
+    cluster = Cluster(bin_dir=bin_dir, root=root, port=free_port())
+    try:
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(cluster.data_dir),
+                    "-U",
+                    DATABASE_USER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        cluster.start()
+        createdb = [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port)]
+        subprocess.run(
+            [*createdb, "-U", DATABASE_USER, DATABASE_NAME],
+            check=True,
+            capture_output=True,
+        )
+        yield cluster
+    finally:
+        subprocess.run(cluster._pg_ctl("stop", "-m", "immediate"), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def production_environment(database_url: str, **overrides) -> dict:
+    """What a production process needs, over plain http on loopback."""
+    return clean_environment(
+        DJANGO_SETTINGS_MODULE="tillit.settings.production",
+        SECRET_KEY="deploy-test-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        SECURE_SSL_REDIRECT="false",
+        **overrides,
+    )
+
+
+def manage(env: dict, *args: str, timeout: float = 300) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def get(url: str, timeout: float = 10) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@contextmanager
+def gunicorn(env: dict, *, workers: int = 2, log_path: Path | None = None):
+    """gunicorn with ``gunicorn.conf.py`` on a free port; yields its base URL once it answers."""
+    port = free_port()
+    log = open(log_path or os.devnull, "wb")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if get(f"{base_url}/healthz", timeout=2) == 200:
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None, "gunicorn exited while starting"
+            assert time.monotonic() < deadline, "gunicorn did not start within 30 s"
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
