@@ -2,6 +2,7 @@
 writes into X-Forwarded-For itself."""
 
 import pytest
+from allauth.account.adapter import get_adapter
 from django.test import RequestFactory
 
 from tillit.core.clients import client_address
@@ -38,3 +39,19 @@ def test_behind_trusted_proxies(settings, proxies, forwarded, expected):
 
 def test_no_address_at_all():
     assert client_address(_request(remote="")) is None
+
+
+@pytest.mark.django_db
+def test_allauth_counts_by_the_same_address_and_a_short_header_is_no_error(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    response = client.post(
+        "/konto/login/",
+        {"login": "ingen@example.no", "password": "feil"},
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",  # one hop where two proxies were promised
+    )
+    assert response.status_code == 200
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7, 10.0.0.9"
+    )
+    assert get_adapter(request).get_client_ip(request) == "198.51.100.7"

@@ -218,6 +218,8 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 SOCIALACCOUNT_ADAPTER = "tillit.accounts.sso.adapter.PortalSocialAccountAdapter"
+# allauth counts rate limits and lists sessions by the portal's client address.
+ACCOUNT_ADAPTER = "tillit.accounts.adapter.PortalAccountAdapter"
 # A provider's e-mail address never signs anyone in to an existing local account: a
 # municipality's Entra ID lets its administrators set any address, verified or not.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
@@ -276,8 +278,6 @@ AUDIT_LOG_PAGE_SIZE = 50
 
 # How many reverse proxies in front append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# allauth's rate limits (sign-in, password reset) and session list read the client the same way.
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Where users report accessibility problems (named in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = env(

@@ -6,7 +6,7 @@ session's sign-in was through the provider at an `acr` listed in ``OIDC_MFA_ACR_
 
 from django.conf import settings
 
-SSO_MFA_SESSION_KEY = "tillit_sso_mfa"
+from tillit.policy.mfa import SSO_MFA_SESSION_KEY
 
 
 def acr_satisfies_mfa(sociallogin) -> bool:
