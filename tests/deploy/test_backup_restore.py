@@ -218,3 +218,11 @@ def test_restore_refuses_a_target_that_is_not_empty(people, settings, tmp_path, 
     (folder / "database.dump").write_bytes(b"not a dump")
     with pytest.raises(CommandError, match="does not match its checksum"):
         call_command("restore", str(folder), force=True, **restore)
+
+    manifest = folder / "manifest.json"
+    manifest.write_text("{not json")
+    with pytest.raises(CommandError, match="unreadable"):
+        call_command("restore", str(folder), force=True, **restore)
+    manifest.write_text(json.dumps({"files": {"../../etc/passwd": "0" * 64}}))
+    with pytest.raises(CommandError, match="unsafe file"):
+        call_command("restore", str(folder), force=True, **restore)

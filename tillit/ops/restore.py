@@ -35,8 +35,14 @@ def backup_read(folder: Path) -> dict:
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():
         raise OperationsError(f"{folder} is not a backup: it has no {MANIFEST_FILE}.")
-    manifest = json.loads(manifest_path.read_text())
-    for name, expected in manifest["files"].items():
+    try:
+        manifest = json.loads(manifest_path.read_text())
+        files = dict(manifest["files"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise OperationsError(f"The backup's {MANIFEST_FILE} is unreadable: {error}.") from error
+    for name, expected in files.items():
+        if Path(name).name != name:  # only the folder's own files, never a path out of it
+            raise OperationsError(f"The backup's {MANIFEST_FILE} names an unsafe file: {name!r}.")
         path = folder / name
         if not path.is_file():
             raise OperationsError(f"The backup is incomplete: {name} is missing.")
