@@ -63,7 +63,7 @@ def _row(initiative) -> list:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _inert(value):
+def inert(value):
     """Text a spreadsheet would run as a formula gets a leading apostrophe, so opening an
     export never runs what someone typed into a measure (CSV injection)."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -73,7 +73,7 @@ def _inert(value):
 
 def rows(queryset) -> Iterator[list]:
     for initiative in queryset.iterator(chunk_size=CHUNK):
-        yield [_inert(value) for value in _row(initiative)]
+        yield [inert(value) for value in _row(initiative)]
 
 
 class _Echo:
@@ -81,12 +81,17 @@ class _Echo:
         return value
 
 
-def csv_lines(queryset) -> Iterator[str]:
-    """UTF-8 with a byte-order mark, so Excel shows æ, ø and å."""
+def csv_stream(header: list, rows) -> Iterator[str]:
+    """Semicolon-separated lines in UTF-8 with a byte-order mark, so Excel shows æ, ø and å.
+    Every download of the portal is written this way."""
     writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + writer.writerow(columns())
-    for row in rows(queryset):
+    yield "\ufeff" + writer.writerow(header)
+    for row in rows:
         yield writer.writerow(row)
+
+
+def csv_lines(queryset) -> Iterator[str]:
+    return csv_stream(columns(), rows(queryset))
 
 
 def xlsx_file(queryset):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from itertools import islice
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from reporting.exports import _inert
+from reporting.exports import csv_stream, inert
 
 from .models import AuditEvent
 from .selectors import described
@@ -58,17 +57,14 @@ def _row(event: AuditEvent) -> list:
     ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_lines(queryset: QuerySet[AuditEvent]) -> Iterator[str]:
     """Semicolon-separated UTF-8 with a byte-order mark, like the overview's export; text a
     spreadsheet would run as a formula is made inert."""
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + writer.writerow(columns())
+    return csv_stream(columns(), _inert_rows(queryset))
+
+
+def _inert_rows(queryset: QuerySet[AuditEvent]) -> Iterator[list]:
     events = queryset.iterator(chunk_size=CHUNK)
     while chunk := list(islice(events, CHUNK)):
         for event in described(chunk):
-            yield writer.writerow([_inert(value) for value in _row(event)])
+            yield [inert(value) for value in _row(event)]
