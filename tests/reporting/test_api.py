@@ -503,4 +503,10 @@ def test_list_query_budget(client, bergen, url, django_assert_max_num_queries):
     assert response.json()["antall"] >= 7
     with CaptureQueriesContext(connection) as many:
         client.get(url)
-    assert len(many) == len(few)
+    assert _data_queries(many) == _data_queries(few)
+
+
+def _data_queries(captured) -> int:
+    """Queries for the data, not the rate-limit counter in the database cache, which takes a
+    different path when a new minute's window starts."""
+    return sum("tillit_cache" not in query["sql"] for query in captured.captured_queries)
