@@ -1,7 +1,9 @@
 """Real servers for deployment tests: a private PostgreSQL cluster from the system binaries
-(which a test may stop and start again) and gunicorn with the production settings.
+(which a test may stop and start again), a streaming replica of it, a private ``redis-server``,
+and gunicorn with the production settings.
 
-Without the binaries the tests skip, except under ``CI=true``, where that is a failure.
+Without the binaries the tests skip with the reason, except under ``CI=true``, where that is a
+failure.
 """
 
 from __future__ import annotations
@@ -36,12 +38,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _missing(what: str) -> None:
+    """Skip the test for lack of a server binary, or fail it under CI=true."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs {what}")
+    pytest.skip(f"not on this machine: {what}")
+
+
 def postgres_bin_dir() -> Path:
     bin_dir = localdb.system_bin_dir()
     if bin_dir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs the system PostgreSQL binaries (Debian: postgresql)")
-        pytest.skip("no system PostgreSQL binaries (Debian: postgresql)")
+        _missing("the system PostgreSQL binaries (Debian: postgresql)")
     return bin_dir
 
 
@@ -56,6 +63,7 @@ class Cluster:
     bin_dir: Path
     root: Path
     port: int
+    extra_options: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -71,7 +79,7 @@ class Cluster:
     def start(self) -> None:
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port}"
-            f" -c unix_socket_directories='{self.root}' -c fsync=off"
+            f" -c unix_socket_directories='{self.root}' -c fsync=off {self.extra_options}"
         )
         subprocess.run(
             self._pg_ctl("start", "-w", "-l", str(self.root / "server.log"), "-o", options),
@@ -126,6 +134,105 @@ def postgres_cluster():
         yield cluster
     finally:
         subprocess.run(cluster._pg_ctl("stop", "-m", "immediate"), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def streaming_replica(primary: Cluster, *, extra_options: str = ""):
+    """A hot standby of ``primary`` made with ``pg_basebackup -R``, streaming from it."""
+    root = Path(tempfile.mkdtemp(prefix="tillit-replica-"))
+    localdb._make_reachable_for_postgres(root)
+    replica = Cluster(
+        bin_dir=primary.bin_dir, root=root, port=free_port(), extra_options=extra_options
+    )
+    try:
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(primary.bin_dir / "pg_basebackup"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(primary.port),
+                    "-U",
+                    DATABASE_USER,
+                    "-D",
+                    str(replica.data_dir),
+                    "-R",
+                    "-X",
+                    "stream",
+                    "--checkpoint=fast",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        replica.start()
+        yield replica
+    finally:
+        subprocess.run(replica._pg_ctl("stop", "-m", "immediate"), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@dataclass
+class Redis:
+    """A private redis-server on 127.0.0.1 and a free port, without persistence."""
+
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def command(self, *args: str) -> str:
+        """Send one command over the Redis protocol and return the reply's first line."""
+        request = f"*{len(args)}\r\n" + "".join(f"${len(a.encode())}\r\n{a}\r\n" for a in args)
+        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
+            sock.sendall(request.encode())
+            return sock.recv(65536).decode(errors="replace")
+
+
+@contextmanager
+def redis_server():
+    """Start ``redis-server`` (Debian: redis-server) and stop it at the end."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        _missing("redis-server (Debian: redis-server)")
+    root = Path(tempfile.mkdtemp(prefix="tillit-redis-"))
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            binary,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(root),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    redis = Redis(port=port)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                if redis.command("PING").startswith("+PONG"):
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None, "redis-server exited while starting"
+            assert time.monotonic() < deadline, "redis-server did not start within 10 s"
+            time.sleep(0.05)
+        yield redis
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
         shutil.rmtree(root, ignore_errors=True)
 
 
