@@ -12,11 +12,11 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 
-from initiatives.models import Kind, LifecycleStatus, Sector, UnionAssessment
+from initiatives.models import Kind, LifecycleStatus, OverviewEntry, Sector, UnionAssessment
 from initiatives.overview import cache
 from initiatives.overview.selectors import FacetPanel, facet_panel, filtered_entries
+from tillit.core.routing import read_connection
 
 # statistics describe the public register, whoever looks at them
 PUBLIC = AnonymousUser()
@@ -104,7 +104,7 @@ def _figures(panel: FacetPanel) -> list[tuple]:
     takes about half a second at 100 000 measures, so selections without text are cached
     per data version (every publication makes a new one)."""
     statement, params = _statement(filtered_entries(panel, PUBLIC))
-    with connection.cursor() as cursor:
+    with read_connection(OverviewEntry).cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.fetchall()
 

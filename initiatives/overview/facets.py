@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
-from django.db import connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
 
 from initiatives.filters import FACET_FIELDS, facet_condition
+from initiatives.models import OverviewEntry
+from tillit.core.routing import read_connection
 
 from .params import CONFIRMATION, Reference
 
@@ -116,7 +117,7 @@ def facet_counts(
     )
     counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
     page: list[tuple[int, int]] = []
-    with connection.cursor() as cursor:
+    with read_connection(OverviewEntry).cursor() as cursor:
         cursor.execute(statement, params)
         for name, value, count in cursor.fetchall():
             if name == "_page":

@@ -9,7 +9,6 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.db import connection
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -20,6 +19,7 @@ from initiatives.models import ExperienceReport, FocusArea, Initiative
 from tillit.accounts.models import Organisation
 from tillit.core.clients import client_address
 from tillit.core.ratelimit import hit
+from tillit.core.routing import read_connection
 
 from .dataset import licence_link_header
 
@@ -62,7 +62,7 @@ def _published_state() -> tuple:
         f" (SELECT md5(string_agg(number || slug || name || description, '|' ORDER BY number))"
         f" FROM {focus_areas})"
     )
-    with connection.cursor() as cursor:
+    with read_connection(Initiative).cursor() as cursor:
         cursor.execute(sql)
         return cursor.fetchone()
 

@@ -174,22 +174,51 @@ def streaming_replica(primary: Cluster, *, extra_options: str = ""):
         shutil.rmtree(root, ignore_errors=True)
 
 
+PRIVATE = ("--bind", "127.0.0.1", "--save", "", "--appendonly", "no")  # loopback, no files
+
+
 @dataclass
 class Redis:
-    """A private redis-server on 127.0.0.1 and a free port, without persistence."""
+    """A private redis-server on 127.0.0.1 and a free port, without persistence; a test may
+    stop it and start it again on the same port."""
 
+    binary: str
+    root: Path
     port: int
+    process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def command(self, *args: str) -> str:
-        """Send one command over the Redis protocol and return the reply's first line."""
+        """Send one command over the Redis protocol and return the raw reply."""
         request = f"*{len(args)}\r\n" + "".join(f"${len(a.encode())}\r\n{a}\r\n" for a in args)
         with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
             sock.sendall(request.encode())
             return sock.recv(65536).decode(errors="replace")
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--dir", str(self.root), *PRIVATE],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                if self.command("PING").startswith("+PONG"):
+                    return
+            except OSError:
+                pass
+            assert self.process.poll() is None, "redis-server exited while starting"
+            assert time.monotonic() < deadline, "redis-server did not start within 10 s"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
 
 
 @contextmanager
@@ -198,42 +227,15 @@ def redis_server():
     binary = shutil.which("redis-server")
     if binary is None:
         _missing("redis-server (Debian: redis-server)")
-    root = Path(tempfile.mkdtemp(prefix="tillit-redis-"))
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            binary,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(root),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    redis = Redis(
+        binary=binary, root=Path(tempfile.mkdtemp(prefix="tillit-redis-")), port=free_port()
     )
-    redis = Redis(port=port)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                if redis.command("PING").startswith("+PONG"):
-                    break
-            except OSError:
-                pass
-            assert server.poll() is None, "redis-server exited while starting"
-            assert time.monotonic() < deadline, "redis-server did not start within 10 s"
-            time.sleep(0.05)
+        redis.start()
         yield redis
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(root, ignore_errors=True)
+        redis.stop()
+        shutil.rmtree(redis.root, ignore_errors=True)
 
 
 def production_environment(database_url: str, **overrides) -> dict:

@@ -10,6 +10,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 
 def bad_request(request, exception=None):
@@ -30,6 +32,11 @@ def csrf_failure(request, reason=""):
 
 logger = logging.getLogger("tillit.database")
 
+# The database, or Redis (cache, sessions, rate limits), is unreachable: a 503, not a 500.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+UNAVAILABLE_ERRORS = DATABASE_ERRORS + CACHE_ERRORS
+
 # Seconds a client is asked to wait before trying again while the database is unreachable.
 DATABASE_RETRY_AFTER = 10
 
@@ -44,21 +51,24 @@ def database_recently_unavailable() -> bool:
 
 
 def database_unavailable(request, exception=None):
-    """503 in the site's design while the database is unreachable; touches no database."""
+    """503 in the site's design while the database (or Redis) is unreachable; touches
+    neither. Only a database failure makes the next requests answer 503 at once."""
     global _last_failure
-    if exception is not None:
+    if isinstance(exception, DATABASE_ERRORS):
         _last_failure = time.monotonic()
         logger.warning("database unavailable: %s", exception)
+    elif exception is not None:
+        logger.warning("cache unavailable: %s", exception)
     response = HttpResponse(get_template("503.html").render({}), status=503)
     response["Retry-After"] = str(DATABASE_RETRY_AFTER)
     return response
 
 
 def server_error(request):
-    # A database outage noticed outside a view (a session saved, the user loaded by a
-    # middleware) is a 503 too.
+    # A database or Redis outage noticed outside a view (a session saved, the user loaded by
+    # a middleware) is a 503 too.
     exception = sys.exc_info()[1]
-    if isinstance(exception, OperationalError | InterfaceError):
+    if isinstance(exception, UNAVAILABLE_ERRORS):
         return database_unavailable(request, exception)
     # No context processors: the failure may be in the database or in one of them.
     return HttpResponseServerError(get_template("500.html").render({"plain_error_page": True}))

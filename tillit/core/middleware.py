@@ -3,12 +3,11 @@ import time
 import uuid
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import empty
 
-from .errors import database_recently_unavailable, database_unavailable
+from .errors import UNAVAILABLE_ERRORS, database_recently_unavailable, database_unavailable
 from .logging import SANE_REQUEST_ID, request_id_var
 
 request_logger = logging.getLogger("tillit.request")
@@ -78,7 +77,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, UNAVAILABLE_ERRORS):
             return database_unavailable(request, exception)
         return None
 

@@ -3,14 +3,17 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import Error as DatabaseError
-from django.db import connection
+from django.db import connections
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from initiatives.models import FocusArea
+
+from .errors import CACHE_ERRORS
 
 
 class HomeView(TemplateView):
@@ -72,10 +75,18 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Ready for traffic: the database answers. 503 with a short body when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return _probe_response(request, "database unreachable", status=503)
+    """Ready for traffic: the database answers, and so do the replica and Redis when they are
+    configured. 503 naming what is unreachable when one does not."""
+    for alias in connections:
+        try:
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DatabaseError:
+            name = "database" if alias == "default" else f"database {alias}"
+            return _probe_response(request, f"{name} unreachable", status=503)
+    if settings.REDIS_URL:
+        try:
+            cache.get("readyz")
+        except CACHE_ERRORS:
+            return _probe_response(request, "redis unreachable", status=503)
     return _probe_response(request, "ok")

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "tillit.accounts.middleware.MFARequiredMiddleware",
     "tillit.core.middleware.PrivatePagesNotCachedMiddleware",
     "tillit.accounts.sso.csp.SingleSignOnFormActionMiddleware",
+    "tillit.core.routing.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "tillit.urls"
@@ -95,39 +96,64 @@ TEMPLATES = [
     },
 ]
 
+
 # --- Database: PostgreSQL only -------------------------------------------------------------
+def _database(config: dict) -> dict:
+    """Connection settings for the primary or a replica.
+
+    With the pool, health checks make psycopg test a pooled connection before handing it out,
+    so a connection that died with the server is thrown away rather than reused. Fail fast
+    while the database is unreachable: a request waits at most DATABASE_POOL_TIMEOUT seconds
+    for a connection (then 503), a connection attempt DATABASE_CONNECT_TIMEOUT, and the pool
+    gives up a reconnection round after DATABASE_POOL_RECONNECT_TIMEOUT seconds, so the next
+    request starts a fresh attempt at once instead of waiting out psycopg's growing back-off
+    (5 minutes by default): service returns within a second or two of the database.
+    """
+    config["ENGINE"] = "django.db.backends.postgresql"
+    config["CONN_HEALTH_CHECKS"] = True
+    options = config.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2))
+    options["pool"] = {
+        "min_size": env.int("DATABASE_POOL_MIN", default=1),
+        "max_size": env.int("DATABASE_POOL_MAX", default=10),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
+        "reconnect_timeout": env.float("DATABASE_POOL_RECONNECT_TIMEOUT", default=2),
+    }
+    return config
+
+
 if env("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db_url_config(env("DATABASE_URL"))}
+    DATABASES = {"default": _database(env.db_url_config(env("DATABASE_URL")))}
 else:
-    DATABASES = {"default": localdb.database_settings(LOCAL_DIR)}
-DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
-# With the pool, health checks make psycopg test a pooled connection before handing it out,
-# so a connection that died with the server is thrown away rather than reused.
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Fail fast while the database is unreachable: a request waits at most DATABASE_POOL_TIMEOUT
-# seconds for a connection (then 503), a connection attempt DATABASE_CONNECT_TIMEOUT, and the
-# pool gives up a reconnection round after DATABASE_POOL_RECONNECT_TIMEOUT seconds, so the next
-# request starts a fresh attempt at once instead of waiting out psycopg's growing back-off
-# (5 minutes by default): service returns within a second or two of the database.
-DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-    "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2)
-)
-DATABASES["default"]["OPTIONS"]["pool"] = {
-    "min_size": env.int("DATABASE_POOL_MIN", default=1),
-    "max_size": env.int("DATABASE_POOL_MAX", default=10),
-    "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
-    "reconnect_timeout": env.float("DATABASE_POOL_RECONNECT_TIMEOUT", default=2),
-}
+    DATABASES = {"default": _database(localdb.database_settings(LOCAL_DIR))}
+# A streaming replica for the read-only public pages (overview, statistics, yearly overview,
+# feed, open-data API); everything else, and every request from a browser that wrote within
+# REPLICA_PIN_SECONDS, reads from the primary (tillit/core/routing.py).
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = _database(env.db_url_config(env("DATABASE_REPLICA_URL")))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["tillit.core.routing.ReplicaRouter"]
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=15)
 # After a request finds the database unreachable, the process answers 503 at once for this
 # many seconds, then lets one request try again (tillit/core/middleware.py).
 DATABASE_RETRY_INTERVAL = env.float("DATABASE_RETRY_INTERVAL", default=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions: Redis when configured, else the database (works across processes) --
+# With Redis, sessions, cached counts and rate-limit counters are shared by every app server
+# without touching the database; a Redis that stops answering fails a request within a second
+# (503, see tillit/core/errors.py) and turns /readyz red.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=1),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=1),
+            },
+        }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:

@@ -1,0 +1,100 @@
+"""Reads from a streaming replica (``DATABASE_REPLICA_URL``) for the read-only public pages.
+
+Only the views named in ``REPLICA_VIEWS`` (and the open-data API) read from the replica, and
+only while the view runs: middleware, the signed-in user's checks and every write use the
+primary. A browser that sent a write (POST, PUT, PATCH, DELETE) carries a short-lived cookie
+for ``REPLICA_PIN_SECONDS``, and reads from the primary meanwhile, so its own changes show at
+once even if the replica lags. The cache table, sessions and task queue always stay on the
+primary, so what is cached never comes from a lagging copy of itself.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.db import connections, router
+
+REPLICA = "replica"
+PIN_COOKIE = "tillit_primary"
+REPLICA_VIEWS = frozenset(
+    {
+        "initiatives:overview",
+        "reporting:statistics",
+        "reporting:yearbook",
+        "reporting:feed",
+    }
+)
+REPLICA_NAMESPACES = frozenset({"api"})
+PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "django_tasks_database"})
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+_replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
+
+
+def replica_configured() -> bool:
+    return REPLICA in settings.DATABASES
+
+
+def read_connection(model):
+    """The connection the ORM reads ``model`` from. Raw SQL must use it too, or it would mix
+    the primary's rows with the replica's in one page."""
+    return connections[router.db_for_read(model)]
+
+
+class ReplicaRouter:
+    """Reads inside a replica view go to the replica; everything else goes to the primary."""
+
+    def db_for_read(self, model, **hints):
+        if _replica_reads.get() and model._meta.app_label not in PRIMARY_ONLY_APPS:
+            return REPLICA
+        return "default"
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == "default"
+
+
+def _reads_from_replica(request) -> bool:
+    match = request.resolver_match
+    if match is None or request.method not in ("GET", "HEAD"):
+        return False
+    if request.COOKIES.get(PIN_COOKIE):
+        return False
+    return match.view_name in REPLICA_VIEWS or bool(REPLICA_NAMESPACES & set(match.namespaces))
+
+
+class ReplicaReadsMiddleware:
+    """Turns replica reads on for the duration of a replica view, and pins a browser that
+    writes to the primary for a while."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not replica_configured():
+            return self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _replica_reads.set(False)
+        if request.method in WRITE_METHODS:
+            response.set_cookie(
+                PIN_COOKIE,
+                "1",
+                max_age=settings.REPLICA_PIN_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if replica_configured() and _reads_from_replica(request):
+            _replica_reads.set(True)
+        return None
