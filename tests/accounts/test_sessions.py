@@ -120,6 +120,7 @@ def test_an_idle_session_ends_with_a_message(client, settings):
     assert any("inaktiv en stund" in str(m) for m in page.context["messages"])
     assert client.get("/mitt/").status_code == 302
     assert AuditEvent.objects.get(action="session.expired").details == {"reason": "idle"}
+    assert not AuditEvent.objects.filter(action="auth.signed_out").exists()  # recorded once
 
 
 def test_a_session_ends_after_its_absolute_time_even_when_active(client, settings):

@@ -20,6 +20,8 @@ LAST_SEEN_AT = "tillit_last_seen_at"
 # The last request's time is written to the session at most this often (seconds), so that
 # not every page view writes the session; an idle timeout may thus come up to this early.
 LAST_SEEN_RESOLUTION = 60
+# Set on a request whose session timed out, so the sign-out is not audited a second time.
+SESSION_EXPIRED_FLAG = "tillit_session_expired"
 
 
 def _redirect(request, url: str) -> HttpResponse:
@@ -77,6 +79,7 @@ class SessionTimeoutMiddleware:
             details={"reason": reason},
             request=request,
         )
+        setattr(request, SESSION_EXPIRED_FLAG, True)
         logout(request)
         if reason == "idle":
             text = _(

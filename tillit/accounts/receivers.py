@@ -15,7 +15,7 @@ from django.dispatch import receiver
 
 from tillit.core.audit import audit_record
 
-from .middleware import start_session_clock
+from .middleware import SESSION_EXPIRED_FLAG, start_session_clock
 from .models import User
 from .security import user_sessions_end
 from .sso.assurance import sso_session_mark
@@ -28,7 +28,8 @@ def record_sign_in(sender, request, user, **kwargs):
 
 @receiver(user_logged_out, dispatch_uid="audit_sign_out")
 def record_sign_out(sender, request, user, **kwargs):
-    if user is not None:
+    # A timed-out session is recorded once, as session.expired, by the middleware.
+    if user is not None and not getattr(request, SESSION_EXPIRED_FLAG, False):
         audit_record(actor=user, action="auth.signed_out", obj=user, request=request)
     # The signed-out session leaves the list of the user's sessions at once.
     session_key = getattr(getattr(request, "session", None), "session_key", None)
