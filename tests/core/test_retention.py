@@ -9,12 +9,13 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
 from initiatives.models import Notification
 from reporting.models import ImportBatch
 from tillit.accounts.models import Invitation, Membership, Role, User
+from tillit.core.audit import audit_record
 from tillit.core.models import AuditEvent
 from tillit.core.retention import purge_expired
 from tillit.core.tasks import purge_expired as purge_expired_task
@@ -194,3 +195,15 @@ def test_the_privacy_statement_shows_the_retention_times_in_force(client):
 
 def test_the_footer_links_to_the_privacy_statement(client):
     assert 'href="/personvern/"' in client.get("/").content.decode()
+
+
+def test_a_purged_account_leaves_the_audit_trail_with_its_name_only():
+    forgotten = UserFactory(email="glemt@example.no", verified_email=False)
+    _aged(User.objects.filter(pk=forgotten.pk), "date_joined", days=15)
+    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.9")
+    audit_record(actor=forgotten, action="auth.signed_in", obj=forgotten, request=request)
+    assert AuditEvent.objects.get(action="auth.signed_in").ip_address == "203.0.113.9"
+    purge_expired()
+    event = AuditEvent.objects.get(action="auth.signed_in")
+    assert (event.actor_id, event.ip_address, event.object_id) == (None, None, "")
+    assert event.actor_name == forgotten.display_name

@@ -59,10 +59,11 @@ def _purge_audit_events(now: datetime, periods: RetentionPeriods) -> int:
 
 def _purge_unverified_accounts(now: datetime, periods: RetentionPeriods) -> int:
     """Accounts that never confirmed an address and never signed in; never staff, and never
-    anyone with a membership."""
+    anyone with a membership. Their ids and addresses leave the audit trail too."""
     from allauth.account.models import EmailAddress
 
     from tillit.accounts.models import Membership, User
+    from tillit.accounts.privacy.deletion import forget_in_history
 
     verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
     member = Membership.objects.filter(user=OuterRef("pk"))
@@ -72,7 +73,9 @@ def _purge_unverified_accounts(now: datetime, periods: RetentionPeriods) -> int:
         is_staff=False,
         is_superuser=False,
     ).filter(~Exists(verified), ~Exists(member))
-    return stale.delete()[1].get(User._meta.label, 0)
+    ids = list(stale.values_list("pk", flat=True))
+    forget_in_history(ids)  # as when someone deletes their own account
+    return User.objects.filter(pk__in=ids).delete()[1].get(User._meta.label, 0)
 
 
 def _purge_expired_sessions() -> None:

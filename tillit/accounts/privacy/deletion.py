@@ -53,6 +53,20 @@ def _end_sessions(user: User) -> int:
     return ended
 
 
+def forget_in_history(user_ids: list[int]) -> None:
+    """The audit trail and the measures' history keep only the display names recorded at the
+    time: the users' ids, and the client addresses of their events, go. Call inside the
+    transaction that deletes the users."""
+    from initiatives.models import InitiativeChange
+
+    InitiativeChange.objects.filter(actor_id__in=user_ids).update(actor_id=None)
+    with audit_maintenance():
+        AuditEvent.objects.filter(actor_id__in=user_ids).update(actor_id=None, ip_address=None)
+        AuditEvent.objects.filter(
+            object_type=User._meta.label_lower, object_id__in=[str(pk) for pk in user_ids]
+        ).update(object_id="")
+
+
 def account_delete(*, user: User, password: str) -> dict[str, int]:
     """A signed-in user deletes their own account, confirming with their password (or, for
     an account without one, their e-mail address). In one transaction:
@@ -76,7 +90,7 @@ def account_delete(*, user: User, password: str) -> dict[str, int]:
     )
     if not confirmed:
         raise ValidationError({"password": _("The password is not correct. Nothing was deleted.")})
-    from initiatives.models import Comment, Initiative, InitiativeChange
+    from initiatives.models import Comment, Initiative
 
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
@@ -93,12 +107,7 @@ def account_delete(*, user: User, password: str) -> dict[str, int]:
         }
         audit_record(actor=user, action="account.deleted", details=kept)
         Invitation.objects.filter(addressed_to(user)).delete()
-        InitiativeChange.objects.filter(actor_id=user.pk).update(actor_id=None)
-        with audit_maintenance():
-            AuditEvent.objects.filter(actor_id=user.pk).update(actor_id=None, ip_address=None)
-            AuditEvent.objects.filter(
-                object_type=User._meta.label_lower, object_id=str(user.pk)
-            ).update(object_id="")
+        forget_in_history([user.pk])
         _end_sessions(user)
         # Everything else goes by the foreign keys: CASCADE for what was the user's own,
         # SET_NULL for what stays (comments, measures, reports, attachments, decisions).
