@@ -30,8 +30,8 @@ class Visitor(HttpUser):
     wait_time = between(0.5, 1.5)
 
     def send(self, method, path, name, expect=200, must_contain="", **kwargs):
-        """One request to a random server; a status other than ``expect``, a connection error
-        or a page without ``must_contain`` is a failure."""
+        """One request to a random server; a connection error, a status other than ``expect``
+        or a page (for a redirect: its Location) without ``must_contain`` is a failure."""
         # Production marks cookies Secure; the servers speak plain http on loopback.
         for cookie in self.client.cookies:
             cookie.secure = False
@@ -41,8 +41,10 @@ class Visitor(HttpUser):
         ) as response:
             if response.status_code != expect:
                 response.failure(f"{response.status_code} (expected {expect})")
-            elif must_contain not in response.text:
-                response.failure(f"no {must_contain!r} on the page")
+            elif must_contain not in (
+                response.headers.get("Location", "") if expect == 302 else response.text
+            ):
+                response.failure(f"no {must_contain!r} in the answer")
             return response
 
     @task(3)
@@ -92,7 +94,9 @@ class Commenter(Visitor):
         path = f"/tiltak/{measure}/kommentarer/"
         page = self.send("GET", f"/tiltak/{measure}/", name="/tiltak/[id]/", must_contain=path)
         token = TOKEN.search(page.text)
-        if token is None:
-            return  # counted as a failure above
+        if path not in page.text or token is None:
+            return  # a failure, counted above
         data = {"body": f"load-{uuid.uuid4().hex}", "csrfmiddlewaretoken": token.group(1)}
-        self.send("POST", path, name="/tiltak/[id]/kommentarer/", data=data, expect=302)
+        name = "/tiltak/[id]/kommentarer/"
+        # Stored, the comment's anchor; signed out, the sign-in page.
+        self.send("POST", path, name=name, data=data, expect=302, must_contain="#kommentar-")

@@ -22,10 +22,8 @@ MEASURES = 3000
 COMMENTS = "POST /tiltak/[id]/kommentarer/"
 
 
-def _served(log: str) -> int:
-    """Requests the app logged (one JSON line each, logger tillit.request)."""
-    lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
-    return sum(line.get("logger") == "tillit.request" for line in lines)
+def _lines(log: str) -> list[dict]:
+    return [json.loads(line) for line in log.splitlines() if line.startswith("{")]
 
 
 def test_two_servers_serve_fifty_users_without_a_failure(tmp_path, capsys):
@@ -55,8 +53,11 @@ def test_two_servers_serve_fifty_users_without_a_failure(tmp_path, capsys):
     report = table(rows)
     with capsys.disabled():
         print(f"\n{USERS} users, {SECONDS} s, two servers:\n{report}")
-    served = [_served(log.read_text()) for log in logs]
-    context = f"{report}\n{output[-4000:]}\n" + "".join(log.read_text()[-3000:] for log in logs)
+    lines = [_lines(log.read_text()) for log in logs]
+    # Requests each server's app logged (one JSON line each), and its errors.
+    served = [sum(line.get("logger") == "tillit.request" for line in each) for each in lines]
+    errors = [line for each in lines for line in each if line.get("level") in ("ERROR", "CRITICAL")]
+    context = f"{report}\n{output[-3000:]}\nserver errors: {errors[-3:]}"
     total = rows[-1]
     assert total["name"] == "total" and total["requests"] > 0, context
     assert total["failures"] == 0, context
