@@ -370,9 +370,9 @@ def load_table(runs: list[dict]) -> str:
         )
     cpus = runs[0]["cpus"] if runs else "?"
     note = (
-        f"\nAll servers, PostgreSQL and locust share this machine's {cpus} CPU cores, so a "
-        "second server adds no capacity here; it shows that requests spread over servers "
-        "without sticky sessions succeed.\n"
+        f"\nAll servers, PostgreSQL and locust share this machine's {cpus} CPU cores: a second "
+        "server adds no capacity here, and the difference between the rows is noise. The rows "
+        "show that requests spread over servers without sticky sessions all succeed.\n"
     )
     return "\n".join(lines) + "\n" + note
 
