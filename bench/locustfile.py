@@ -13,12 +13,13 @@ import os
 import random
 import re
 import uuid
+from pathlib import Path
 from urllib.parse import quote
 
 from locust import HttpUser, between, task
 
 HOSTS = os.environ["LOAD_HOSTS"].split(",")
-DATA = json.loads(open(os.environ["LOAD_DATA"]).read())  # noqa: SIM115 (read once at import)
+DATA = json.loads(Path(os.environ["LOAD_DATA"]).read_text())
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
