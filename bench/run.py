@@ -3,6 +3,11 @@ settings, drive them from this process over loopback with concurrent clients, an
 bench/latest.json and bench/latest.md.
 
 Every request goes to 127.0.0.1 only; each scenario is a bounded number of requests.
+
+The load part runs bench/locustfile.py's simulated users (50 by default) for a while against
+one gunicorn and then against two that share the database and (with redis-server on the
+machine) a Redis for cache and sessions; ``--only load`` runs just that part and updates the
+load figures of the existing report.
 """
 
 from __future__ import annotations
@@ -14,17 +19,22 @@ import os
 import random
 import re
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# One for all the servers of a run: a session signed in on one must be valid on the others.
+SECRET_KEY = secrets.token_urlsafe(50)
 
 
 def _environment(database: str, **extra) -> dict:
@@ -75,17 +85,18 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(database: str, workers: int) -> tuple[subprocess.Popen, int]:
+def serve(database: str, workers: int, **extra) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = _environment(
         database,
         DJANGO_SETTINGS_MODULE="tillit.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
+        SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"postgres://tillit@/{database}?host={socket_dir()}",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
         FACET_CACHE_STATS="1",
+        **extra,
     )
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -295,13 +306,78 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=3)
-    args = parser.parse_args()
+def load_runs(size: int, workers: int, seconds: int, users: int) -> list[dict]:
+    """bench/locustfile.py's users against one gunicorn, then against two sharing the
+    database and the cache and sessions (Redis when redis-server is here, else the database)."""
+    # Imported here: bench/ is this script's folder, the project root is not on sys.path.
+    sys.path.insert(0, str(BASE_DIR))
+    from bench.load import SERVER_ENVIRONMENT, run_locust
+    from bench.load import prepare as prepare_load
+    from tests.deploy.servers import redis_server
+
+    database, _seeded = prepare(size)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        data = Path(tmp) / "data.json"
+        prepare_load(lambda script: _manage("shell", "-c", script, database=database), data)
+        redis = stack.enter_context(redis_server()) if shutil.which("redis-server") else None
+        shared = {"REDIS_URL": redis.url} if redis else {}
+        for count in (1, 2):
+            if redis:
+                redis.command("FLUSHALL")  # each run starts with a cold cache
+            servers = []
+            try:
+                for _ in range(count):
+                    servers.append(serve(database, workers, **SERVER_ENVIRONMENT, **shared))
+                hosts = [f"http://127.0.0.1:{port}" for _server, port in servers]
+                rows, output = run_locust(
+                    hosts, data, Path(tmp) / f"locust-{count}", users=users, seconds=seconds
+                )
+            finally:
+                for server, _port in servers:
+                    server.terminate()
+                    server.wait(timeout=30)
+            total = rows[-1]
+            results.append(
+                {
+                    "servers": count,
+                    "workers_each": workers,
+                    "users": users,
+                    "seconds": seconds,
+                    "sessions": "redis" if redis else "database",
+                    "cpus": os.cpu_count(),
+                    **{k: total[k] for k in ("requests", "failures", "p50_ms", "p95_ms", "rps")},
+                    "routes": rows[:-1],
+                }
+            )
+            print(f"load, {count} server(s): {total}", flush=True)
+            if total["failures"]:
+                print(output[-3000:], flush=True)
+    return results
+
+
+def load_table(runs: list[dict]) -> str:
+    lines = [
+        "| servers | workers each | users | seconds | sessions | requests | failures "
+        "| p50 ms | p95 ms | rps |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in runs:
+        lines.append(
+            f"| {r['servers']} | {r['workers_each']} | {r['users']} | {r['seconds']} | "
+            f"{r['sessions']} | {r['requests']} | {r['failures']} | {r['p50_ms']:g} | "
+            f"{r['p95_ms']:g} | {r['rps']} |"
+        )
+    cpus = runs[0]["cpus"] if runs else "?"
+    note = (
+        f"\nAll servers, PostgreSQL and locust share this machine's {cpus} CPU cores: a second "
+        "server adds no capacity here, and the difference between the rows is noise. The rows "
+        "show that requests spread over servers without sticky sessions all succeed.\n"
+    )
+    return "\n".join(lines) + "\n" + note
+
+
+def scenarios_report(args) -> dict:
     results = [run(size, args.requests, args.clients, args.workers) for size in args.sizes]
     main_result = results[-1]
     if len(results) > 1:
@@ -310,11 +386,37 @@ def main():
             scenario["p95_vs_smallest"] = round(
                 scenario["p95_ms"] / (small[scenario["name"]] or 1), 2
             )
-    report = {**main_result, "runs": results, "clients": args.clients, "workers": args.workers}
-    out = BASE_DIR / "bench"
-    (out / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
-    (out / "latest.md").write_text(table(results))
-    print(table(results))
+    return {**main_result, "runs": results, "clients": args.clients, "workers": args.workers}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--only",
+        choices=["scenarios", "load"],
+        help="run one part; the other keeps its figures from the last report",
+    )
+    parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--load-users", type=int, default=50)
+    args = parser.parse_args()
+    latest = BASE_DIR / "bench" / "latest.json"
+    report = json.loads(latest.read_text()) if args.only and latest.exists() else {}
+    if args.only != "load":
+        report.update(scenarios_report(args))
+    if args.only != "scenarios":
+        report["load"] = load_runs(
+            max(args.sizes), args.workers, args.load_seconds, args.load_users
+        )
+    markdown = table(report.get("runs", []))
+    if report.get("load"):
+        markdown += "\n" + load_table(report["load"])
+    latest.write_text(json.dumps(report, indent=2) + "\n")
+    (BASE_DIR / "bench" / "latest.md").write_text(markdown)
+    print(markdown)
 
 
 if __name__ == "__main__":
