@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.encoding import force_str
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,7 @@ from .focus_areas import FocusArea
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
 REFORM_START = date(2021, 9, 1)
+KIND_LABELS = dict(Kind.choices)  # value → lazy label
 # The fields people fill in on the measure form, in form order (relations are separate).
 EDITABLE_FIELDS = [
     "title",
@@ -267,6 +269,11 @@ class Initiative(models.Model):
         if slug and slug not in RESERVED_SLUGS:
             return reverse("initiatives:detail_slug", args=[self.pk, slug])
         return reverse("initiatives:detail", args=[self.pk])
+
+    def get_kind_display(self) -> str:
+        """As Django's, without translating every kind's label on each call (a page of
+        results shows one per card)."""
+        return force_str(KIND_LABELS.get(self.kind, self.kind), strings_only=True)
 
     @property
     def is_published(self) -> bool:

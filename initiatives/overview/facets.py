@@ -7,6 +7,12 @@ holds those that pass every selected facet but at most one (with a flag per sele
 selected facet over the rows of ``m`` that pass every *other* facet, and ``a`` gives the
 total and, when asked, the ids of one page of results in the requested order.
 
+With a selection, ``m`` is narrow: the row's address (``ctid``), the selected facets' own
+columns and the flags. For a common word ``m`` holds many times more rows than ``a`` (a
+search for "kommunen" with a kind and a county: 6 500 rows in ``m``, 300 in ``a``), so the
+wide columns, and a search's rank, are read only for the rows of ``a``, which are fetched
+again by their address (a TID scan, no index) within the same statement.
+
 It runs over the narrow overview entries (``OverviewEntry``: the facet columns, sort keys
 and search vector of each measure, kept by the database), so no joins are needed and a broad
 search reads short rows, once.
@@ -18,7 +24,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField
+from django.db.models.expressions import RawSQL
 
 from initiatives.filters import FACET_FIELDS, facet_condition
 from initiatives.models import OverviewEntry
@@ -62,24 +69,46 @@ def _where(flags: list[str]) -> str:
 
 
 def _rows_sql(base, conditions: dict[str, Q], window: Window | None) -> tuple[str, list]:
-    """``m``: the measures passing all selected facets but at most one, flagged per facet."""
+    """``m``: the measures passing all selected facets but at most one, flagged per facet.
+    Without a selection, every facet column (and the sort key); with one, only what the
+    selected facets are grouped by, and the row's address for ``_passing_all_sql``."""
     names = list(conditions)
+    if not names:
+        columns = {"row_id": F("pk")}
+        if window is not None:
+            columns["sort"] = F(window.key)
+        return _sql(base.annotate(**columns).values(*FACET_FIELDS.values(), *columns))
     if len(names) > 1:
         base = base.filter(
             reduce(or_, [reduce(and_, [conditions[o] for o in names if o != n]) for n in names])
         )
-    flags = {
+    columns = {
         _flag(name): ExpressionWrapper(condition, output_field=BooleanField())
         for name, condition in conditions.items()
     }
-    flags["row_id"] = F("pk")
-    columns = [*FACET_FIELDS.values(), *flags]
+    address = f'"{base.model._meta.db_table}".ctid'  # the row's address, within this statement
+    columns["tid"] = RawSQL(address, (), output_field=TextField())  # noqa: S611 (constants)
+    own = [FACET_FIELDS[name] for name in names]
+    return _sql(base.annotate(**columns).values(*own, *columns))
+
+
+def _passing_all_sql(base, flags: list[str], window: Window | None) -> tuple[str, list]:
+    """``a`` when facets are selected: the rows of ``m`` passing them all, read again by
+    their address, with every facet column and (for a page) the sort key."""
+    table = base.model._meta.db_table
+    picked = RawSQL(  # noqa: S611 (constants: the table and the flags' names)
+        f'"{table}".ctid = ANY(ARRAY(SELECT tid FROM m WHERE {" AND ".join(flags)}))',  # noqa: S608
+        (),
+        output_field=BooleanField(),
+    )
+    columns = {"row_id": F("pk")}
     if window is not None:
-        key = F(window.key)
-        # only the rows on offer need a sort key (a rank is worth computing only for those)
-        flags["sort"] = Case(When(reduce(and_, conditions.values()), then=key)) if names else key
-        columns.append("sort")
-    sql, params = base.annotate(**flags).values(*columns).query.sql_with_params()
+        columns["sort"] = F(window.key)
+    return _sql(base.filter(picked).annotate(**columns).values(*FACET_FIELDS.values(), *columns))
+
+
+def _sql(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
     return sql, list(params)
 
 
@@ -96,8 +125,15 @@ def facet_counts(
         for name, values in selected.items()
         if values
     }
-    rows_sql, params = _rows_sql(base_queryset.order_by(), conditions, window)
-    flags = [_flag(name) for name in conditions]  # the flags of m, not row_id and sort
+    base = base_queryset.order_by()
+    rows_sql, params = _rows_sql(base, conditions, window)
+    flags = [_flag(name) for name in conditions]  # the flags of m, not its tid
+    if flags:
+        passing_sql, passing_params = _passing_all_sql(base, flags, window)
+        passing = f"a AS MATERIALIZED ({passing_sql})"
+        params += passing_params
+    else:  # without a selection every row of m passes: a is then only another name for it
+        passing = "a AS NOT MATERIALIZED (SELECT * FROM m)"
     parts = [_grouped("a", name) for name in FACET_FIELDS if name not in conditions]
     for name in conditions:
         parts.append(_grouped("m", name, _where([f for f in flags if f != _flag(name)])))
@@ -109,12 +145,7 @@ def facet_counts(
             ")) WITH ORDINALITY AS p(id, n)"
         )
         params += [window.limit, window.offset]
-    # without a selection every row of m passes: a is then only another name for it
-    materialized = "MATERIALIZED" if flags else "NOT MATERIALIZED"
-    statement = (
-        f"WITH m AS MATERIALIZED ({rows_sql}), "  # noqa: S608 (values are parameters)
-        f"a AS {materialized} (SELECT * FROM m{_where(flags)}) " + " UNION ALL ".join(parts)
-    )
+    statement = f"WITH m AS MATERIALIZED ({rows_sql}), {passing} " + " UNION ALL ".join(parts)
     counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
     page: list[tuple[int, int]] = []
     with read_connection(OverviewEntry).cursor() as cursor:

@@ -248,6 +248,15 @@ def _counts(params, user, reference, version: int, fuzzy: bool, source: Source, 
     return facets.facet_counts(searched, selected, reference, window)
 
 
+def _counts_or_fallback(params, user, reference, version: int, source: Source, paged=True):
+    """The counts (see ``_counts``) and whether they needed the typo-tolerant fallback:
+    only when the words themselves find nothing the user may see."""
+    counts = _counts(params, user, reference, version, False, source, paged)
+    if not counts["_total"][""] and wants_fuzzy_search(params, source.rows(user)):
+        return _counts(params, user, reference, version, True, source, paged), True
+    return counts, False
+
+
 def _page_rows(params: OverviewParams, user, reference: Reference, fuzzy, page_ids, source):
     """The page's records with what a card shows (leaving the long texts and the search
     vector in the database): by id when the facet statement has found them."""
@@ -283,11 +292,7 @@ def facet_panel(*, query, user) -> FacetPanel:
     """The measures' facets and total for ``query`` as ``user`` may see them."""
     version = cache.data_version()
     params, reference = overview_params(query, version)
-    fuzzy = False
-    counts = _counts(params, user, reference, version, fuzzy, MEASURES, paged=False)
-    if not counts["_total"][""] and wants_fuzzy_search(params, MEASURES.rows(user)):
-        fuzzy = True
-        counts = _counts(params, user, reference, version, fuzzy, MEASURES, paged=False)
+    counts, fuzzy = _counts_or_fallback(params, user, reference, version, MEASURES, paged=False)
     counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
     shown = [facet for facet in _facets(params, counts, reference) if facet.options]
@@ -310,11 +315,7 @@ def overview(*, query, user, source: Source = MEASURES) -> Overview:
     ``overview_base``)."""
     version = cache.data_version()
     params, reference = overview_params(query, version)
-    fuzzy = False
-    counts = _counts(params, user, reference, version, fuzzy, source)
-    if not counts["_total"][""] and wants_fuzzy_search(params, source.rows(user)):
-        fuzzy = True
-        counts = _counts(params, user, reference, version, fuzzy, source)
+    counts, fuzzy = _counts_or_fallback(params, user, reference, version, source)
     page_ids = counts.get("_page")
     counts = {name: dict(values) for name, values in counts.items() if name != "_page"}
     total = counts.pop("_total")[""]
