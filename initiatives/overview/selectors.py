@@ -7,31 +7,21 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from initiatives.filters import OverviewFilter
 from initiatives.models import (
     Initiative,
     InitiativeFocusArea,
-    Kind,
-    LifecycleStatus,
     OverviewEntry,
-    Sector,
     WorkflowStatus,
 )
 from initiatives.selectors import with_focus_names
 from tillit.policy.initiatives import visibility_filter
 
-from . import cache, facets, search
+from . import cache, facet_options, facets, search
 from .params import OverviewParams, Reference, allowed_values, parse
 
 PAGE_SIZE = 20
-CONFIRMATION_LABELS = {
-    "ja": _("confirmed by the union representative"),
-    "nei": _("employees' organisations not involved"),
-    "ukjent": _("not yet assessed"),
-}
-EXPERIENCE_LABELS = {"ja": _("has an experience report")}
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
 SORT_KEYS = {
     "nyeste": ("published_at", True),
@@ -60,26 +50,10 @@ LISTED_FIELDS = [
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    legend: str
-    options: list[FacetOption]
-    widget: str = "checkbox"  # or "select" for long lists
-
-
-@dataclass
 class Overview:
     params: OverviewParams
     page: Page
-    facets: list[Facet]
+    facets: list[facet_options.Facet]
     total: int
 
 
@@ -90,71 +64,6 @@ def overview_base(user, model=Initiative):
     return model.objects.filter(visibility_filter(user)).exclude(
         workflow_status=WorkflowStatus.ARKIVERT
     )
-
-
-def _options(values, counts: dict, selected: list[str]) -> list[FacetOption]:
-    """The options worth offering: those that would give results, and those chosen."""
-    options = []
-    for value, label in values:
-        value = str(value)
-        count = counts.get(value, 0)
-        if count or value in selected:
-            options.append(FacetOption(value, str(label), count, value in selected))
-    return options
-
-
-def _facets(params: OverviewParams, counts: dict, reference: Reference) -> list[Facet]:
-    chosen = params.selected
-    years = sorted({*counts["aar"], *chosen.get("aar", [])}, reverse=True)
-    return [
-        Facet(
-            "fokusomrade",
-            _("Focus area"),
-            _options(
-                reference.options["fokusomrade"], counts["fokusomrade"], chosen["fokusomrade"]
-            ),
-        ),
-        Facet("type", _("Kind of measure"), _options(Kind.choices, counts["type"], chosen["type"])),
-        Facet("sektor", _("Sector"), _options(Sector.choices, counts["sektor"], chosen["sektor"])),
-        Facet(
-            "status",
-            _("Status"),
-            _options(LifecycleStatus.choices, counts["status"], chosen["status"]),
-        ),
-        Facet(
-            "bekreftet",
-            _("Employee involvement"),
-            _options(CONFIRMATION_LABELS.items(), counts["bekreftet"], params.bekreftet),
-        ),
-        Facet(
-            "fylke",
-            _("County"),
-            _options(reference.options["fylke"], counts["fylke"], chosen["fylke"]),
-        ),
-        Facet(
-            "kommune",
-            _("Municipality"),
-            _options(reference.options["kommune"], counts["kommune"], chosen["kommune"]),
-            widget="select",
-        ),
-        Facet(
-            "departement",
-            _("Owning ministry"),
-            _options(
-                reference.options["departement"], counts["departement"], chosen["departement"]
-            ),
-        ),
-        Facet(
-            "erfaring",
-            _("Experience"),
-            _options(EXPERIENCE_LABELS.items(), counts["erfaring"], chosen["erfaring"]),
-        ),
-        Facet(
-            "aar",
-            _("Start year"),
-            _options([(y, y) for y in years], counts["aar"], chosen["aar"]),
-        ),
-    ]
 
 
 @dataclass(frozen=True)
@@ -283,7 +192,7 @@ class FacetPanel:
 
     params: OverviewParams
     reference: Reference
-    facets: list[Facet]
+    facets: list[facet_options.Facet]
     total: int
     fuzzy: bool
 
@@ -295,7 +204,7 @@ def facet_panel(*, query, user) -> FacetPanel:
     counts, fuzzy = _counts_or_fallback(params, user, reference, version, MEASURES, paged=False)
     counts = {name: dict(values) for name, values in counts.items()}
     total = counts.pop("_total")[""]
-    shown = [facet for facet in _facets(params, counts, reference) if facet.options]
+    shown = [facet for facet in facet_options.facets(params, counts, reference) if facet.options]
     return FacetPanel(params, reference, shown, total, fuzzy)
 
 
@@ -331,7 +240,7 @@ def overview(*, query, user, source: Source = MEASURES) -> Overview:
     page = Page(rows, params.page, paginator)
     shown = [
         facet
-        for facet in _facets(params, counts, reference)
+        for facet in facet_options.facets(params, counts, reference)
         if facet.options and facet.name not in source.hidden_facets
     ]
     return Overview(params, page, shown, total)
