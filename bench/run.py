@@ -324,7 +324,7 @@ def load_runs(size: int, workers: int, seconds: int, users: int) -> list[dict]:
         shared = {"REDIS_URL": redis.url} if redis else {}
         for count in (1, 2):
             if redis:
-                redis.command("FLUSHALL")  # each run starts with a cold cache
+                redis.client().flushall()  # each run starts with a cold cache
             servers = []
             try:
                 for _ in range(count):

@@ -13,6 +13,7 @@ import os
 
 from django.core.cache import cache
 
+from tillit.core.routing import primary_reads
 from tillit.policy.roles import is_editor, memberships_of, ministry_ids
 
 VERSION_KEY = "initiatives:data-version"
@@ -52,7 +53,8 @@ def cached_counts(user, version: int, selected: dict[str, list[str]], compute):
         cache.get_or_set("initiatives:facets:misses", 0, timeout=None)
         cache.incr("initiatives:facets:hits" if counts is not None else "initiatives:facets:misses")
     if counts is None:
-        counts = compute()
+        with primary_reads():  # never cache, for every server, a lagging replica's counts
+            counts = compute()
         cache.set(key, counts, timeout=TIMEOUT)
     return counts
 
@@ -63,7 +65,8 @@ def reference(version: int):
     from .params import load_reference
 
     if _reference_memo.get("version") != version:
-        _reference_memo.update(version=version, reference=load_reference())
+        with primary_reads():
+            _reference_memo.update(version=version, reference=load_reference())
     return _reference_memo["reference"]
 
 

@@ -9,7 +9,9 @@ failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import redis
+import requests
 
 from tillit import localdb
 
@@ -30,6 +34,9 @@ from ..subprocess_env import clean_environment
 BASE_DIR = Path(__file__).resolve().parents[2]
 DATABASE_USER = "tillit"
 DATABASE_NAME = "tillit"
+# The password tests/factories.py gives every user (not imported: bench/run.py imports this
+# module without Django set up).
+PASSWORD = "riktig-hest-batteri-42"
 
 
 def free_port() -> int:
@@ -191,12 +198,8 @@ class Redis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def command(self, *args: str) -> str:
-        """Send one command over the Redis protocol and return the raw reply."""
-        request = f"*{len(args)}\r\n" + "".join(f"${len(a.encode())}\r\n{a}\r\n" for a in args)
-        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
-            sock.sendall(request.encode())
-            return sock.recv(65536).decode(errors="replace")
+    def client(self) -> redis.Redis:
+        return redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5)
 
     def start(self) -> None:
         self.process = subprocess.Popen(
@@ -207,16 +210,24 @@ class Redis:
         deadline = time.monotonic() + 10
         while True:
             try:
-                if self.command("PING").startswith("+PONG"):
+                if self.client().ping():
                     return
-            except OSError:
+            except redis.ConnectionError:
                 pass
             assert self.process.poll() is None, "redis-server exited while starting"
             assert time.monotonic() < deadline, "redis-server did not start within 10 s"
             time.sleep(0.05)
 
+    def freeze(self) -> None:
+        """Stop answering without closing connections, as a hung server would."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
+            self.thaw()
             self.process.terminate()
             self.process.wait(timeout=10)
 
@@ -304,3 +315,27 @@ def gunicorn(env: dict, *, workers: int = 2, log_path: Path | None = None):
             server.kill()
             server.wait()
         log.close()
+
+
+class Browser:
+    """A ``requests`` session that keeps its cookies across servers, as behind a balancer."""
+
+    def __init__(self):
+        self.session = requests.Session()
+
+    def request(self, method: str, url: str, **kwargs) -> requests.Response:
+        for cookie in self.session.cookies:  # production marks cookies Secure; this is http
+            cookie.secure = False
+        return self.session.request(method, url, allow_redirects=False, timeout=20, **kwargs)
+
+    def token(self, url: str) -> str:
+        page = self.request("get", url).text
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert match, f"no form on {url}"
+        return match.group(1)
+
+    def sign_in(self, base_url: str, email: str) -> None:
+        token = self.token(f"{base_url}/konto/login/")
+        data = {"login": email, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        response = self.request("post", f"{base_url}/konto/login/", data=data)
+        assert response.status_code == 302, response.text[:2000]

@@ -1,41 +1,39 @@
 """Redis fault: with ``REDIS_URL`` set, Redis stops and starts again under gunicorn with the
 production settings. /readyz turns red within seconds and names Redis, what needs Redis
-answers 503 (never 500, never a hang), and both recover by themselves once Redis is back.
+answers 503 (never 500, never a hang), a signed-in visitor stays signed in, and everything
+recovers by itself once Redis is back.
 """
 
-import re
+import json
 import time
 
 import pytest
-import requests
 
-from .servers import gunicorn, manage, postgres_cluster, production_environment, redis_server
+from .servers import (
+    Browser,
+    get,
+    gunicorn,
+    manage,
+    postgres_cluster,
+    production_environment,
+    redis_server,
+)
 
 RED_WITHIN = 5  # seconds
 SLOWEST_ALLOWED = 5  # seconds any single request may take while Redis is down
 
+SEED = """
+import json
+from tests.factories import UserFactory
+print(json.dumps({"email": UserFactory().email}))
+"""
 
-def _until(check, limit: float) -> float:
-    """Seconds until ``check()`` holds, failing after ``limit``."""
+
+def _until(check, limit: float) -> None:
     started = time.monotonic()
     while not check():
         assert time.monotonic() - started < limit, f"not within {limit} s"
         time.sleep(0.2)
-    return time.monotonic() - started
-
-
-def _status(url: str) -> int:
-    return requests.get(url, timeout=20, allow_redirects=False).status_code
-
-
-def _sign_in(base_url: str) -> requests.Response:
-    browser = requests.Session()
-    page = browser.get(f"{base_url}/konto/login/", timeout=20).text
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    for cookie in browser.cookies:  # production marks cookies Secure; this is http
-        cookie.secure = False
-    data = {"login": "nobody@example.no", "password": "x", "csrfmiddlewaretoken": token}
-    return browser.post(f"{base_url}/konto/login/", data=data, timeout=20, allow_redirects=False)
 
 
 def test_redis_outage_turns_readiness_red_and_pages_503_then_recovers(tmp_path):
@@ -43,37 +41,57 @@ def test_redis_outage_turns_readiness_red_and_pages_503_then_recovers(tmp_path):
         env = production_environment(cluster.url, REDIS_URL=redis.url)
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        email = json.loads(manage(env, "shell", "-c", SEED).strip().splitlines()[-1])["email"]
         with gunicorn(env, log_path=tmp_path / "gunicorn.log") as base_url:
-            assert _status(f"{base_url}/readyz") == 200
-            assert _status(f"{base_url}/tiltak/") == 200
+            member = Browser()
+            member.sign_in(base_url, email)
+            account = f"{base_url}/konto/email/"
+            assert member.request("get", account).status_code == 200
+            assert get(f"{base_url}/readyz") == 200
 
             redis.stop()
-            _until(lambda: _status(f"{base_url}/readyz") == 503, RED_WITHIN)
-            probe = requests.get(f"{base_url}/readyz", timeout=20)
-            assert probe.text == "redis unreachable\n"
-            # Pages that need Redis (cached counts, sessions, rate limits) answer 503; a page
-            # that needs none of it, such as the home page for a visitor, still works.
+            _until(lambda: get(f"{base_url}/readyz") == 503, RED_WITHIN)
+            assert Browser().request("get", f"{base_url}/readyz").text == "redis unreachable\n"
+            # Pages that need Redis (the signed-in session, cached counts, rate limits) answer
+            # 503; a page that needs none of it, such as the home page for a visitor, works.
+            visitor = Browser()
             statuses = {}
-            for path in ("/tiltak/", "/statistikk/", "/konto/login/", "/"):
+            for browser, path in [
+                (member, "/konto/email/"),
+                (visitor, "/tiltak/"),
+                (visitor, "/statistikk/"),
+                (visitor, "/"),
+            ]:
                 started = time.monotonic()
-                response = requests.get(base_url + path, timeout=20, allow_redirects=False)
+                response = browser.request("get", base_url + path)
                 assert time.monotonic() - started < SLOWEST_ALLOWED
                 statuses[path] = response.status_code
                 if response.status_code == 503:
                     assert "Retry-After" in response.headers
                     assert "Tillitsportalen" in response.text
             assert statuses == {
+                "/konto/email/": 503,
                 "/tiltak/": 503,
                 "/statistikk/": 503,
-                "/konto/login/": 200,
                 "/": 200,
             }
-            assert _sign_in(base_url).status_code == 503  # the attempt counter is in Redis
-            assert _status(f"{base_url}/healthz") == 200
+            assert get(f"{base_url}/healthz") == 200
 
             redis.start()
-            _until(lambda: _status(f"{base_url}/readyz") == 200, RED_WITHIN)
-            assert _status(f"{base_url}/tiltak/") == 200
+            _until(lambda: get(f"{base_url}/readyz") == 200, RED_WITHIN)
+            assert get(f"{base_url}/tiltak/") == 200
+            assert "sessionid" in member.session.cookies  # the 503s kept the cookie
+
+            # A Redis that hangs instead of refusing: 503 within the timeout, and the
+            # signed-in visitor is still signed in once it answers again.
+            member = Browser()
+            member.sign_in(base_url, email)
+            redis.freeze()
+            started = time.monotonic()
+            assert member.request("get", account).status_code == 503
+            assert time.monotonic() - started < SLOWEST_ALLOWED
+            redis.thaw()
+            assert member.request("get", account).status_code == 200
         log = (tmp_path / "gunicorn.log").read_text()
     assert "cache unavailable" in log
 

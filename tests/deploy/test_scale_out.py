@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from .servers import (
+    Browser,
     gunicorn,
     manage,
     postgres_cluster,
@@ -23,7 +24,6 @@ from .servers import (
     streaming_replica,
 )
 
-PASSWORD = "riktig-hest-batteri-42"  # tests/factories.py
 API_LIMIT = 5
 TIMEOUT = 20
 
@@ -43,29 +43,7 @@ print(json.dumps({"email": leader.email, "pending": pending}))
 """
 
 
-class Browser:
-    """A ``requests`` session that keeps its cookies across servers, as behind a balancer."""
-
-    def __init__(self):
-        self.session = requests.Session()
-
-    def request(self, method: str, url: str, **kwargs) -> requests.Response:
-        for cookie in self.session.cookies:  # production marks cookies Secure; this is http
-            cookie.secure = False
-        return self.session.request(method, url, allow_redirects=False, timeout=TIMEOUT, **kwargs)
-
-    def token(self, url: str) -> str:
-        page = self.request("get", url).text
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert match, f"no form on {url}"
-        return match.group(1)
-
-    def sign_in(self, base_url: str, email: str) -> None:
-        token = self.token(f"{base_url}/konto/login/")
-        data = {"login": email, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        response = self.request("post", f"{base_url}/konto/login/", data=data)
-        assert response.status_code == 302, response.text[:2000]
-
+class Leader(Browser):
     def publish(self, base_url: str, measure: int) -> None:
         url = f"{base_url}/tiltak/{measure}/godkjenning/"
         data = {"decision": "publish", "note": "", "csrfmiddlewaretoken": self.token(url)}
@@ -127,7 +105,7 @@ def check_shared_session(server_a, server_b, redis, email):
     browser = Browser()
     browser.sign_in(server_a, email)
     key = browser.session.cookies["sessionid"]
-    assert redis.command("EXISTS", f":1:django.contrib.sessions.cache{key}") == ":1\r\n"
+    assert redis.client().exists(f":1:django.contrib.sessions.cache{key}") == 1
     page = browser.request("get", f"{server_b}/konto/email/")
     assert page.status_code == 200, page.status_code
     assert email in page.text
@@ -153,7 +131,7 @@ def check_publish_shows_at_once(server_a, server_b, email, measure):
     before = published_total(anonymous.request("get", statistics).text)
     assert published_total(anonymous.request("get", statistics).text) == before  # cached
 
-    leader = Browser()
+    leader = Leader()
     leader.sign_in(server_a, email)
     leader.publish(server_a, measure)
 
@@ -171,7 +149,7 @@ def check_reads_reach_replica(primary, replica, server_a, server_b, seeded, meas
     title = "Mindre skjema i skolen"
     search = "/tiltak/?q=Kvitfjell"
 
-    leader = Browser()
+    leader = Leader()
     leader.sign_in(server_a, seeded["email"])
     leader.publish(server_a, measure)
     assert leader.session.cookies.get("tillit_primary") == "1"

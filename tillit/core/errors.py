@@ -13,6 +13,8 @@ from django.template.loader import get_template
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .routing import reading_replica
+
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
@@ -55,7 +57,10 @@ def database_unavailable(request, exception=None):
     neither. Only a database failure makes the next requests answer 503 at once."""
     global _last_failure
     if isinstance(exception, DATABASE_ERRORS):
-        _last_failure = time.monotonic()
+        # Only the primary's failure makes every page wait: pages that do not read from the
+        # replica still work while it is down.
+        if not reading_replica():
+            _last_failure = time.monotonic()
         logger.warning("database unavailable: %s", exception)
     elif exception is not None:
         logger.warning("cache unavailable: %s", exception)

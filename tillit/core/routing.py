@@ -5,14 +5,17 @@ only while the view runs: middleware, the signed-in user's checks and every writ
 primary. A browser that sent a write (POST, PUT, PATCH, DELETE) carries a short-lived cookie
 for ``REPLICA_PIN_SECONDS``, and reads from the primary meanwhile, so its own changes show at
 once even if the replica lags. The cache table, sessions and task queue always stay on the
-primary, so what is cached never comes from a lagging copy of itself.
+primary, and what is computed to be cached (facet counts, reference data) is read from the
+primary (``primary_reads``), so nothing cached for every server comes from a lagging copy.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import connections, router
 
 REPLICA = "replica"
@@ -34,6 +37,21 @@ _replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
 
 def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
+
+
+def reading_replica() -> bool:
+    return _replica_reads.get()
+
+
+@contextmanager
+def primary_reads():
+    """Read from the primary inside a replica view: for what is cached and shared with
+    every server, which must never be computed from a lagging copy."""
+    token = _replica_reads.set(False)
+    try:
+        yield
+    finally:
+        _replica_reads.reset(token)
 
 
 def read_connection(model):
@@ -74,15 +92,16 @@ class ReplicaReadsMiddleware:
     writes to the primary for a while."""
 
     def __init__(self, get_response):
+        if not replica_configured():
+            raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):
-        if not replica_configured():
-            return self.get_response(request)
+        token = _replica_reads.set(False)
         try:
             response = self.get_response(request)
         finally:
-            _replica_reads.set(False)
+            _replica_reads.reset(token)
         if request.method in WRITE_METHODS:
             response.set_cookie(
                 PIN_COOKIE,
@@ -95,6 +114,6 @@ class ReplicaReadsMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if replica_configured() and _reads_from_replica(request):
+        if _reads_from_replica(request):
             _replica_reads.set(True)
         return None

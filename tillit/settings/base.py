@@ -155,7 +155,7 @@ if REDIS_URL:
             },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "tillit.core.sessions"
 else:
     CACHES = {
         "default": {
