@@ -52,6 +52,15 @@ def _missing(what: str) -> None:
     pytest.skip(f"not on this machine: {what}")
 
 
+def wait_until(check, seconds: float, what: str, process=None) -> None:
+    """Poll ``check()`` until it holds; fail after ``seconds`` or when ``process`` exits."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert process is None or process.poll() is None, f"exited while waiting for {what}"
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.1)
+
+
 def postgres_bin_dir() -> Path:
     bin_dir = localdb.system_bin_dir()
     if bin_dir is None:
@@ -207,16 +216,13 @@ class Redis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                if self.client().ping():
-                    return
-            except redis.ConnectionError:
-                pass
-            assert self.process.poll() is None, "redis-server exited while starting"
-            assert time.monotonic() < deadline, "redis-server did not start within 10 s"
-            time.sleep(0.05)
+        wait_until(self._answers, 10, "redis-server to start", self.process)
+
+    def _answers(self) -> bool:
+        try:
+            return self.client().ping()
+        except redis.ConnectionError:
+            return False
 
     def freeze(self) -> None:
         """Stop answering without closing connections, as a hung server would."""
@@ -282,6 +288,13 @@ def get(url: str, timeout: float = 10) -> int:
         return error.code
 
 
+def _healthy(base_url: str) -> bool:
+    try:
+        return get(f"{base_url}/healthz", timeout=2) == 200
+    except OSError:
+        return False
+
+
 @contextmanager
 def gunicorn(env: dict, *, workers: int = 2, log_path: Path | None = None):
     """gunicorn with ``gunicorn.conf.py`` on a free port; yields its base URL once it answers."""
@@ -296,16 +309,7 @@ def gunicorn(env: dict, *, workers: int = 2, log_path: Path | None = None):
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if get(f"{base_url}/healthz", timeout=2) == 200:
-                    break
-            except OSError:
-                pass
-            assert server.poll() is None, "gunicorn exited while starting"
-            assert time.monotonic() < deadline, "gunicorn did not start within 30 s"
-            time.sleep(0.2)
+        wait_until(lambda: _healthy(base_url), 30, "gunicorn to start", server)
         yield base_url
     finally:
         server.terminate()

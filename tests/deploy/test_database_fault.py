@@ -7,7 +7,6 @@ acknowledged is stored exactly once, with its notification queued, and none that
 """
 
 import json
-import re
 import threading
 import time
 import uuid
@@ -16,9 +15,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from .servers import gunicorn, manage, postgres_cluster, production_environment
+from .servers import Browser, gunicorn, manage, postgres_cluster, production_environment
 
-PASSWORD = "riktig-hest-batteri-42"  # tests/factories.py
 OUTAGE_SECONDS = 10  # long enough that requests start, wait out the pool and get 503 within it
 # DATABASE_POOL_TIMEOUT's default: while the database is down a request waits this long for a
 # connection, then answers 503.
@@ -73,20 +71,9 @@ class Load:
         self.stopped = threading.Event()
 
     def signed_in(self) -> tuple[requests.Session, str]:
-        session = requests.Session()
-        self._send(session, "get", "/konto/login/")
-        token = session.cookies["csrftoken"]
-        response = self._send(
-            session,
-            "post",
-            "/konto/login/",
-            data={"login": self.email, "password": PASSWORD, "csrfmiddlewaretoken": token},
-        )
-        assert response.status_code == 302, response.text[:2000]
-        page = self._send(session, "get", f"/tiltak/{self.measure}/").text
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert match, "no comment form on the measure page"
-        return session, match.group(1)
+        browser = Browser()
+        browser.sign_in(self.base_url, self.email)
+        return browser.session, browser.token(f"{self.base_url}/tiltak/{self.measure}/")
 
     def _send(self, session, method, path, **kwargs):
         # Production marks its cookies Secure; this test speaks plain http on loopback.

@@ -17,6 +17,7 @@ from .servers import (
     postgres_cluster,
     production_environment,
     redis_server,
+    wait_until,
 )
 
 RED_WITHIN = 5  # seconds
@@ -27,13 +28,6 @@ import json
 from tests.factories import UserFactory
 print(json.dumps({"email": UserFactory().email}))
 """
-
-
-def _until(check, limit: float) -> None:
-    started = time.monotonic()
-    while not check():
-        assert time.monotonic() - started < limit, f"not within {limit} s"
-        time.sleep(0.2)
 
 
 def test_redis_outage_turns_readiness_red_and_pages_503_then_recovers(tmp_path):
@@ -50,7 +44,7 @@ def test_redis_outage_turns_readiness_red_and_pages_503_then_recovers(tmp_path):
             assert get(f"{base_url}/readyz") == 200
 
             redis.stop()
-            _until(lambda: get(f"{base_url}/readyz") == 503, RED_WITHIN)
+            wait_until(lambda: get(f"{base_url}/readyz") == 503, RED_WITHIN, "readiness red")
             assert Browser().request("get", f"{base_url}/readyz").text == "redis unreachable\n"
             # Pages that need Redis (the signed-in session, cached counts, rate limits) answer
             # 503; a page that needs none of it, such as the home page for a visitor, works.
@@ -78,7 +72,7 @@ def test_redis_outage_turns_readiness_red_and_pages_503_then_recovers(tmp_path):
             assert get(f"{base_url}/healthz") == 200
 
             redis.start()
-            _until(lambda: get(f"{base_url}/readyz") == 200, RED_WITHIN)
+            wait_until(lambda: get(f"{base_url}/readyz") == 200, RED_WITHIN, "readiness green")
             assert get(f"{base_url}/tiltak/") == 200
             assert "sessionid" in member.session.cookies  # the 503s kept the cookie
 
