@@ -2,7 +2,9 @@
 settings, drive them from this process over loopback with concurrent clients, and write
 bench/latest.json and bench/latest.md.
 
-Every request goes to 127.0.0.1 only; each scenario is a bounded number of requests.
+Every request goes to 127.0.0.1 only; each scenario is a bounded number of requests. The
+sizes are served at the same time and take turns in rounds, so that their figures, which
+are compared with each other, come from the same minutes of this shared machine.
 
 The load part runs bench/locustfile.py's simulated users (50 by default) for a while against
 one gunicorn and then against two that share the database and (with redis-server on the
@@ -35,6 +37,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # One for all the servers of a run: a session signed in on one must be valid on the others.
 SECRET_KEY = secrets.token_urlsafe(50)
+# The scenarios' requests per size are sent in this many rounds, the sizes taking turns.
+ROUNDS = 8
 
 
 def _environment(database: str, **extra) -> dict:
@@ -145,8 +149,9 @@ def _get(port: int, path: str, connection=None) -> tuple[int, float]:
     return response.status, elapsed
 
 
-def drive(port: int, paths: list[str], clients: int) -> dict:
-    """Send every path once, spread over ``clients`` keep-alive connections."""
+def drive(port: int, paths: list[str], clients: int) -> tuple[list[float], int, float]:
+    """Send every path once, spread over ``clients`` keep-alive connections; returns the
+    latencies in ms, the number of failures (any status but 200) and the wall time."""
     queue = list(paths)
     lock = threading.Lock()
     latencies, failures = [], []
@@ -171,15 +176,35 @@ def drive(port: int, paths: list[str], clients: int) -> dict:
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - started
-    latencies.sort()
+    return latencies, len(failures), time.perf_counter() - started
+
+
+def summary(latencies: list[float], failures: int, wall: float) -> dict:
+    latencies = sorted(latencies)
     return {
         "p50_ms": round(statistics.median(latencies), 1),
         "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 1),
         "rps": round(len(latencies) / wall, 1),
         "requests": len(latencies),
-        "failures": len(failures),
+        "failures": failures,
     }
+
+
+def alternating(ports: dict[int, int], paths: dict[int, list[str]], clients: int) -> dict:
+    """Each size's requests in ``ROUNDS`` rounds, taking turns with the other sizes, so a
+    slow spell of the shared machine falls on every size alike rather than on one of them
+    (the sizes are compared with each other). Returns a summary per size."""
+    latencies = {size: [] for size in ports}
+    failures = dict.fromkeys(ports, 0)
+    wall = dict.fromkeys(ports, 0.0)
+    for round_number in range(ROUNDS):
+        for size, port in ports.items():
+            chunk = paths[size][round_number::ROUNDS]
+            chunk_latencies, chunk_failures, chunk_wall = drive(port, chunk, clients)
+            latencies[size] += chunk_latencies
+            failures[size] += chunk_failures
+            wall[size] += chunk_wall
+    return {size: summary(latencies[size], failures[size], wall[size]) for size in ports}
 
 
 def filtered_paths(measures: list, rng: random.Random, count: int) -> list[str]:
@@ -265,30 +290,57 @@ def cache_stats(database: str) -> tuple[int, int]:
     return hits, misses
 
 
-def run(size: int, requests: int, clients: int, workers: int) -> dict:
-    database, seeded = prepare(size)
-    paths = scenario_paths(database, requests)
-    counts = query_counts(database, {name: values[:20] for name, values in paths.items()})
-    server, port = serve(database, workers)
-    try:
-        for values in paths.values():  # warm every worker's connection pool and caches
-            drive(port, values[: clients * workers], clients)
-        scenarios = []
-        cache_stats(database)
-        for name, values in paths.items():
-            result = drive(port, values, clients)
-            hits, misses = cache_stats(database)
-            rate = round(hits / (hits + misses), 3) if hits + misses else None
-            scenarios.append(
-                {"name": name, **result, "queries": counts[name], "facet_cache_hit_rate": rate}
-            )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    floor = scenarios[0]["p95_ms"] or 1
-    for scenario in scenarios:
-        scenario["p95_vs_healthz"] = round(scenario["p95_ms"] / floor, 1)
-    return {"initiatives": size, "seed_seconds": round(seeded, 1), "scenarios": scenarios}
+def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dict]:
+    """Every scenario on a server per size, the sizes taking turns (see ``alternating``)."""
+    prepared = {size: prepare(size) for size in sizes}
+    databases = {size: database for size, (database, _seconds) in prepared.items()}
+    paths = {size: scenario_paths(database, requests) for size, database in databases.items()}
+    counts = {
+        size: query_counts(database, {name: values[:20] for name, values in paths[size].items()})
+        for size, database in databases.items()
+    }
+    with ExitStack() as stack:
+        ports = {}
+        for size, database in databases.items():
+            server, ports[size] = serve(database, workers)
+            stack.callback(_stop, server)
+        for size, port in ports.items():  # warm every worker's connection pool and caches
+            for values in paths[size].values():
+                drive(port, values[: clients * workers], clients)
+        scenarios = {size: [] for size in sizes}
+        for database in databases.values():
+            cache_stats(database)
+        for name in paths[sizes[0]]:
+            results = alternating(ports, {size: paths[size][name] for size in sizes}, clients)
+            for size, database in databases.items():
+                hits, misses = cache_stats(database)
+                rate = round(hits / (hits + misses), 3) if hits + misses else None
+                scenarios[size].append(
+                    {
+                        "name": name,
+                        **results[size],
+                        "queries": counts[size][name],
+                        "facet_cache_hit_rate": rate,
+                    }
+                )
+    reports = []
+    for size in sizes:
+        floor = scenarios[size][0]["p95_ms"] or 1
+        for scenario in scenarios[size]:
+            scenario["p95_vs_healthz"] = round(scenario["p95_ms"] / floor, 1)
+        reports.append(
+            {
+                "initiatives": size,
+                "seed_seconds": round(prepared[size][1], 1),
+                "scenarios": scenarios[size],
+            }
+        )
+    return reports
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    server.wait(timeout=30)
 
 
 def table(results: list[dict]) -> str:
@@ -335,8 +387,7 @@ def load_runs(size: int, workers: int, seconds: int, users: int) -> list[dict]:
                 )
             finally:
                 for server, _port in servers:
-                    server.terminate()
-                    server.wait(timeout=30)
+                    _stop(server)
             total = rows[-1]
             results.append(
                 {
@@ -378,7 +429,7 @@ def load_table(runs: list[dict]) -> str:
 
 
 def scenarios_report(args) -> dict:
-    results = [run(size, args.requests, args.clients, args.workers) for size in args.sizes]
+    results = run(args.sizes, args.requests, args.clients, args.workers)
     main_result = results[-1]
     if len(results) > 1:
         small = {s["name"]: s["p95_ms"] for s in results[0]["scenarios"]}

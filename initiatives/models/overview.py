@@ -47,6 +47,8 @@ class OverviewEntry(models.Model):
     has_experience = models.BooleanField(default=False)
 
     class Meta:
+        # Migration 0012 adds entry_public_search_facets: the search vector and the facet
+        # columns of published measures in one GIN index (when PostgreSQL has btree_gin).
         indexes = [
             GinIndex(fields=["search_vector"], name="entry_search_gin"),
             GinIndex(

@@ -8,10 +8,12 @@ selected facet over the rows of ``m`` that pass every *other* facet, and ``a`` g
 total and, when asked, the ids of one page of results in the requested order.
 
 With a selection, ``m`` is narrow: the row's address (``ctid``), the selected facets' own
-columns and the flags. For a common word ``m`` holds many times more rows than ``a`` (a
-search for "kommunen" with a kind and a county: 6 500 rows in ``m``, 300 in ``a``), so the
-wide columns, and a search's rank, are read only for the rows of ``a``, which are fetched
-again by their address (a TID scan, no index) within the same statement.
+columns and the flags, and it is never stored: ``g`` counts its rows per combination of the
+selected facets' values as they are read (a few hundred groups at most), keeping only the
+addresses of the rows that pass every facet. For a common word ``m`` has many times more
+rows than ``a`` (a search for "kommunen" with a kind and a county: 6 500 rows in ``m``, 300
+in ``a``), so the wide columns, and a search's rank, are read only for the rows of ``a``,
+fetched again by their address (a TID scan, no index) within the same statement.
 
 It runs over the narrow overview entries (``OverviewEntry``: the facet columns, sort keys
 and search vector of each measure, kept by the database), so no joins are needed and a broad
@@ -54,14 +56,26 @@ def _flag(name: str) -> str:
     return f"in_{name}"
 
 
-def _grouped(source: str, name: str, where: str = "") -> str:
+def _grouped(source: str, name: str, where: str = "", count: str = "COUNT(*)") -> str:
     column = FACET_FIELDS[name]
     if name == "fokusomrade":
         return (
-            f"SELECT '{name}', n::text, COUNT(*) FROM {source} s, unnest(s.{column}) n"  # noqa: S608
+            f"SELECT '{name}', n::text, {count} FROM {source} s, unnest(s.{column}) n"  # noqa: S608
             f"{where} GROUP BY 2"
         )
-    return f"SELECT '{name}', {column}::text, COUNT(*) FROM {source} s{where} GROUP BY 2"  # noqa: S608
+    return f"SELECT '{name}', {column}::text, {count} FROM {source} s{where} GROUP BY 2"  # noqa: S608
+
+
+def _combinations_sql(names: list[str]) -> str:
+    """``g``: the rows of ``m`` counted per combination of the selected facets' values
+    (a few hundred groups at most), with the addresses of the rows passing every facet."""
+    own = ", ".join(FACET_FIELDS[name] for name in names)
+    flags = ", ".join(_flag(name) for name in names)
+    passing = " AND ".join(_flag(name) for name in names)
+    return (
+        f"SELECT {own}, {flags}, COUNT(*) AS hits,"  # noqa: S608 (constants)
+        f" array_agg(tid) FILTER (WHERE {passing}) AS tids FROM m GROUP BY {own}, {flags}"
+    )
 
 
 def _where(flags: list[str]) -> str:
@@ -97,7 +111,7 @@ def _passing_all_sql(base, flags: list[str], window: Window | None) -> tuple[str
     their address, with every facet column and (for a page) the sort key."""
     table = base.model._meta.db_table
     picked = RawSQL(  # noqa: S611 (constants: the table and the flags' names)
-        f'"{table}".ctid = ANY(ARRAY(SELECT tid FROM m WHERE {" AND ".join(flags)}))',  # noqa: S608
+        f'"{table}".ctid = ANY(ARRAY(SELECT unnest(tids) FROM g WHERE {" AND ".join(flags)}))',  # noqa: S608
         (),
         output_field=BooleanField(),
     )
@@ -136,7 +150,8 @@ def facet_counts(
         passing = "a AS NOT MATERIALIZED (SELECT * FROM m)"
     parts = [_grouped("a", name) for name in FACET_FIELDS if name not in conditions]
     for name in conditions:
-        parts.append(_grouped("m", name, _where([f for f in flags if f != _flag(name)])))
+        others = _where([f for f in flags if f != _flag(name)])
+        parts.append(_grouped("g", name, others, count="SUM(hits)::bigint"))
     parts.append("SELECT '_total', '', COUNT(*) FROM a")
     if window is not None:
         parts.append(
@@ -145,7 +160,12 @@ def facet_counts(
             ")) WITH ORDINALITY AS p(id, n)"
         )
         params += [window.limit, window.offset]
-    statement = f"WITH m AS MATERIALIZED ({rows_sql}), {passing} " + " UNION ALL ".join(parts)
+    if flags:
+        grouped = f"g AS MATERIALIZED ({_combinations_sql(list(conditions))})"
+        ctes = f"m AS NOT MATERIALIZED ({rows_sql}), {grouped}, {passing}"
+    else:
+        ctes = f"m AS MATERIALIZED ({rows_sql}), {passing}"
+    statement = f"WITH {ctes} " + " UNION ALL ".join(parts)
     counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
     page: list[tuple[int, int]] = []
     with read_connection(OverviewEntry).cursor() as cursor:

@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import QueryDict
 
+from initiatives.filters import FACET_FIELDS
 from initiatives.models import FocusArea, InitiativeFocusArea, OverviewEntry
 from initiatives.overview.selectors import overview
 from initiatives.services import initiative_publish
@@ -111,3 +113,22 @@ def test_the_overview_entry_follows_its_measure(bergen):
     assert entry.search_vector == initiative.search_vector
     initiative.delete()
     assert not OverviewEntry.objects.filter(pk=initiative.pk).exists()
+
+
+def test_every_facet_column_is_in_the_search_index_of_published_measures():
+    """Migration 0012: a search's words and its selected facets meet in one GIN index, so
+    a facet added later belongs in that index too."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'btree_gin'")
+        if not cursor.fetchone():
+            pytest.skip("PostgreSQL without btree_gin (the pgserver fallback)")
+        cursor.execute(
+            "SELECT a.attname, pg_get_expr(i.indpred, i.indrelid) FROM pg_index i"
+            " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+            " WHERE i.indexrelid = 'entry_public_search_facets'::regclass"
+        )
+        rows = cursor.fetchall()
+    columns = {column for column, _predicate in rows}
+    facets = set(FACET_FIELDS.values()) - {"has_experience"}  # a yes/no: no use to an index
+    assert columns == {"search_vector", *facets}
+    assert "publisert" in rows[0][1]
