@@ -56,14 +56,42 @@ def _flag(name: str) -> str:
     return f"in_{name}"
 
 
-def _grouped(source: str, name: str, where: str = "", count: str = "COUNT(*)") -> str:
+def _selected_counts(name: str, where: str) -> str:
+    """A selected facet's counts: the groups of ``g`` that pass every *other* facet."""
     column = FACET_FIELDS[name]
     if name == "fokusomrade":
         return (
-            f"SELECT '{name}', n::text, {count} FROM {source} s, unnest(s.{column}) n"  # noqa: S608
-            f"{where} GROUP BY 2"
+            f"SELECT '{name}', n::text, SUM(hits)::bigint"  # noqa: S608 (constants)
+            f" FROM g, unnest(g.{column}) n{where} GROUP BY 2"
         )
-    return f"SELECT '{name}', {column}::text, {count} FROM {source} s{where} GROUP BY 2"  # noqa: S608
+    return f"SELECT '{name}', {column}::text, SUM(hits)::bigint FROM g{where} GROUP BY 2"  # noqa: S608
+
+
+def _unselected_sql(names: list[str]) -> str:
+    """``s``: the rows of ``a`` counted per value of each facet without a selection, and in
+    all (``_total``), in one pass over ``a`` (grouping sets). A measure's focus areas are
+    counted per combination here and spread over the areas afterwards (``_area_counts``)."""
+    columns = {name: FACET_FIELDS[name] for name in names}
+    if not columns:
+        return "SELECT '_total' AS facet, '' AS value, NULL AS areas, COUNT(*) AS hits FROM a"
+    facet = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in columns.items())
+    value = " ".join(
+        f"WHEN GROUPING({c}) = 0 THEN {'NULL' if n == 'fokusomrade' else f'{c}::text'}"
+        for n, c in columns.items()
+    )
+    areas = FACET_FIELDS["fokusomrade"] if "fokusomrade" in columns else "NULL"
+    sets = ", ".join(f"({column})" for column in columns.values())
+    return (
+        f"SELECT CASE {facet} ELSE '_total' END AS facet,"  # noqa: S608 (constants)
+        f" CASE {value} ELSE '' END AS value, {areas} AS areas, COUNT(*) AS hits"
+        f" FROM a GROUP BY GROUPING SETS ({sets}, ())"
+    )
+
+
+_AREA_COUNTS = (
+    "SELECT 'fokusomrade', n::text, SUM(hits)::bigint"
+    " FROM s, unnest(s.areas) n WHERE facet = 'fokusomrade' GROUP BY 2"
+)
 
 
 def _combinations_sql(names: list[str]) -> str:
@@ -148,11 +176,12 @@ def facet_counts(
         params += passing_params
     else:  # without a selection every row of m passes: a is then only another name for it
         passing = "a AS NOT MATERIALIZED (SELECT * FROM m)"
-    parts = [_grouped("a", name) for name in FACET_FIELDS if name not in conditions]
+    unselected = [name for name in FACET_FIELDS if name not in conditions]
+    parts = ["SELECT facet, value, hits FROM s WHERE facet <> 'fokusomrade'"]
+    if "fokusomrade" in unselected:
+        parts.append(_AREA_COUNTS)
     for name in conditions:
-        others = _where([f for f in flags if f != _flag(name)])
-        parts.append(_grouped("g", name, others, count="SUM(hits)::bigint"))
-    parts.append("SELECT '_total', '', COUNT(*) FROM a")
+        parts.append(_selected_counts(name, _where([f for f in flags if f != _flag(name)])))
     if window is not None:
         parts.append(
             "SELECT '_page', p.id::text, p.n FROM unnest(ARRAY("  # noqa: S608 (constants)
@@ -165,6 +194,7 @@ def facet_counts(
         ctes = f"m AS NOT MATERIALIZED ({rows_sql}), {grouped}, {passing}"
     else:
         ctes = f"m AS MATERIALIZED ({rows_sql}), {passing}"
+    ctes += f", s AS MATERIALIZED ({_unselected_sql(unselected)})"
     statement = f"WITH {ctes} " + " UNION ALL ".join(parts)
     counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
     page: list[tuple[int, int]] = []
