@@ -70,7 +70,7 @@ def _selected_counts(name: str, where: str) -> str:
 def _unselected_sql(names: list[str]) -> str:
     """``s``: the rows of ``a`` counted per value of each facet without a selection, and in
     all (``_total``), in one pass over ``a`` (grouping sets). A measure's focus areas are
-    counted per combination here and spread over the areas afterwards (``_area_counts``)."""
+    counted per combination here and spread over the areas afterwards (``_AREA_COUNTS``)."""
     columns = {name: FACET_FIELDS[name] for name in names}
     if not columns:
         return "SELECT '_total' AS facet, '' AS value, NULL AS areas, COUNT(*) AS hits FROM a"
