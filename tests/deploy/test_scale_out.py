@@ -4,7 +4,7 @@
 A session made on one server is valid on the other (and lives in Redis), a rate limit counts
 requests to both, a measure published through one shows at once in the other's overview and
 statistics, the overview reads from the replica, and the browser that just wrote reads from
-the primary.
+the primary. While the replica is down, its pages read from the primary.
 """
 
 import json
@@ -22,6 +22,7 @@ from .servers import (
     production_environment,
     redis_server,
     streaming_replica,
+    wait_until,
 )
 
 API_LIMIT = 5
@@ -37,7 +38,11 @@ pending = [
     InitiativeFactory(
         organisation=bergen, workflow_status="til_godkjenning", created_by=leader, title=title
     ).pk
-    for title in ("Tillitsmodell i barnevernet Ulvøy", "Mindre skjema i skolen Kvitfjell")
+    for title in (
+        "Tillitsmodell i barnevernet Ulvøy",
+        "Mindre skjema i skolen Kvitfjell",
+        "Faste team i hjemmetjenesten Bjørkvik",
+    )
 ]
 print(json.dumps({"email": leader.email, "pending": pending}))
 """
@@ -76,7 +81,7 @@ def test_two_servers_share_sessions_limits_cache_and_the_replica(tmp_path):
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         seeded = json.loads(manage(env, "shell", "-c", SEED).strip().splitlines()[-1])
-        first, second = seeded["pending"]
+        first, second, third = seeded["pending"]
 
         with streaming_replica(primary) as replica:
             # A publish is acknowledged only once the replica has applied it, so no server
@@ -90,6 +95,7 @@ def test_two_servers_share_sessions_limits_cache_and_the_replica(tmp_path):
                 REDIS_URL=redis.url,
                 API_RATE_LIMIT_COUNT=str(API_LIMIT),
                 MFA_REQUIRED_ROLES="",  # the leader publishes without setting up two-factor
+                REPLICA_RETRY_INTERVAL="2",
             )
             with (
                 gunicorn(env, log_path=tmp_path / "a.log") as server_a,
@@ -99,6 +105,7 @@ def test_two_servers_share_sessions_limits_cache_and_the_replica(tmp_path):
                 check_shared_rate_limit(server_a, server_b)
                 check_publish_shows_at_once(server_a, server_b, seeded["email"], first)
                 check_reads_reach_replica(primary, replica, server_a, server_b, seeded, second)
+                check_replica_outage(replica, [server_a, server_b], seeded["email"], third)
 
 
 def check_shared_session(server_a, server_b, redis, email):
@@ -163,6 +170,37 @@ def check_reads_reach_replica(primary, replica, server_a, server_b, seeded, meas
     replica.psql("SELECT pg_wal_replay_resume()")
     wait_for_replay(primary, replica)
     assert lists_published(anonymous.request("get", server_a + search).text, title)
+
+
+def check_replica_outage(replica, servers, email, measure):
+    """With the replica stopped, its pages read from the primary: a measure published
+    meanwhile is listed, the statistics answer, and /readyz names the replica but keeps the
+    server in rotation. Once the replica is back the servers connect to it again."""
+    replica.stop()
+    leader = Leader()
+    leader.sign_in(servers[0], email)
+    leader.publish(servers[0], measure)
+    anonymous = Browser()  # no pin cookie: these pages would read from the replica
+    for server in servers:
+        page = anonymous.request("get", f"{server}/tiltak/?q=Bj%C3%B8rkvik")
+        assert page.status_code == 200, page.status_code
+        assert lists_published(page.text, "Faste team i hjemmetjenesten")
+        assert anonymous.request("get", f"{server}/statistikk/").status_code == 200
+        probe = anonymous.request("get", f"{server}/readyz")
+        assert (probe.status_code, probe.text) == (200, "ok; database replica unreachable\n")
+
+    replica.start()
+    connected = (
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+    )
+
+    def servers_read_from_replica() -> bool:
+        for server in servers:
+            assert anonymous.request("get", f"{server}/tiltak/").status_code == 200
+        return int(replica.psql(connected)) > 0
+
+    wait_until(servers_read_from_replica, 30, "the servers to read from the replica again")
 
 
 pytestmark = pytest.mark.deploy

@@ -7,16 +7,24 @@ for ``REPLICA_PIN_SECONDS``, and reads from the primary meanwhile, so its own ch
 once even if the replica lags. The cache table, sessions and task queue always stay on the
 primary, and what is computed to be cached (facet counts, reference data) is read from the
 primary (``primary_reads``), so nothing cached for every server comes from a lagging copy.
+
+While the replica is unreachable its pages read from the primary: the view that found it
+down is run again on the primary, and for ``REPLICA_RETRY_INTERVAL`` seconds this process
+leaves the replica alone, so no request waits for it meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import connections, router
+from django.db import InterfaceError, OperationalError, connections, router
+
+logger = logging.getLogger("tillit.database")
 
 REPLICA = "replica"
 PIN_COOKIE = "tillit_primary"
@@ -33,6 +41,12 @@ PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "django_tasks_databas
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 _replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
+# When this process last found the replica unreachable (time.monotonic()).
+_replica_failed_at = float("-inf")
+
+
+def replica_recently_unavailable() -> bool:
+    return time.monotonic() - _replica_failed_at < settings.REPLICA_RETRY_INTERVAL
 
 
 def replica_configured() -> bool:
@@ -114,6 +128,22 @@ class ReplicaReadsMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _reads_from_replica(request):
+        if _reads_from_replica(request) and not replica_recently_unavailable():
             _replica_reads.set(True)
         return None
+
+    def process_exception(self, request, exception):
+        """A replica view that failed on the database runs again on the primary (it only
+        reads), and the replica is left alone for a while. Should the primary be the one
+        down, the second run fails too and the site's 503 follows as usual."""
+        global _replica_failed_at
+        if not (_replica_reads.get() and isinstance(exception, OperationalError | InterfaceError)):
+            return None
+        _replica_failed_at = time.monotonic()
+        logger.warning("database replica unavailable, reading from the primary: %s", exception)
+        _replica_reads.set(False)
+        match = request.resolver_match
+        response = match.func(request, *match.args, **match.kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()
+        return response

@@ -78,7 +78,7 @@ def healthz(request):
 def readyz(request):
     """Ready for traffic: the primary database answers, and Redis too when it is configured.
     503 naming what is unreachable when one does not. A replica that does not answer is
-    named in the body but keeps the server in rotation: only the replica's pages fail."""
+    named in the body but keeps the server in rotation: its pages read from the primary."""
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")

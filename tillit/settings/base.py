@@ -134,6 +134,9 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["tillit.core.routing.ReplicaRouter"]
 REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=15)
+# After a replica view finds the replica unreachable (and runs again on the primary), the
+# process reads those pages from the primary for this many seconds, then tries the replica.
+REPLICA_RETRY_INTERVAL = env.float("REPLICA_RETRY_INTERVAL", default=10)
 # After a request finds the database unreachable, the process answers 503 at once for this
 # many seconds, then lets one request try again (tillit/core/middleware.py).
 DATABASE_RETRY_INTERVAL = env.float("DATABASE_RETRY_INTERVAL", default=1)
