@@ -77,7 +77,7 @@ def test_records_outside_a_request_have_no_id_and_extras_and_tracebacks_are_kept
 
 @pytest.fixture
 def no_recent_failure(monkeypatch):
-    monkeypatch.setattr(errors, "_last_failure", float("-inf"))
+    monkeypatch.setattr(errors.primary_failure, "at", float("-inf"))
 
 
 def test_a_database_error_in_a_view_is_a_503_page_without_database(

@@ -3,16 +3,14 @@ the visitor's language and sign-in state; 500 renders without touching the datab
 
 import logging
 import sys
-import time
 
-from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .outages import DATABASE_ERRORS, RecentFailure
 from .routing import reading_replica
 
 
@@ -35,32 +33,30 @@ def csrf_failure(request, reason=""):
 logger = logging.getLogger("tillit.database")
 
 # The database, or Redis (cache, sessions, rate limits), is unreachable: a 503, not a 500.
-DATABASE_ERRORS = (OperationalError, InterfaceError)
 CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError)
 UNAVAILABLE_ERRORS = DATABASE_ERRORS + CACHE_ERRORS
 
 # Seconds a client is asked to wait before trying again while the database is unreachable.
 DATABASE_RETRY_AFTER = 10
 
-# When this process last found the database unreachable (time.monotonic()).
-_last_failure = float("-inf")
+# When this process last found the primary database unreachable.
+primary_failure = RecentFailure("DATABASE_RETRY_INTERVAL")
 
 
 def database_recently_unavailable() -> bool:
     """Whether this process found the database unreachable within DATABASE_RETRY_INTERVAL
     seconds: requests then answer 503 at once instead of each waiting for the pool's timeout."""
-    return time.monotonic() - _last_failure < settings.DATABASE_RETRY_INTERVAL
+    return primary_failure.recent()
 
 
 def database_unavailable(request, exception=None):
     """503 in the site's design while the database (or Redis) is unreachable; touches
     neither. Only a database failure makes the next requests answer 503 at once."""
-    global _last_failure
     if isinstance(exception, DATABASE_ERRORS):
         # Only the primary's failure makes every page wait: pages that do not read from the
         # replica still work while it is down.
         if not reading_replica():
-            _last_failure = time.monotonic()
+            primary_failure.record()
         logger.warning("database unavailable: %s", exception)
     elif exception is not None:
         logger.warning("cache unavailable: %s", exception)

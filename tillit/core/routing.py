@@ -16,13 +16,14 @@ leaves the replica alone, so no request waits for it meanwhile.
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import InterfaceError, OperationalError, connections, router
+from django.db import connections, router
+
+from .outages import DATABASE_ERRORS, RecentFailure
 
 logger = logging.getLogger("tillit.database")
 
@@ -41,12 +42,8 @@ PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "django_tasks_databas
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 _replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
-# When this process last found the replica unreachable (time.monotonic()).
-_replica_failed_at = float("-inf")
-
-
-def replica_recently_unavailable() -> bool:
-    return time.monotonic() - _replica_failed_at < settings.REPLICA_RETRY_INTERVAL
+# When this process last found the replica unreachable.
+replica_failure = RecentFailure("REPLICA_RETRY_INTERVAL")
 
 
 def replica_configured() -> bool:
@@ -128,7 +125,7 @@ class ReplicaReadsMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _reads_from_replica(request) and not replica_recently_unavailable():
+        if _reads_from_replica(request) and not replica_failure.recent():
             _replica_reads.set(True)
         return None
 
@@ -136,10 +133,9 @@ class ReplicaReadsMiddleware:
         """A replica view that failed on the database runs again on the primary (it only
         reads), and the replica is left alone for a while. Should the primary be the one
         down, the second run fails too and the site's 503 follows as usual."""
-        global _replica_failed_at
-        if not (_replica_reads.get() and isinstance(exception, OperationalError | InterfaceError)):
+        if not (_replica_reads.get() and isinstance(exception, DATABASE_ERRORS)):
             return None
-        _replica_failed_at = time.monotonic()
+        replica_failure.record()
         logger.warning("database replica unavailable, reading from the primary: %s", exception)
         _replica_reads.set(False)
         match = request.resolver_match
