@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import connections, router
 
-from .outages import DATABASE_ERRORS, RecentFailure
+from .outages import RecentFailure, database_unreachable
 
 logger = logging.getLogger("tillit.database")
 
@@ -130,10 +130,11 @@ class ReplicaReadsMiddleware:
         return None
 
     def process_exception(self, request, exception):
-        """A replica view that failed on the database runs again on the primary (it only
-        reads), and the replica is left alone for a while. Should the primary be the one
+        """A replica view that failed because the replica is unreachable runs again on the
+        primary (it only reads), and the replica is left alone for a while; any other database
+        error is the request's own. Should the primary be the one
         down, the second run fails too and the site's 503 follows as usual."""
-        if not (_replica_reads.get() and isinstance(exception, DATABASE_ERRORS)):
+        if not (_replica_reads.get() and database_unreachable(exception)):
             return None
         replica_failure.record()
         logger.warning("database replica unavailable, reading from the primary: %s", exception)
