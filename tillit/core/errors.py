@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
+from django.views.debug import ExceptionReporter
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -86,3 +87,15 @@ def server_error(request):
         return database_unavailable(request, exception)
     # No context processors: the failure may be in the database or in one of them.
     return HttpResponseServerError(get_template("500.html").render({"plain_error_page": True}))
+
+
+class OutageReporter(ExceptionReporter):
+    """With DEBUG on, Django's debug page for an outage would ask the unreachable database
+    again and again (the session, the signed-in user), each after the pool's timeout; the 503
+    page replaces it anyway (``DatabaseUnavailableMiddleware``), so it is left empty."""
+
+    def get_traceback_html(self):
+        return ""
+
+    def get_traceback_text(self):
+        return ""

@@ -9,7 +9,12 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import empty
 
-from .errors import database_recently_unavailable, database_unavailable, unavailable
+from .errors import (
+    OutageReporter,
+    database_recently_unavailable,
+    database_unavailable,
+    unavailable,
+)
 from .logging import SANE_REQUEST_ID, request_id_var
 
 request_logger = logging.getLogger("tillit.request")
@@ -65,6 +70,7 @@ def _note_unavailable(sender, request=None, **kwargs):
     error = sys.exc_info()[1]
     if request is not None and unavailable(error):
         request.unavailable_error = error
+        request.exception_reporter_class = OutageReporter
 
 
 got_request_exception.connect(_note_unavailable, dispatch_uid="tillit-unavailable")
