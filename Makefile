@@ -45,11 +45,8 @@ run: install
 	@echo "Demo users (password: $(DEMO_PASSWORD)):"
 	@for role in ansatt leder tillitsvalgt departement redaktor; do echo "  $$role@demo.tillitsportalen.no"; done
 	@echo ""
-	@echo "Background: the task worker (db_worker) and the scheduler (run_scheduler) run beside the site."
-	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
-	$(MANAGE) run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Background: the task worker (run_worker) and the scheduler (run_scheduler) run beside the site."
+	PORT=$(PORT) $(PY) -m tillit.supervisor --development
 
 serve: install
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
