@@ -231,6 +231,38 @@ def test_restore_refuses_a_target_that_is_not_empty(people, settings, tmp_path, 
         call_command("restore", str(folder), force=True, **restore)
 
 
+def test_restore_into_a_database_not_yet_created_says_how_to_create_it(people, tmp_path):
+    _require_client_tools()
+    call_command("backup", output=str(tmp_path / "backups"), verbosity=0, no_media=True)
+    (folder,) = (tmp_path / "backups").iterdir()
+    missing = f"restore_{uuid.uuid4().hex[:12]}"
+    with pytest.raises(CommandError, match=rf"{missing}' does not exist\. Create it first"):
+        call_command("restore", str(folder), database=missing, verbosity=0, no_media=True)
+
+
+def test_the_readme_s_socket_form_of_database_url_backs_up(tmp_path):
+    """``postgres://user@/db?host=/socket/folder`` (README: The database) reaches the server."""
+    _require_client_tools()
+    settings_dict = connection.settings_dict
+    socket_folder = settings_dict["HOST"] or settings_dict["OPTIONS"].get("host", "")
+    if not socket_folder.startswith("/"):
+        pytest.skip("the test database is not on a Unix socket")
+    url = f"postgres://{settings_dict['USER']}@/{settings_dict['NAME']}?host={socket_folder}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", "--no-media", "--output", str(tmp_path)],
+        cwd=PROJECT,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="tillit.settings.test", DATABASE_URL=url),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (folder,) = tmp_path.iterdir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["database"]["name"] == settings_dict["NAME"]
+
+
 def _keep_writing(stopped: threading.Event, written: list) -> None:
     """New users and comments, one after another, as a busy site makes them."""
     from django.db import connection as own_connection
