@@ -4,9 +4,12 @@ database error is a 500 for the request that raised it, and the next visitor is 
 import copy
 
 import pytest
-from django.db import OperationalError, connection, connections
-from django.test import Client
+from django.contrib.auth.models import AnonymousUser
+from django.db import OperationalError, connection, connections, transaction
+from django.test import Client, RequestFactory
+from django.urls import resolve
 
+from tillit.core import routing
 from tillit.core.errors import primary_failure
 from tillit.core.outages import database_unreachable
 
@@ -24,7 +27,11 @@ def no_outage_remembered():
 
 
 def _data_error() -> OperationalError:
-    with pytest.raises(OperationalError) as raised, connection.cursor() as cursor:
+    with (
+        pytest.raises(OperationalError) as raised,
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(TOO_LONG_FOR_TSVECTOR)
     return raised.value
 
@@ -63,3 +70,31 @@ def test_a_data_error_answers_500_to_its_request_and_the_next_visitor_is_served(
     assert client.get("/tiltak/").status_code == 200
     assert client.get("/mitt/").status_code == 200
     assert Client().get("/api/v1/tiltak/").status_code == 200
+
+
+@pytest.fixture
+def replica_view():
+    """A replica view's request in progress, as ReplicaReadsMiddleware sets it up (built
+    without __init__, which steps aside when no replica is configured)."""
+    middleware = routing.ReplicaReadsMiddleware.__new__(routing.ReplicaReadsMiddleware)
+    request = RequestFactory().get("/feed/tiltak/")
+    request.resolver_match = resolve("/feed/tiltak/")
+    request.user = AnonymousUser()
+    routing.replica_failure.at = float("-inf")
+    token = routing._replica_reads.set(True)
+    yield middleware, request
+    routing._replica_reads.reset(token)
+    routing.replica_failure.at = float("-inf")
+
+
+def test_a_data_error_on_the_replica_leaves_the_replica_in_use(db, replica_view):
+    middleware, request = replica_view
+    assert middleware.process_exception(request, _data_error()) is None
+    assert not routing.replica_failure.recent()
+
+
+def test_an_unreachable_replica_is_left_alone_and_the_view_runs_on_the_primary(db, replica_view):
+    middleware, request = replica_view
+    response = middleware.process_exception(request, _refused_connection())
+    assert response.status_code == 200
+    assert routing.replica_failure.recent()
