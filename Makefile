@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= tillit-demo-2026
 export DEMO_PASSWORD
 
-.PHONY: help install run serve test lint format pytest messages bench clean backup restore
+.PHONY: help install install-prod run serve test lint format pytest messages bench clean backup restore
 
 help:
 	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
@@ -24,19 +24,36 @@ $(UV):
 	$(PYTHON) -m venv .local/uv
 	.local/uv/bin/pip install --quiet uv==$(UV_VERSION)
 
-$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+# One .venv, installed either for development (make run, make test: with the dev group) or for
+# production (make serve: without pytest, Playwright, locust, ruff, ...); its marker says which,
+# and installing one removes the other's marker, so switching always installs again.
+$(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
+	rm -f $(VENV)/.installed-prod
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+$(VENV)/.installed-prod: pyproject.toml uv.lock | $(UV)
+	rm -f $(VENV)/.installed-dev
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --no-dev --python $(PYTHON)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po locale_vendor/*/LC_MESSAGES/django.po) | $(VENV)/.installed
+# Made by install and install-prod once the .venv is ready (either kind will do).
+locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po locale_vendor/*/LC_MESSAGES/django.po)
 	$(MANAGE) compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules --ignore=.local
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed locale/.compiled
+install: $(VENV)/.installed-dev node_modules/.installed
+	@$(MAKE) --no-print-directory locale/.compiled
+
+install-prod: $(VENV)/.installed-prod node_modules/.installed
+	@$(MAKE) --no-print-directory locale/.compiled
+
+# backup and restore use whichever install the .venv holds (production on a server).
+CURRENT_INSTALL := $(if $(wildcard $(VENV)/.installed-prod),install-prod,install)
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -45,13 +62,10 @@ run: install
 	@echo "Demo users (password: $(DEMO_PASSWORD)):"
 	@for role in ansatt leder tillitsvalgt departement redaktor; do echo "  $$role@demo.tillitsportalen.no"; done
 	@echo ""
-	@echo "Background: the task worker (db_worker) and the scheduler (run_scheduler) run beside the site."
-	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
-	$(MANAGE) run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Background: the task worker (run_worker) and the scheduler (run_scheduler) run beside the site."
+	PORT=$(PORT) $(PY) -m tillit.supervisor --development
 
-serve: install
+serve: install-prod
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=tillit.settings.production PORT=$(PORT) $(PY) -m tillit.supervisor
@@ -63,10 +77,10 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) lintmigrations --quiet ok ignore
 
-backup: install
+backup: $(CURRENT_INSTALL)
 	$(MANAGE) backup --output "$${BACKUP_DIR:-.local/backups}"
 
-restore: install
+restore: $(CURRENT_INSTALL)
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=.local/backups/tillit-<time> [FORCE=1]"; exit 2; }
 	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force)
 

@@ -1,7 +1,8 @@
 """gunicorn's settings for ``make serve`` and production; each comes from the environment.
 
 PORT (8000), WEB_CONCURRENCY (worker processes, 2 x cores + 1), GUNICORN_THREADS (1),
-GUNICORN_TIMEOUT (30 s), GUNICORN_GRACEFUL_TIMEOUT (30 s), FORWARDED_ALLOW_IPS (127.0.0.1).
+GUNICORN_TIMEOUT (30 s), GUNICORN_GRACEFUL_TIMEOUT (30 s), FORWARDED_ALLOW_IPS (127.0.0.1),
+GUNICORN_CONTROL_SOCKET (none).
 """
 
 import multiprocessing
@@ -48,5 +49,12 @@ if os.environ.get("LOG_FORMAT", "json") == "json":
             }
         },
     }
+# gunicorn's control socket (for gunicornc) is one path per user by default, which every
+# instance of that user shares: a second instance that fails to start removes the running
+# one's socket. None unless GUNICORN_CONTROL_SOCKET names a path for this instance alone.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 # Load the application in each worker (not the master), so each opens its own database pool.
 preload_app = False

@@ -1,11 +1,17 @@
-"""``python -m tillit.supervisor`` (what ``make serve`` runs): the web server, the task worker
-and the scheduler as three processes, started together and stopped together.
+"""``python -m tillit.supervisor`` (what ``make serve`` runs; ``--development`` for ``make run``):
+the web server, the task worker and the scheduler as three processes, started together and
+stopped together.
 
-A process that exits on its own is started again after a pause (a worker may give up while the
-database is down); Ctrl-C or SIGTERM stops all three, giving each the time gunicorn gives its
-requests. In production a service manager (systemd, Kubernetes) can run the three directly.
+A process that exits on its own after running a while is started again after a pause. One
+that exits within STARTUP_GRACE seconds of starting failed to start (a configuration error such
+as a missing SECRET_KEY, a port in use): then everything stops and the supervisor exits
+non-zero instead of trying for ever. Ctrl-C or SIGTERM stops all three, giving each the time
+gunicorn gives its requests. In production a service manager (systemd, Kubernetes) can run the
+three directly.
 """
 
+import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -15,13 +21,22 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESTART_PAUSE = 5  # seconds before a process that stopped on its own is started again
+STARTUP_GRACE = 10  # a process that stops within this many seconds of starting failed to start
 STOP_TIMEOUT = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30")) + 5
 
-PROCESSES = {
-    "web": [sys.executable, "-m", "gunicorn", "--config", str(BASE_DIR / "gunicorn.conf.py")],
-    "worker": [sys.executable, "manage.py", "db_worker", "--no-reload"],
-    "scheduler": [sys.executable, "manage.py", "run_scheduler"],
-}
+
+def processes(*, development: bool = False) -> dict[str, list[str]]:
+    """The commands to run: gunicorn, or Django's development server with ``development``."""
+    manage = [sys.executable, "manage.py"]
+    if development:
+        web = [*manage, "runserver", f"127.0.0.1:{os.environ.get('PORT', '8000')}"]
+    else:
+        web = [sys.executable, "-m", "gunicorn", "--config", str(BASE_DIR / "gunicorn.conf.py")]
+    return {
+        "web": web,
+        "worker": [*manage, "run_worker", "--interval", "2" if development else "1"],
+        "scheduler": [*manage, "run_scheduler"],
+    }
 
 
 def _say(message: str) -> None:
@@ -33,10 +48,16 @@ class Supervisor:
     def __init__(self, commands: dict[str, list[str]]):
         self.commands = commands
         self.running: dict[str, subprocess.Popen] = {}
+        self.started_at: dict[str, float] = {}
         self.stopping = False
 
     def start(self, name: str) -> None:
-        self.running[name] = subprocess.Popen(self.commands[name], cwd=BASE_DIR)
+        # Each in its own process group, so stopping it stops its children too (runserver's
+        # autoreloader runs the server in a child process).
+        self.running[name] = subprocess.Popen(
+            self.commands[name], cwd=BASE_DIR, start_new_session=True
+        )
+        self.started_at[name] = time.monotonic()
         _say(f"started {name} (pid {self.running[name].pid})")
 
     def stop(self, *_args) -> None:
@@ -50,11 +71,17 @@ class Supervisor:
         restart_at: dict[str, float] = {}
         while not self.stopping:
             for name, process in self.running.items():
-                if process.poll() is not None and name not in restart_at:
+                if process.poll() is None or name in restart_at:
+                    continue
+                if time.monotonic() - self.started_at[name] < STARTUP_GRACE:
                     _say(
-                        f"{name} exited with {process.returncode}; restarting in {RESTART_PAUSE} s"
+                        f"{name} exited with {process.returncode} right after starting; "
+                        "stopping everything (see its error above)"
                     )
-                    restart_at[name] = time.monotonic() + RESTART_PAUSE
+                    self.shutdown()
+                    return process.returncode if process.returncode > 0 else 1
+                _say(f"{name} exited with {process.returncode}; restarting in {RESTART_PAUSE} s")
+                restart_at[name] = time.monotonic() + RESTART_PAUSE
             for name, when in list(restart_at.items()):
                 if time.monotonic() >= when:
                     del restart_at[name]
@@ -66,17 +93,33 @@ class Supervisor:
         _say("stopping")
         for process in self.running.values():
             if process.poll() is None:
-                process.terminate()
+                _signal_group(process, signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT
         for name, process in self.running.items():
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 _say(f"{name} did not stop in time; killing it")
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
                 process.wait()
         return 0
 
 
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tillit.supervisor", description=__doc__)
+    parser.add_argument(
+        "--development",
+        action="store_true",
+        help="Django's development server on 127.0.0.1:$PORT instead of gunicorn (make run)",
+    )
+    arguments = parser.parse_args()
+    return Supervisor(processes(development=arguments.development)).run()
+
+
 if __name__ == "__main__":
-    sys.exit(Supervisor(PROCESSES).run())
+    sys.exit(main())

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
+
+from tillit.core.errors import CACHE_ERRORS
 
 from . import records, selectors
 from .dataset import LICENCE_NAME, LICENCE_URL, PAGE_SIZE, absolute
@@ -56,6 +59,16 @@ api.add_decorator(public_api, mode="view")
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"melding": _("Not found.")}, status=404)
+
+
+def _let_django_answer(request, exc):
+    """Database and Redis errors go on to the site's middleware, with DEBUG on too (where
+    ninja would answer a traceback): the replica's fallback, or a JSON 503 when unreachable."""
+    raise exc
+
+
+for _error in (OperationalError, InterfaceError, *CACHE_ERRORS):
+    api.add_exception_handler(_error, _let_django_answer)
 
 
 @api.exception_handler(ValidationError)

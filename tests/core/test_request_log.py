@@ -4,6 +4,7 @@ import json
 import logging
 import sys
 
+import psycopg
 import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
@@ -75,6 +76,13 @@ def test_records_outside_a_request_have_no_id_and_extras_and_tracebacks_are_kept
     assert line["job"] == "digest" and "ValueError: boom" in line["exception"]
 
 
+def _unreachable(message: str) -> OperationalError:
+    """Django's error for a connection psycopg could not make or keep (no SQLSTATE)."""
+    error = OperationalError(message)
+    error.__cause__ = psycopg.OperationalError(message)
+    return error
+
+
 @pytest.fixture
 def no_recent_failure(monkeypatch):
     monkeypatch.setattr(errors.primary_failure, "at", float("-inf"))
@@ -86,7 +94,7 @@ def test_a_database_error_in_a_view_is_a_503_page_without_database(
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     with django_assert_num_queries(0):
         response = middleware.process_exception(
-            RequestFactory().get("/tiltak/"), OperationalError("server closed the connection")
+            RequestFactory().get("/tiltak/"), _unreachable("server closed the connection")
         )
     assert response.status_code == 503 and response["Retry-After"] == "10"
     html = response.content.decode()
@@ -96,7 +104,7 @@ def test_a_database_error_in_a_view_is_a_503_page_without_database(
 def test_after_a_failure_requests_answer_503_at_once_but_probes_still_try(no_recent_failure):
     reached = []
     middleware = DatabaseUnavailableMiddleware(lambda request: reached.append(request.path))
-    middleware.process_exception(RequestFactory().get("/"), OperationalError("down"))
+    middleware.process_exception(RequestFactory().get("/"), _unreachable("down"))
     response = middleware(RequestFactory().get("/tiltak/"))
     assert response.status_code == 503 and reached == []
     middleware(RequestFactory().get("/readyz"))
@@ -107,7 +115,7 @@ def test_a_database_error_outside_a_view_reaches_the_503_page_through_the_500_ha
     no_recent_failure,
 ):
     try:
-        raise OperationalError("connection refused")
+        raise _unreachable("connection refused")
     except OperationalError:
         assert sys.exc_info()[0] is OperationalError
         response = server_error(RequestFactory().get("/"))

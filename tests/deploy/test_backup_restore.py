@@ -10,19 +10,22 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from initiatives.models import Attachment, Comment, Initiative
 from initiatives.services.comments import comment_create
-from tillit.accounts.models import Organisation
-from tillit.ops.postgres import OperationsError, tool
+from tillit.accounts.models import Organisation, User
+from tillit.ops.backup import COUNTED_MODELS
+from tillit.ops.postgres import OperationsError, connect, libpq_params, tool
 
 from ..factories import ExperienceReportFactory, InitiativeFactory
 from ..subprocess_env import clean_environment
@@ -226,3 +229,83 @@ def test_restore_refuses_a_target_that_is_not_empty(people, settings, tmp_path, 
     manifest.write_text(json.dumps({"files": {"../../etc/passwd": "0" * 64}}))
     with pytest.raises(CommandError, match="unsafe file"):
         call_command("restore", str(folder), force=True, **restore)
+
+
+def test_restore_into_a_database_not_yet_created_says_how_to_create_it(people, tmp_path):
+    _require_client_tools()
+    call_command("backup", output=str(tmp_path / "backups"), verbosity=0, no_media=True)
+    (folder,) = (tmp_path / "backups").iterdir()
+    missing = f"restore_{uuid.uuid4().hex[:12]}"
+    with pytest.raises(CommandError, match=rf"{missing}' does not exist\. Create it first"):
+        call_command("restore", str(folder), database=missing, verbosity=0, no_media=True)
+
+
+def test_the_readme_s_socket_form_of_database_url_backs_up(tmp_path):
+    """``postgres://user@/db?host=/socket/folder`` (README: The database) reaches the server."""
+    _require_client_tools()
+    settings_dict = connection.settings_dict
+    socket_folder = settings_dict["HOST"] or settings_dict["OPTIONS"].get("host", "")
+    if not socket_folder.startswith("/"):
+        pytest.skip("the test database is not on a Unix socket")
+    url = f"postgres://{settings_dict['USER']}@/{settings_dict['NAME']}?host={socket_folder}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", "--no-media", "--output", str(tmp_path)],
+        cwd=PROJECT,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="tillit.settings.test", DATABASE_URL=url),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (folder,) = tmp_path.iterdir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["database"]["name"] == settings_dict["NAME"]
+
+
+def _keep_writing(stopped: threading.Event, written: list) -> None:
+    """New users and comments, one after another, as a busy site makes them."""
+    from django.db import connection as own_connection
+
+    measure = Initiative.objects.first()
+    try:
+        while not stopped.is_set():
+            user = User.objects.create(email=f"skriver-{uuid.uuid4().hex}@example.no")
+            Comment.objects.create(initiative=measure, author=user, body="Skrevet under backup.")
+            written.append(user.pk)
+    finally:
+        own_connection.close()
+
+
+def test_the_manifest_counts_what_the_dump_holds_under_concurrent_writes(
+    people, bergen, settings, tmp_path, fresh_database
+):
+    _require_client_tools()
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    stopped, written = threading.Event(), []
+    writer = threading.Thread(target=_keep_writing, args=(stopped, written))
+    writer.start()
+    try:
+        while len(written) < 20:  # writing before the backup starts
+            assert writer.is_alive()
+        before = len(written)
+        call_command("backup", output=str(tmp_path / "backups"), verbosity=0, no_media=True)
+        during = len(written) - before
+    finally:
+        stopped.set()
+        writer.join(timeout=30)
+    assert during > 20  # rows were written while the backup ran
+
+    (folder,) = (tmp_path / "backups").iterdir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    call_command("restore", str(folder), database=fresh_database, verbosity=0, no_media=True)
+    params = libpq_params(connection.settings_dict, dbname=fresh_database)
+    with connect(params) as restored:
+        counts = {
+            label: restored.execute(
+                f"SELECT count(*) FROM {apps.get_model(label)._meta.db_table}"  # noqa: S608
+            ).fetchone()[0]
+            for label in COUNTED_MODELS
+        }
+    assert manifest["database"]["counts"] == counts

@@ -4,13 +4,15 @@ the visitor's language and sign-in state; 500 renders without touching the datab
 import logging
 import sys
 
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
+from django.utils.translation import gettext as _
+from django.views.debug import ExceptionReporter
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .outages import DATABASE_ERRORS, RecentFailure
+from .outages import RecentFailure, database_unreachable
 from .routing import reading_replica
 
 
@@ -32,9 +34,15 @@ def csrf_failure(request, reason=""):
 
 logger = logging.getLogger("tillit.database")
 
-# The database, or Redis (cache, sessions, rate limits), is unreachable: a 503, not a 500.
+# Redis (cache, sessions, rate limits) is unreachable: a 503, not a 500.
 CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError)
-UNAVAILABLE_ERRORS = DATABASE_ERRORS + CACHE_ERRORS
+
+
+def unavailable(error: BaseException | None) -> bool:
+    """Whether ``error`` means the database or Redis cannot be reached (a 503). Any other
+    database error belongs to the request that raised it (a 500 for that request alone)."""
+    return isinstance(error, CACHE_ERRORS) or database_unreachable(error)
+
 
 # Seconds a client is asked to wait before trying again while the database is unreachable.
 DATABASE_RETRY_AFTER = 10
@@ -50,9 +58,10 @@ def database_recently_unavailable() -> bool:
 
 
 def database_unavailable(request, exception=None):
-    """503 in the site's design while the database (or Redis) is unreachable; touches
-    neither. Only a database failure makes the next requests answer 503 at once."""
-    if isinstance(exception, DATABASE_ERRORS):
+    """503 in the site's design (JSON for the API) while the database or Redis is
+    unreachable; touches neither. Only a database failure makes the next requests answer 503
+    at once."""
+    if database_unreachable(exception):
         # Only the primary's failure makes every page wait: pages that do not read from the
         # replica still work while it is down.
         if not reading_replica():
@@ -60,7 +69,12 @@ def database_unavailable(request, exception=None):
         logger.warning("database unavailable: %s", exception)
     elif exception is not None:
         logger.warning("cache unavailable: %s", exception)
-    response = HttpResponse(get_template("503.html").render({}), status=503)
+    if request.path.startswith("/api/"):
+        message = _("The portal is temporarily unavailable")
+        body = {"melding": message, "vent_sekunder": DATABASE_RETRY_AFTER}
+        response = JsonResponse(body, status=503)
+    else:
+        response = HttpResponse(get_template("503.html").render({}), status=503)
     response["Retry-After"] = str(DATABASE_RETRY_AFTER)
     return response
 
@@ -69,7 +83,19 @@ def server_error(request):
     # A database or Redis outage noticed outside a view (a session saved, the user loaded by
     # a middleware) is a 503 too.
     exception = sys.exc_info()[1]
-    if isinstance(exception, UNAVAILABLE_ERRORS):
+    if unavailable(exception):
         return database_unavailable(request, exception)
     # No context processors: the failure may be in the database or in one of them.
     return HttpResponseServerError(get_template("500.html").render({"plain_error_page": True}))
+
+
+class OutageReporter(ExceptionReporter):
+    """With DEBUG on, Django's debug page for an outage would ask the unreachable database
+    again and again (the session, the signed-in user), each after the pool's timeout; the 503
+    page replaces it anyway (``DatabaseUnavailableMiddleware``), so it is left empty."""
+
+    def get_traceback_html(self):
+        return ""
+
+    def get_traceback_text(self):
+        return ""

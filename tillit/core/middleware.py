@@ -1,13 +1,20 @@
 import logging
+import sys
 import time
 import uuid
 
 from django.conf import settings
+from django.core.signals import got_request_exception
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import empty
 
-from .errors import UNAVAILABLE_ERRORS, database_recently_unavailable, database_unavailable
+from .errors import (
+    OutageReporter,
+    database_recently_unavailable,
+    database_unavailable,
+    unavailable,
+)
 from .logging import SANE_REQUEST_ID, request_id_var
 
 request_logger = logging.getLogger("tillit.request")
@@ -57,10 +64,22 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
+def _note_unavailable(sender, request=None, **kwargs):
+    """Django turned an exception raised in a middleware into a 500 response (the debug page
+    when DEBUG is on); remember it on the request when it was an outage."""
+    error = sys.exc_info()[1]
+    if request is not None and unavailable(error):
+        request.unavailable_error = error
+        request.exception_reporter_class = OutageReporter
+
+
+got_request_exception.connect(_note_unavailable, dispatch_uid="tillit-unavailable")
+
+
 class DatabaseUnavailableMiddleware:
-    """A view that fails because the database is unreachable answers 503 with a friendly page
-    (rendered without the database), not 500. Failures in other middleware reach the same page
-    through the 500 handler (``tillit.core.errors.server_error``).
+    """A request that fails because the database (or Redis) is unreachable answers 503 with a
+    friendly page (rendered without the database; JSON for the API), not 500, whether it failed
+    in the view or in a middleware (the session, the signed-in user), and with DEBUG on too.
 
     For DATABASE_RETRY_INTERVAL seconds after a failure the process answers 503 at once, so a
     queue of requests never piles up behind the pool's timeout; the probes always try.
@@ -74,10 +93,14 @@ class DatabaseUnavailableMiddleware:
     def __call__(self, request):
         if database_recently_unavailable() and request.path not in self.always_try:
             return database_unavailable(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        error = getattr(request, "unavailable_error", None)
+        if error is not None and response.status_code == 500:
+            return database_unavailable(request, error)
+        return response
 
     def process_exception(self, request, exception):
-        if isinstance(exception, UNAVAILABLE_ERRORS):
+        if unavailable(exception):
             return database_unavailable(request, exception)
         return None
 

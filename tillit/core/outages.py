@@ -2,15 +2,37 @@
 
 The primary's quick 503 (``tillit.core.errors``) and the replica's step aside
 (``tillit.core.routing``) both remember when this process last found their database
-unreachable, and leave it alone for a number of seconds named by a setting.
+unreachable, and leave it alone for a number of seconds named by a setting. Only errors that
+mean the server cannot be reached count (``database_unreachable``); any other database error
+(a value too long for a tsvector, a deadlock) belongs to the request that caused it.
 """
 
 import time
 
+import psycopg
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+# PostgreSQL's codes for a server that cannot take this connection (any code of class 08,
+# "connection exception", too): shutting down, crashed, starting up, out of connection slots.
+UNREACHABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
+def database_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` means the database server cannot be reached: refused or lost
+    connections, shutdowns, and timeouts waiting for a connection (the pool's included)."""
+    if isinstance(error, InterfaceError):  # the connection is already closed
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if not isinstance(cause, psycopg.Error):
+        return False
+    sqlstate = cause.sqlstate
+    # No code: libpq's own failure (refused, lost, timed out) or the pool's PoolTimeout.
+    return sqlstate is None or sqlstate.startswith("08") or sqlstate in UNREACHABLE_SQLSTATES
 
 
 class RecentFailure:

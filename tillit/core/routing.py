@@ -21,9 +21,9 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import connections, router
+from django.db import OperationalError, connections, router
 
-from .outages import DATABASE_ERRORS, RecentFailure
+from .outages import RecentFailure, database_unreachable
 
 logger = logging.getLogger("tillit.database")
 
@@ -89,6 +89,13 @@ class ReplicaRouter:
         return db == "default"
 
 
+def _recovery_conflict(error: BaseException) -> bool:
+    """A hot standby cancelled the query to apply the primary's changes (SQLSTATE 40001)."""
+    return isinstance(error, OperationalError) and (
+        getattr(error.__cause__, "sqlstate", None) == "40001"
+    )
+
+
 def _reads_from_replica(request) -> bool:
     match = request.resolver_match
     if match is None or request.method not in ("GET", "HEAD"):
@@ -130,13 +137,20 @@ class ReplicaReadsMiddleware:
         return None
 
     def process_exception(self, request, exception):
-        """A replica view that failed on the database runs again on the primary (it only
-        reads), and the replica is left alone for a while. Should the primary be the one
-        down, the second run fails too and the site's 503 follows as usual."""
-        if not (_replica_reads.get() and isinstance(exception, DATABASE_ERRORS)):
+        """A replica view that failed because the replica is unreachable runs again on the
+        primary (it only reads), and the replica is left alone for a while. A query the replica
+        cancelled for a conflict with recovery runs again on the primary too, but the replica
+        stays in use; any other database error is the request's own. Should the primary be the
+        one down, the second run fails too and the site's 503 follows as usual."""
+        if not _replica_reads.get():
             return None
-        replica_failure.record()
-        logger.warning("database replica unavailable, reading from the primary: %s", exception)
+        if database_unreachable(exception):
+            replica_failure.record()
+            logger.warning("database replica unavailable, reading from the primary: %s", exception)
+        elif _recovery_conflict(exception):
+            logger.info("query cancelled on the replica, reading from the primary: %s", exception)
+        else:
+            return None
         _replica_reads.set(False)
         match = request.resolver_match
         response = match.func(request, *match.args, **match.kwargs)

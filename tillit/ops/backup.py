@@ -3,7 +3,9 @@ one timestamped folder with a manifest (``make backup``; ``tillit/ops/restore.py
 
 The database is dumped first and the files archived after it, so every attachment the dump
 knows is in the archive unless it was deleted in between; a file uploaded in between is an
-unused extra, which does no harm.
+unused extra, which does no harm. The manifest's row counts are taken in the dump's own
+snapshot (exported from a REPEATABLE READ transaction and given to ``pg_dump --snapshot``), so
+they match the dump however much is written meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.db import connections
+from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -101,14 +103,27 @@ def backup_create(*, output_dir: Path, alias: str = "default", include_media: bo
     created = timezone.now()
     folder = Path(output_dir) / f"tillit-{created:%Y%m%dT%H%M%S%fZ}"
     folder.mkdir(parents=True)
-    settings_dict = connections[alias].settings_dict
+    connection = connections[alias]
+    settings_dict = connection.settings_dict
     params = libpq_params(settings_dict)
-    run_tool(
-        "pg_dump",
-        ["--format=custom", "--no-owner", "--file", str(folder / DATABASE_FILE)],
-        params,
-    )
-    state = _database_state(alias)
+    # One snapshot for the dump and the counts: this transaction stays open while pg_dump
+    # reads the snapshot it exported.
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        run_tool(
+            "pg_dump",
+            [
+                "--format=custom",
+                "--no-owner",
+                f"--snapshot={snapshot}",
+                "--file",
+                str(folder / DATABASE_FILE),
+            ],
+            params,
+        )
+        state = _database_state(alias)
     media = None
     if include_media:
         media = _archive_media(media_root(), folder / MEDIA_FILE)

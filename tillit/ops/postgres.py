@@ -99,6 +99,12 @@ def connect(params: dict[str, str]) -> psycopg.Connection:
     try:
         return psycopg.connect(**params, autocommit=True)
     except psycopg.OperationalError as error:
+        if f'database "{params["dbname"]}" does not exist' in str(error):
+            raise OperationsError(
+                f"The database {params['dbname']!r} does not exist. Create it first, owned by "
+                f"the portal's database user: createdb --owner={params.get('user') or '<user>'} "
+                f"{params['dbname']} (README: Backup and restore)."
+            ) from error
         raise OperationsError(
             f"Could not connect to the database {params['dbname']!r}: {error}".strip()
         ) from error

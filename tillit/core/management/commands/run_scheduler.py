@@ -1,13 +1,18 @@
 """``manage.py run_scheduler``: enqueue the scheduled tasks when due; run next to
-``manage.py db_worker``, which runs them."""
+``manage.py run_worker``, which runs them. While the database cannot be reached it skips the
+check and tries again at the next one."""
 
+import logging
 import signal
 import threading
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from tillit.core.outages import database_unreachable
 from tillit.core.scheduler import enqueue_due, jobs
+
+logger = logging.getLogger("tillit.worker")
 
 
 class Command(BaseCommand):
@@ -24,9 +29,14 @@ class Command(BaseCommand):
         names = ", ".join(job.name for job in jobs())
         self.stdout.write(f"Scheduler started: {names}")
         while not self.stopped.is_set():
-            close_old_connections()
-            for name in enqueue_due():
-                self.stdout.write(f"Enqueued {name}")
+            try:
+                close_old_connections()
+                for name in enqueue_due():
+                    self.stdout.write(f"Enqueued {name}")
+            except Exception as error:
+                if not database_unreachable(error):
+                    raise
+                logger.warning("database unreachable (%s); checking again later", error)
             if once:
                 break
             self.stopped.wait(interval)
