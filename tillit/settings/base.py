@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "tillit.core.middleware.RequestIdMiddleware",
+    "tillit.core.clients.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tillit.core.middleware.DatabaseUnavailableMiddleware",
