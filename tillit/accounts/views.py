@@ -137,7 +137,8 @@ class OrganisationEditView(OrganisationMixin, OrganisationFormView):
 
 
 class JoinRequestCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
-    """A signed-in user who is not a member asks to join; the leaders decide."""
+    """A signed-in user who is not a member asks to join; the leaders decide (the portal's
+    editors when the organisation has no leader), and the page says which."""
 
     permission_action = Action.ORGANISATION_REQUEST_JOIN
     template_name = "accounts/join_request_form.html"
@@ -150,9 +151,15 @@ class JoinRequestCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormV
         services.join_request_create(
             user=self.request.user, organisation=self.organisation, **form.cleaned_data
         )
-        return _("Your request was sent to the leaders of %(organisation)s.") % {
-            "organisation": self.organisation
-        }
+        leaders_decide, _deciders = selectors.join_request_deciders(self.organisation.pk)
+        if leaders_decide:
+            message = _("Your request was sent to the leaders of %(organisation)s.")
+        else:
+            message = _(
+                "%(organisation)s has no leader in Tillitsportalen yet, so the portal's editors "
+                "will handle your request. They have been told by e-mail."
+            )
+        return message % {"organisation": self.organisation}
 
     def get_success_url(self):
         return self.organisation.get_absolute_url()
