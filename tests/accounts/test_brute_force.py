@@ -78,3 +78,11 @@ def test_the_admin_sign_in_is_allauths_with_its_limits(people):
         _try(client, editor.email, f"feil-{attempt}", "10.2.0.1")
     response, errors = _try(client, editor.email, PASSWORD, "10.2.0.1")
     assert errors and client.get("/admin/").status_code == 302
+
+
+def test_an_ipv6_network_counts_as_one_address():
+    """Hopping between addresses of one IPv6 /64 network gives no fresh attempts."""
+    user = UserFactory()
+    _five_wrong_then_one_more(user.email, "2001:db8:1:1::66")
+    response, errors = _try(Client(), user.email, PASSWORD, "2001:db8:1:1::67")
+    assert errors and response.status_code == 200

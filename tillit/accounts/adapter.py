@@ -21,9 +21,10 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return address
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
-        """Failed sign-ins count per client address and account together (``throttle``)."""
+        """Failed sign-ins count per client address (an IPv6 address by its network, as
+        allauth's own limits) and account together (``throttle``)."""
         login = credentials.get("email", credentials.get("username", ""))
-        return throttle.attempt_key(address=self.get_client_ip(request), login=login)
+        return throttle.attempt_key(address=ratelimit.get_ip(request), login=login)
 
     def pre_authenticate(self, request, **credentials) -> None:
         """As allauth's, but the refusal says how long to wait."""
