@@ -177,6 +177,9 @@ def test_a_request_to_an_organisation_without_a_leader_goes_to_the_editors(
 
     leaderless = OrganisationFactory(name="Lederløs etat")
     client.force_login(people["outsider"])
+    form_page = client.get(f"/organisasjoner/{leaderless.pk}/bli-medlem/").content.decode()
+    assert "portalens redaktører avgjør" in form_page
+    assert "Melding til portalens redaktører" in form_page
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/organisasjoner/{leaderless.pk}/bli-medlem/", {"roles": ["ansatt"]}, follow=True

@@ -144,15 +144,27 @@ class JoinRequestCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormV
     template_name = "accounts/join_request_form.html"
     form_class = JoinRequestForm
 
+    @cached_property
+    def leaders_decide(self) -> bool:
+        return selectors.join_request_deciders(self.organisation.pk)[0]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organisation": self.organisation}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.leaders_decide:
+            form.fields["message"].label = _("Message to the portal's editors")
+        return form
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "leaders_decide": self.leaders_decide}
 
     def perform(self, form):
         services.join_request_create(
             user=self.request.user, organisation=self.organisation, **form.cleaned_data
         )
-        leaders_decide, _deciders = selectors.join_request_deciders(self.organisation.pk)
-        if leaders_decide:
+        if self.leaders_decide:
             message = _("Your request was sent to the leaders of %(organisation)s.")
         else:
             message = _(
