@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import Organisation, Role
+from tillit.policy.initiatives import assessable_filter
 from tillit.policy.roles import memberships_of
 
 from .models import ExperienceReport, FocusArea, Initiative, UnionAssessment, WorkflowStatus
@@ -115,11 +116,12 @@ def awaiting_my_approval(user) -> QuerySet[Initiative]:
 
 
 def awaiting_my_assessment(user) -> QuerySet[Initiative]:
+    """Unassessed measures the user may assess (the policy's rule, as a filter)."""
     return (
         Initiative.objects.filter(
+            assessable_filter(user),
             workflow_status__in=[WorkflowStatus.TIL_GODKJENNING, WorkflowStatus.PUBLISERT],
             union_assessment=UnionAssessment.UKJENT,
-            organisation_id__in=_org_ids(user, Role.TILLITSVALGT),
         )
         .select_related("organisation")
         .order_by("updated_at")[:50]

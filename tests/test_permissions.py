@@ -11,7 +11,7 @@ from allauth.usersessions.models import UserSession
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from initiatives.models import Attachment, Comment, Follow
+from initiatives.models import Attachment, Comment, Follow, InitiativeChange
 from initiatives.services.following import unsubscribe_token
 from initiatives.tasks import deliver_notifications
 from reporting.models import ImportBatch
@@ -21,6 +21,7 @@ from tillit.core.models import AuditEvent
 from .factories import (
     ExperienceReportFactory,
     InitiativeFactory,
+    MembershipFactory,
     OrganisationFactory,
     UserFactory,
 )
@@ -40,8 +41,13 @@ A, OUT, S, L, T, D, R, X = (
     "redaktor",
     "leder_annen",
 )
+# Separation of duties: a union rep who also leads Bergen, and one who is also staff there and
+# registered, edited, submitted or published some of its measures (see ``_union_rep_measures``).
+TL, TS = "tillitsvalgt_leder", "tillitsvalgt_ansatt"
 EVERYONE = (A, OUT, S, L, T, D, R, X)
 SIGNED_IN = (OUT, S, L, T, D, R, X)
+
+SHAPED = ("created", "edited", "submitted", "published")
 
 MATRIX = [
     # --- public pages ---------------------------------------------------------------------
@@ -184,6 +190,12 @@ MATRIX = [
     (T, "/tiltak/{m_pending}/medvirkning/", 200),
     (T, "/tiltak/{m_archived}/medvirkning/", 404),
     *[(role, "/tiltak/{m_published}/medvirkning/", 404) for role in (OUT, S, L, D, R, X)],
+    # Nobody assesses a measure they lead the owner of or took part in themselves.
+    (TL, "/tiltak/{m_published}/medvirkning/", 404),
+    (TL, "/tiltak/{m_pending}/medvirkning/", 404),
+    (TS, "/tiltak/{m_published}/medvirkning/", 200),
+    *[(TS, f"/tiltak/{{m_{how}_by_rep}}/medvirkning/", 404) for how in SHAPED],
+    *[(T, f"/tiltak/{{m_{how}_by_rep}}/medvirkning/", 200) for how in SHAPED],
     *[(role, "/tiltak/{m_published}/vedlegg/{m_published_file}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
@@ -487,6 +499,14 @@ def objects(people, bergen):
         "r_of_draft": ExperienceReportFactory(initiative=measures["draft"]),
     }
     comments = _comments(people, measures)
+    union_reps = {
+        TL: MembershipFactory(
+            organisation=bergen, roles=[Role.LEDER, Role.TILLITSVALGT], union_name="Delta"
+        ).user,
+        TS: MembershipFactory(
+            organisation=bergen, roles=[Role.ANSATT, Role.TILLITSVALGT], union_name="Unio"
+        ).user,
+    }
     batches = {
         "import_batch": ImportBatch.objects.create(
             organisation=bergen, created_by=people["leder"], file_name="tiltak.csv"
@@ -501,9 +521,10 @@ def objects(people, bergen):
         "follow": follow.pk,
         "unsubscribe": unsubscribe_token(ansatt, follow=follow),
         **{f"m_{state}": measure.pk for state, measure in measures.items()},
+        **_union_rep_measures(bergen, union_reps[TS]),
         **{name: report.pk for name, report in reports.items()},
         **files,
-        "people": {**people, "applicant": applicant, "invited": invited},
+        "people": {**people, **union_reps, "applicant": applicant, "invited": invited},
         "bergen": bergen.pk,
         "trondheim": trondheim.pk,
         **{name: batch.pk for name, batch in batches.items()},
@@ -531,6 +552,20 @@ def objects(people, bergen):
             user=applicant, ip="127.0.0.1", session_key="permission-matrix-session"
         ).pk,
     }
+
+
+def _union_rep_measures(bergen, rep) -> dict:
+    """Published Bergen measures that ``rep`` registered, or edited, submitted or published
+    (as the measure's history records it)."""
+    made = {"created": InitiativeFactory(organisation=bergen, workflow_status="publisert")}
+    made["created"].created_by = rep
+    made["created"].save()
+    for how in SHAPED[1:]:
+        made[how] = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+        InitiativeChange.objects.create(
+            initiative=made[how], actor_id=rep.pk, actor_name=rep.display_name, action=how
+        )
+    return {f"m_{how}_by_rep": measure.pk for how, measure in made.items()}
 
 
 def _comments(people, measures) -> dict:
@@ -592,6 +627,7 @@ def test_every_url_has_a_row():
         "m_published": 3,
         "m_archived": 4,
         "m_agency_pending": 5,
+        **{f"m_{how}_by_rep": 6 for how in SHAPED},
         "m_draft_file": 1,
         "m_published_file": 2,
         "bergen": 1,
@@ -624,3 +660,28 @@ def test_every_url_has_a_row():
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)
     assert not missing, f"URLs without a row in the permission matrix: {missing}"
+
+
+@pytest.mark.django_db
+def test_the_assessment_rule_agrees_in_the_policy_my_work_and_the_service(client, objects):
+    """A union rep who leads the owner, or took part in a measure, cannot assess it: not on
+    its page, not in "my work", and not by posting the form."""
+    from initiatives.models import Initiative
+    from initiatives.selectors import awaiting_my_assessment
+    from tillit.policy import Action, can
+
+    people = objects["people"]
+    by_rep = {objects[f"m_{how}_by_rep"] for how in SHAPED}
+    open_to_all = {objects["m_published"], objects["m_pending"]}
+    expected = {T: open_to_all | by_rep, TL: set(), TS: open_to_all}
+    measures = Initiative.objects.filter(pk__in=open_to_all | by_rep)
+    for role, allowed in expected.items():
+        user = people[role]
+        assert {m.pk for m in measures if can(user, Action.INITIATIVE_ASSESS, m)} == allowed
+        assert set(awaiting_my_assessment(user).values_list("pk", flat=True)) == allowed
+
+    for role, pk in [(TL, objects["m_published"]), (TS, objects["m_created_by_rep"])]:
+        client.force_login(people[role])
+        response = client.post(f"/tiltak/{pk}/medvirkning/", {"assessment": "bekreftet"})
+        assert response.status_code == 404
+        assert Initiative.objects.get(pk=pk).union_assessment == "ukjent"

@@ -33,10 +33,24 @@ def test_failed_sign_ins_are_limited_with_the_same_answer_for_unknown_addresses(
     assert existing == unknown
     first, limited = existing
     assert first and limited and first != limited
-    # Past the limit even the right password is refused, from another address too.
-    response, errors = _try(Client(), user.email, PASSWORD, "10.1.0.3")
+    # The answer says, in Norwegian, how long to wait.
+    assert limited == [
+        "For mange mislykkede innloggingsforsøk fra denne enheten. Prøv igjen om 5 minutter."
+    ]
+    # Past the limit even the right password is refused from that address.
+    response, errors = _try(Client(), user.email, PASSWORD, "10.1.0.1")
     assert response.status_code == 200 and errors == limited
+    assert limited[0] in response.content.decode()
     assert "_auth_user_id" not in response.wsgi_request.session
+
+
+def test_wrong_passwords_from_elsewhere_do_not_lock_the_owner_out():
+    """The limit counts the client address and the account together."""
+    user = UserFactory()
+    _five_wrong_then_one_more(user.email, "10.3.0.66")
+    response, errors = _try(Client(), user.email, PASSWORD, "10.3.0.1")
+    assert errors == [] and response.status_code == 302
+    assert response.wsgi_request.session["_auth_user_id"] == str(user.pk)
 
 
 def test_the_password_reset_answers_alike_for_unknown_addresses(mailoutbox):
@@ -62,5 +76,13 @@ def test_the_admin_sign_in_is_allauths_with_its_limits(people):
 
     for attempt in range(5):
         _try(client, editor.email, f"feil-{attempt}", "10.2.0.1")
-    response, errors = _try(client, editor.email, PASSWORD, "10.2.0.2")
+    response, errors = _try(client, editor.email, PASSWORD, "10.2.0.1")
     assert errors and client.get("/admin/").status_code == 302
+
+
+def test_an_ipv6_network_counts_as_one_address():
+    """Hopping between addresses of one IPv6 /64 network gives no fresh attempts."""
+    user = UserFactory()
+    _five_wrong_then_one_more(user.email, "2001:db8:1:1::66")
+    response, errors = _try(Client(), user.email, PASSWORD, "2001:db8:1:1::67")
+    assert errors and response.status_code == 200

@@ -167,3 +167,40 @@ def test_organisation_page_lists_measures_each_visitor_may_see(
     client.force_login(people["ansatt"])
     member = client.get(f"/organisasjoner/{bergen.pk}/").content.decode()
     assert "Offentlig tiltak" in member and "Hemmelig utkast" in member
+
+
+def test_a_request_to_an_organisation_without_a_leader_goes_to_the_editors(
+    client, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The page says who will handle it, and the portal's editors get the e-mail."""
+    from ..factories import OrganisationFactory
+
+    leaderless = OrganisationFactory(name="Lederløs etat")
+    client.force_login(people["outsider"])
+    form_page = client.get(f"/organisasjoner/{leaderless.pk}/bli-medlem/").content.decode()
+    assert "portalens redaktører avgjør" in form_page
+    assert "Melding til portalens redaktører" in form_page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/organisasjoner/{leaderless.pk}/bli-medlem/", {"roles": ["ansatt"]}, follow=True
+        )
+    page = response.content.decode()
+    assert "Lederløs etat har ingen leder i Tillitsportalen ennå" in page
+    assert "redaktører" in page and "lederne i" not in page
+    assert [message.to for message in mailoutbox] == [[people["redaktor"].email]]
+    assert "Lederløs etat har ingen leder i Tillitsportalen ennå" in mailoutbox[0].body
+
+
+def test_a_request_to_an_organisation_with_a_leader_goes_to_its_leaders(
+    client, people, bergen, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(people["outsider"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/organisasjoner/{bergen.pk}/bli-medlem/", {"roles": ["ansatt"]}, follow=True
+        )
+    assert (
+        "Vi har sendt forespørselen din til lederne i Bergen kommune." in response.content.decode()
+    )
+    assert [message.to for message in mailoutbox] == [[people["leder"].email]]
+    assert "redaktør" not in mailoutbox[0].body

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
 from django.core.exceptions import PermissionDenied
 
 from tillit.core.clients import client_address
+
+from . import throttle
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -16,3 +19,18 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         if not address:
             raise PermissionDenied("Unable to determine client IP address")
         return address
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed sign-ins count per client address (an IPv6 address by its network, as
+        allauth's own limits) and account together (``throttle``)."""
+        login = credentials.get("email", credentials.get("username", ""))
+        return throttle.attempt_key(address=ratelimit.get_ip(request), login=login)
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """As allauth's, but the refusal says how long to wait."""
+        key = self._get_login_attempts_cache_key(request, **credentials)
+        self._login_failed_rl_usage = ratelimit.consume(
+            request, app=throttle.APP, action=throttle.ACTION, key=key
+        )
+        if not self._login_failed_rl_usage:
+            raise throttle.throttled_error(throttle.seconds_until_allowed(request, key=key))

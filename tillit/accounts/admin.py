@@ -6,7 +6,11 @@ from allauth.usersessions.models import UserSession
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from tillit.core.audit import audit_record
 
 from .models import Membership, Organisation, User
 from .security import mfa_authenticator_remove, user_sessions_end
@@ -21,9 +25,38 @@ admin.site.site_header = _("Tillitsportalen administration")
 
 
 class MembershipInline(admin.TabularInline):
+    """Read-only: memberships and roles change on the portal's own pages, whose services
+    check the rules and write the audit trail."""
+
     model = Membership
     extra = 0
-    autocomplete_fields = ["organisation"]
+    can_delete = False
+    fields = ["organisation", "roles_shown", "change_in_portal"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("roles"))
+    def roles_shown(self, membership):
+        return ", ".join(membership.role_labels)
+
+    @admin.display(description=_("change"))
+    def change_in_portal(self, membership):
+        url = reverse(
+            "accounts:membership_edit",
+            kwargs={"pk": membership.organisation_id, "membership_pk": membership.pk},
+        )
+        return format_html('<a href="{}">{}</a>', url, _("Change roles in the portal"))
+
+
+ACCESS_FIELDS = ("is_active", "is_staff", "is_superuser")
 
 
 @admin.register(User)
@@ -40,14 +73,38 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    def save_model(self, request, obj, form, change):
+        """Saves, and writes a change of the admin access flags to the audit trail."""
+        before = {name: form.initial.get(name) for name in ACCESS_FIELDS} if change else {}
+        super().save_model(request, obj, form, change)
+        after = {name: getattr(obj, name) for name in ACCESS_FIELDS}
+        changed = {k: [before.get(k), v] for k, v in after.items() if change and before[k] != v}
+        if changed:
+            audit_record(
+                actor=request.user,
+                action="user.access_changed",
+                obj=obj,
+                details={"user_id": obj.pk, "fields": changed},
+                request=request,
+            )
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "short_name", "organisation_number"]
+    list_display = ["name", "kind", "short_name", "organisation_number", "members_in_portal"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "organisation_number"]
     autocomplete_fields = ["parent_ministry"]
     raw_id_fields = ["municipality", "county"]
+    readonly_fields = ["members_in_portal"]
+
+    @admin.display(description=_("members"))
+    def members_in_portal(self, organisation):
+        """Members and roles are managed on the portal's page (its services audit them)."""
+        if organisation.pk is None:
+            return "–"
+        url = reverse("accounts:members", kwargs={"pk": organisation.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Members and roles in the portal"))
 
 
 # --- Two-factor authenticators and sessions: editors see them and can remove them (a user who

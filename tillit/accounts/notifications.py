@@ -8,6 +8,7 @@ from django.urls import reverse
 from tillit.core.mail import absolute_url, send_templated
 
 from .models import Invitation, JoinRequest, Membership, Role
+from .selectors import join_request_deciders
 
 
 def _send(*, template: str, recipients: list[str], context: dict) -> None:
@@ -23,11 +24,17 @@ def leader_emails(organisation_id: int) -> list[str]:
 
 
 def join_request_created(join_request: JoinRequest) -> None:
+    """To the organisation's leaders, or to the portal's editors when it has none."""
     members_url = reverse("accounts:members", args=[join_request.organisation_id])
+    leaders_decide, deciders = join_request_deciders(join_request.organisation_id)
     _send(
         template="join_request_created",
-        recipients=leader_emails(join_request.organisation_id),
-        context={"join_request": join_request, "url": absolute_url(members_url)},
+        recipients=list(deciders.values_list("email", flat=True)),
+        context={
+            "join_request": join_request,
+            "url": absolute_url(members_url),
+            "to_editors": not leaders_decide,
+        },
     )
 
 

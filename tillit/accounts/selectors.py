@@ -52,6 +52,22 @@ def my_join_requests(user: User) -> QuerySet[JoinRequest]:
     return JoinRequest.objects.filter(user=user).select_related("organisation")[:20]
 
 
+def join_request_deciders(organisation_id: int) -> tuple[bool, QuerySet[User]]:
+    """Who decides a request to join: the organisation's active leaders, or, when it has
+    none, the portal's editors. Returns (leaders decide?, those people)."""
+    leaders = User.objects.filter(
+        is_active=True,
+        memberships__organisation_id=organisation_id,
+        memberships__roles__contains=[Role.LEDER],
+    )
+    if leaders.exists():
+        return True, leaders
+    editors = User.objects.filter(
+        is_active=True, memberships__organisation__is_portal_operator=True
+    ).distinct()
+    return False, editors
+
+
 def join_requests_awaiting(user: User) -> QuerySet[JoinRequest]:
     """Pending requests the user may decide: in organisations they lead (editors: all)."""
     pending = JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)

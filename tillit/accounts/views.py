@@ -137,22 +137,41 @@ class OrganisationEditView(OrganisationMixin, OrganisationFormView):
 
 
 class JoinRequestCreateView(OrganisationMixin, PolicyRequiredMixin, ServiceFormView):
-    """A signed-in user who is not a member asks to join; the leaders decide."""
+    """A signed-in user who is not a member asks to join; the leaders decide (the portal's
+    editors when the organisation has no leader), and the page says which."""
 
     permission_action = Action.ORGANISATION_REQUEST_JOIN
     template_name = "accounts/join_request_form.html"
     form_class = JoinRequestForm
 
+    @cached_property
+    def leaders_decide(self) -> bool:
+        return selectors.join_request_deciders(self.organisation.pk)[0]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organisation": self.organisation}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.leaders_decide:
+            form.fields["message"].label = _("Message to the portal's editors")
+        return form
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "leaders_decide": self.leaders_decide}
 
     def perform(self, form):
         services.join_request_create(
             user=self.request.user, organisation=self.organisation, **form.cleaned_data
         )
-        return _("Your request was sent to the leaders of %(organisation)s.") % {
-            "organisation": self.organisation
-        }
+        if self.leaders_decide:
+            message = _("Your request was sent to the leaders of %(organisation)s.")
+        else:
+            message = _(
+                "%(organisation)s has no leader in Tillitsportalen yet, so the portal's editors "
+                "will handle your request. They have been told by e-mail."
+            )
+        return message % {"organisation": self.organisation}
 
     def get_success_url(self):
         return self.organisation.get_absolute_url()

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import connection, models, transaction
 
-from .clients import client_address
+from .clients import client_address, current_client_address
 from .models import ACTION_LABELS, AuditEvent
 
 logger = logging.getLogger(__name__)
@@ -19,7 +19,9 @@ class UnlabelledAuditAction(ValueError):
 
 
 def _client_ip(request) -> str | None:
-    return None if request is None else client_address(request)
+    """The given request's client address, else that of the request being handled (None in
+    background tasks)."""
+    return current_client_address.get() if request is None else client_address(request)
 
 
 def audit_record(

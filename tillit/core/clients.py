@@ -3,9 +3,14 @@ audit trail."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from ipaddress import ip_address
 
 from django.conf import settings
+
+# The address of the request being handled in this thread or task; None outside a request
+# (background tasks, management commands).
+current_client_address: ContextVar[str | None] = ContextVar("client_address", default=None)
 
 
 def client_address(request) -> str | None:
@@ -28,3 +33,17 @@ def _is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class ClientAddressMiddleware:
+    """Remembers the request's client address for the audit trail of everything it changes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = current_client_address.set(client_address(request))
+        try:
+            return self.get_response(request)
+        finally:
+            current_client_address.reset(token)

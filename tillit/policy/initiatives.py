@@ -1,6 +1,7 @@
 """Rules about measures: who sees them, and who may change them in which state."""
 
-from django.db.models import Q
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q
 
 from tillit.accounts.models import Role
 
@@ -79,10 +80,47 @@ def unpublish(user, initiative) -> bool:
     return initiative.workflow_status == PUBLISHED and is_editor(user)
 
 
+# Taking part in any of these makes a person a party to the measure: they may not also vouch
+# for the employees' involvement in it (separation of duties).
+SHAPING_ACTIONS = ("created", "edited", "submitted", "published")
+
+
+def _shaped_by(user):
+    """The recorded changes by ``user`` that made them a party to a measure."""
+    changes = apps.get_model("initiatives", "InitiativeChange").objects
+    return changes.filter(actor_id=user.pk, action__in=SHAPING_ACTIONS)
+
+
+def assessor_organisation_ids(user) -> list[int]:
+    """Where ``user`` is a union representative and not also a leader."""
+    return [
+        m.organisation_id
+        for m in memberships_of(user)
+        if Role.TILLITSVALGT in m.roles and Role.LEDER not in m.roles
+    ]
+
+
 def assess(user, initiative) -> bool:
-    """Union representatives of the owner confirm or dispute employee involvement."""
-    return initiative.workflow_status != ARCHIVED and Role.TILLITSVALGT in roles_in(
-        user, initiative.organisation_id
+    """Union representatives of the owner confirm or dispute employee involvement, unless
+    they lead the owner or created, edited, submitted or published the measure themselves."""
+    if initiative.workflow_status == ARCHIVED:
+        return False
+    if initiative.organisation_id not in assessor_organisation_ids(user):
+        return False
+    if initiative.created_by_id == user.pk:
+        return False
+    return not _shaped_by(user).filter(initiative_id=initiative.pk).exists()
+
+
+def assessable_filter(user) -> Q:
+    """``assess`` as a filter for ``Initiative.objects``: the measures ``user`` may assess."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return (
+        Q(organisation_id__in=assessor_organisation_ids(user))
+        & ~Q(workflow_status=ARCHIVED)
+        & ~Q(created_by_id=user.pk)
+        & ~Exists(_shaped_by(user).filter(initiative_id=OuterRef("pk")))
     )
 
 
