@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_str
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import County, Municipality, Organisation
+from tillit.core.text import make_slug
 
 from .choices import (
     Kind,
@@ -265,7 +265,7 @@ class Initiative(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        slug = slugify(self.title)[:60].strip("-")
+        slug = make_slug(self.title)[:60].strip("-")
         if slug and slug not in RESERVED_SLUGS:
             return reverse("initiatives:detail_slug", args=[self.pk, slug])
         return reverse("initiatives:detail", args=[self.pk])

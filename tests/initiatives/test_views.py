@@ -186,3 +186,16 @@ def test_edit_form_shows_every_saved_value(client, people, bergen):
     assert "https://www.ks.no/" in str(form["links"])
     assert form["primary_focus_area"].value() == FocusArea.objects.get(slug="medbestemmelse").pk
     assert form["kind"].value() == "pilot"
+
+
+def test_web_address_spells_norwegian_letters_and_old_slugs_still_work(client, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Høyt fravær i videregående – Ærlig Østfold på Åsane",
+    )
+    slug = "hoyt-fravaer-i-videregaende-aerlig-ostfold-pa-asane"
+    assert initiative.get_absolute_url() == f"/tiltak/{initiative.pk}/{slug}/"
+    assert client.get(initiative.get_absolute_url()).status_code == 200
+    old = f"/tiltak/{initiative.pk}/tiltak-mot-hyt-fravr-i-videregaende/"
+    assert client.get(old).status_code == 200
