@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from initiatives.models import Attachment, FocusArea, Initiative, InitiativeChange
 
@@ -199,3 +200,38 @@ def test_web_address_spells_norwegian_letters_and_old_slugs_still_work(client, b
     assert client.get(initiative.get_absolute_url()).status_code == 200
     old = f"/tiltak/{initiative.pk}/tiltak-mot-hyt-fravr-i-videregaende/"
     assert client.get(old).status_code == 200
+
+
+def test_blank_lines_in_links_are_ignored(client, people, bergen):
+    client.force_login(people["ansatt"])
+    links = "https://www.regjeringen.no/\r\n\r\n  \r\nwww.ks.no\r\n"
+    response = client.post("/tiltak/ny/", _full_form(bergen, links=links))
+    assert response.status_code == 302
+    assert Initiative.objects.get().links == ["https://www.regjeringen.no/", "https://www.ks.no"]
+
+
+@pytest.mark.parametrize("link", ["ftp://filer.ks.no/rapport.pdf", "javascript:alert(1)"])
+def test_only_http_and_https_links_are_accepted(client, people, bergen, link):
+    client.force_login(people["ansatt"])
+    with translation.override("nb"):
+        response = client.post(
+            "/tiltak/ny/", _full_form(bergen, links=f"https://www.ks.no/\n{link}")
+        )
+    html = response.content.decode()
+    assert response.status_code == 200 and "id_links_error" in html
+    assert "Linje 2: Skriv inn en nettadresse som begynner med http:// eller https://." in html
+    assert f"https://www.ks.no/\n{link}</textarea>" in html
+    assert not Initiative.objects.exists()
+
+
+def test_links_are_shown_as_host_and_path(client, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        links=["https://www.regjeringen.no/no/tema/tillitsreformen/id2872185/"],
+    )
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    assert (
+        '<a class="ds-link" href="https://www.regjeringen.no/no/tema/tillitsreformen/id2872185/"'
+        ' rel="noopener">regjeringen.no/no/tema/tillitsreformen/id2872185</a>'
+    ) in html
