@@ -13,6 +13,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import County, Municipality, Organisation
+from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.text import make_slug
 
 from .choices import (
@@ -94,8 +95,10 @@ class InitiativeQuerySet(models.QuerySet):
         )
 
 
-class Initiative(models.Model):
+class Initiative(ConstraintErrorsOnFields, models.Model):
     """Who may do what: see ``initiatives.policy``; every write goes through its services."""
+
+    constraint_fields = {"initiative_end_after_start": "end_date"}
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(
@@ -235,6 +238,8 @@ class Initiative(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="initiative_end_after_start",
+                violation_error_code="end_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
             )
         ]
         indexes = [
@@ -316,12 +321,15 @@ class InitiativeFocusArea(models.Model):
         verbose_name_plural = _("focus areas of measures")
         constraints = [
             models.UniqueConstraint(
-                fields=["initiative", "focus_area"], name="initiative_focus_area_unique"
+                fields=["initiative", "focus_area"],
+                name="initiative_focus_area_unique",
+                violation_error_message=_("The measure already has this focus area."),
             ),
             models.UniqueConstraint(
                 fields=["initiative"],
                 condition=Q(is_primary=True),
                 name="initiative_one_primary_focus_area",
+                violation_error_message=_("A measure can have only one primary focus area."),
             ),
         ]
 
