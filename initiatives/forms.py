@@ -212,6 +212,12 @@ class InitiativeForm(forms.ModelForm):
     def _post_clean(self):
         """The form only cleans input; the services apply it to the record and validate it."""
 
+    def files_to_choose_again(self) -> list[str]:
+        """Names of the files chosen for a save that failed: a browser cannot keep them."""
+        if not self.is_bound or not self.errors:
+            return []
+        return [upload.name for upload in self.files.getlist(self.add_prefix("new_attachments"))]
+
     def to_input(self) -> InitiativeInput:
         data = self.cleaned_data
         return InitiativeInput(
