@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.constraints import ConstraintErrorsOnFields
+from tillit.core.fields import limited_text_field
 from tillit.core.text import make_slug
 
 from .choices import (
@@ -30,6 +31,10 @@ from .focus_areas import FocusArea
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
 REFORM_START = date(2021, 9, 1)
+# Text limits: generous for a measure, and far below what the search document can hold
+# (PostgreSQL's tsvector takes 1 MB; title, summary and description give at most ~150 kB).
+DESCRIPTION_LENGTH = 20_000
+GOAL_LENGTH = 2_000
 KIND_LABELS = dict(Kind.choices)  # value → lazy label
 # The fields people fill in on the measure form, in form order (relations are separate).
 EDITABLE_FIELDS = [
@@ -105,9 +110,9 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
         _("summary"),
         max_length=300,
         blank=True,
-        help_text=_("One or two sentences, shown in lists. At most 300 characters."),
+        help_text=_("One or two sentences, shown in lists."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text_field(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -150,11 +155,15 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
         blank=True,
         help_text=_("For pilots that need it: the law or regulation, for example a section."),
     )
-    goal_resources = models.TextField(_("resources"), blank=True)
-    goal_activities = models.TextField(_("activities"), blank=True)
-    goal_outputs = models.TextField(_("outputs"), blank=True)
-    goal_user_effects = models.TextField(_("effects for users"), blank=True)
-    goal_societal_effects = models.TextField(_("effects for society"), blank=True)
+    goal_resources = limited_text_field(_("resources"), max_length=GOAL_LENGTH, blank=True)
+    goal_activities = limited_text_field(_("activities"), max_length=GOAL_LENGTH, blank=True)
+    goal_outputs = limited_text_field(_("outputs"), max_length=GOAL_LENGTH, blank=True)
+    goal_user_effects = limited_text_field(
+        _("effects for users"), max_length=GOAL_LENGTH, blank=True
+    )
+    goal_societal_effects = limited_text_field(
+        _("effects for society"), max_length=GOAL_LENGTH, blank=True
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
