@@ -53,6 +53,14 @@ def test_the_form_states_the_limits(client, people):
     assert "Høyst 300 tegn." in html  # the summary
 
 
+def test_the_comment_form_states_its_limit(client, people, bergen):
+    measure = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    client.force_login(people["tillitsvalgt"])
+    with translation.override("nb"):
+        html = client.get(measure.get_absolute_url()).content.decode()
+    assert 'maxlength="4000"' in html and "Høyst 4\xa0000 tegn." in html
+
+
 def test_the_longest_accepted_measure_saves_and_is_found(client, people, bergen):
     client.force_login(people["ansatt"])
     values = {
