@@ -83,6 +83,8 @@ class LinksField(forms.Field):
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
     def to_python(self, value) -> list[str]:
+        if isinstance(value, list | tuple):
+            value = "\n".join(value)
         address, links, errors = WebAddressField(), [], []
         for number, line in enumerate(str(value or "").splitlines(), start=1):
             if not line.strip():
