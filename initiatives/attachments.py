@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,34 @@ MAX_SIZE = 10 * 1024 * 1024
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOWED_LABEL = "PDF, ODT, DOCX, PNG, JPEG"
+MAX_NAME_LENGTH = 150
+# The extensions a proven type is stored and offered under; the first is used when the
+# uploader's own extension is not one of them.
+EXTENSIONS = {
+    "application/pdf": ("pdf",),
+    "image/png": ("png",),
+    "image/jpeg": ("jpg", "jpeg"),
+    "application/vnd.oasis.opendocument.text": ("odt",),
+    DOCX_MIMETYPE: ("docx",),
+}
+
+
+def stored_extension(content_type: str) -> str:
+    """The extension a file of a proven type is stored under; never the uploader's."""
+    return EXTENSIONS.get(content_type, ("bin",))[0]
+
+
+def clean_file_name(name: str, content_type: str) -> str:
+    """The uploader's name, only for the download's Content-Disposition: no folders, control
+    characters or runs of spaces, and an extension that matches the proven type."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if not unicodedata.category(c).startswith("C"))
+    name = " ".join(name.split()).strip(" .") or "vedlegg"
+    stem, _dot, extension = name.rpartition(".")
+    allowed = EXTENSIONS.get(content_type, ("bin",))
+    if stem and extension.lower() in allowed:
+        return f"{stem}.{extension.lower()}"
+    return f"{name}.{allowed[0]}"
 
 
 def _zip_kind(upload) -> str | None:
@@ -58,5 +87,14 @@ def validate_attachment(upload) -> str:
             _("The file must be one of these types: %(types)s."),
             params={"types": ALLOWED_LABEL},
             code="wrong_type",
+        )
+    if len(clean_file_name(upload.name, content_type)) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            _(
+                "The file name “%(name)s…” is too long: at most %(max)s characters. Give the file "
+                "a shorter name and choose it again."
+            ),
+            params={"name": upload.name[:30], "max": MAX_NAME_LENGTH},
+            code="name_too_long",
         )
     return content_type

@@ -2,7 +2,8 @@
 record is complete before it is submitted or while it is published."""
 
 from django import forms
-from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import County, Organisation
@@ -61,6 +62,57 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
+class WebAddressField(forms.URLField):
+    """One web address; only http and https (an address without a scheme gets https)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address that starts with http:// or https://."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=500, assume_scheme="https", **kwargs)
+
+
+class LinksField(forms.Field):
+    """Web addresses, one per line. Blank lines are ignored; errors name the line."""
+
+    MAX_LINKS = 20
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value) -> list[str]:
+        if isinstance(value, list | tuple):
+            value = "\n".join(value)
+        address, links, errors = WebAddressField(), [], []
+        for number, line in enumerate(str(value or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                links.append(address.clean(line))
+            except ValidationError as error:
+                errors += [
+                    ValidationError(
+                        _("Line %(number)s: %(error)s"),
+                        code="invalid_link",
+                        params={"number": number, "error": message},
+                    )
+                    for message in error.messages
+                ]
+        if len(links) > self.MAX_LINKS:
+            errors.append(
+                ValidationError(
+                    _("Give at most %(max)s links."),
+                    code="too_many_links",
+                    params={"max": self.MAX_LINKS},
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+        return links
+
+
 def _textarea(rows=3):
     return forms.Textarea(attrs={"rows": rows})
 
@@ -101,13 +153,11 @@ class InitiativeForm(forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
     )
-    links = SimpleArrayField(
-        forms.URLField(max_length=500, assume_scheme="https"),
+    links = LinksField(
         label=_("Links"),
-        delimiter="\n",
         required=False,
         widget=_textarea(3),
-        help_text=_("One web address per line."),
+        help_text=_("One web address per line, starting with http:// or https://."),
     )
     new_attachments = AttachmentsField(
         label=_("Add attachments"),
@@ -163,6 +213,12 @@ class InitiativeForm(forms.ModelForm):
 
     def _post_clean(self):
         """The form only cleans input; the services apply it to the record and validate it."""
+
+    def files_to_choose_again(self) -> list[str]:
+        """Names of the files chosen for a save that failed: a browser cannot keep them."""
+        if not self.is_bound or not self.errors:
+            return []
+        return [upload.name for upload in self.files.getlist(self.add_prefix("new_attachments"))]
 
     def to_input(self) -> InitiativeInput:
         data = self.cleaned_data

@@ -5,11 +5,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..attachments import stored_extension
+
 
 def attachment_path(instance, filename):
-    """Server-generated names: the uploader's file name is kept only as metadata."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"attachments/{uuid.uuid4().hex}.{extension}"
+    """Server-generated names with the extension of the type the content proved; the
+    uploader's file name is kept only as metadata."""
+    return f"attachments/{uuid.uuid4().hex}.{stored_extension(instance.content_type)}"
 
 
 class Attachment(models.Model):

@@ -158,7 +158,11 @@ class CommentFlag(models.Model):
         verbose_name = _("report of a comment")
         verbose_name_plural = _("reports of comments")
         constraints = [
-            models.UniqueConstraint(fields=["comment", "reporter"], name="one_flag_per_member")
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                name="one_flag_per_member",
+                violation_error_message=_("You have already reported this comment."),
+            )
         ]
         indexes = [
             models.Index(fields=["comment"], name="flag_open", condition=Q(resolved_at=None))

@@ -7,7 +7,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tillit.core.fields import limited_text_field
+
 from .choices import WorkflowStatus
+
+# Text limits; all of a report's text together stays far below the 1 MB a tsvector holds.
+PART_LENGTH = 10_000
+SHORT_PART_LENGTH = 5_000
+NOTE_LENGTH = 2_000
 
 
 class Transferability(models.TextChoices):
@@ -46,25 +53,33 @@ class ExperienceReport(models.Model):
     summary = models.CharField(
         _("summary"),
         max_length=300,
-        help_text=_("One or two sentences, shown in lists. At most 300 characters."),
+        help_text=_("One or two sentences, shown in lists."),
     )
-    what_was_done = models.TextField(_("what was done"))
-    what_worked = models.TextField(_("what worked"))
-    challenges = models.TextField(
+    what_was_done = limited_text_field(_("what was done"), max_length=PART_LENGTH)
+    what_worked = limited_text_field(_("what worked"), max_length=PART_LENGTH)
+    challenges = limited_text_field(
         _("what did not work"),
+        max_length=PART_LENGTH,
         help_text=_("Challenges and failures are as useful to others as successes."),
     )
-    success_conditions = models.TextField(_("conditions for success"), blank=True)
-    advice = models.TextField(_("advice to others who want to try"), blank=True)
+    success_conditions = limited_text_field(
+        _("conditions for success"), max_length=SHORT_PART_LENGTH, blank=True
+    )
+    advice = limited_text_field(
+        _("advice to others who want to try"), max_length=SHORT_PART_LENGTH, blank=True
+    )
     transferability = models.CharField(
         _("could it be repeated elsewhere?"),
         max_length=20,
         choices=Transferability,
         default=Transferability.USIKKERT,
     )
-    transferability_note = models.TextField(_("about repeating it"), blank=True)
-    outcomes = models.TextField(
+    transferability_note = limited_text_field(
+        _("about repeating it"), max_length=NOTE_LENGTH, blank=True
+    )
+    outcomes = limited_text_field(
         _("outcomes"),
+        max_length=SHORT_PART_LENGTH,
         blank=True,
         help_text=_(
             "For example sick leave, job satisfaction, user satisfaction or time spent on "

@@ -64,11 +64,15 @@ class Follow(models.Model):
                     | Q(initiative=None, focus_area=None, county__isnull=False)
                 ),
                 name="follow_exactly_one_target",
+                violation_error_message=_(
+                    "Follow one measure, one focus area or one county at a time."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["user", "initiative", "focus_area", "county"],
                 nulls_distinct=False,
                 name="follow_once",
+                violation_error_message=_("You already follow this."),
             ),
         ]
 
@@ -162,6 +166,7 @@ class Notification(models.Model):
                 fields=["recipient", "event", "initiative", "report", "comment"],
                 nulls_distinct=False,
                 name="notify_once",
+                violation_error_message=_("The person has already been told about this."),
             )
         ]
         indexes = [

@@ -10,10 +10,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_str
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import County, Municipality, Organisation
+from tillit.core.constraints import ConstraintErrorsOnFields
+from tillit.core.fields import limited_text_field
+from tillit.core.text import make_slug
 
 from .choices import (
     Kind,
@@ -29,6 +31,10 @@ from .focus_areas import FocusArea
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
 REFORM_START = date(2021, 9, 1)
+# Text limits: generous for a measure, and far below what the search document can hold
+# (PostgreSQL's tsvector takes 1 MB; title, summary and description give at most ~150 kB).
+DESCRIPTION_LENGTH = 20_000
+GOAL_LENGTH = 2_000
 KIND_LABELS = dict(Kind.choices)  # value → lazy label
 # The fields people fill in on the measure form, in form order (relations are separate).
 EDITABLE_FIELDS = [
@@ -94,17 +100,19 @@ class InitiativeQuerySet(models.QuerySet):
         )
 
 
-class Initiative(models.Model):
+class Initiative(ConstraintErrorsOnFields, models.Model):
     """Who may do what: see ``initiatives.policy``; every write goes through its services."""
+
+    constraint_fields = {"initiative_end_after_start": "end_date"}
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(
         _("summary"),
         max_length=300,
         blank=True,
-        help_text=_("One or two sentences, shown in lists. At most 300 characters."),
+        help_text=_("One or two sentences, shown in lists."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text_field(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -147,11 +155,15 @@ class Initiative(models.Model):
         blank=True,
         help_text=_("For pilots that need it: the law or regulation, for example a section."),
     )
-    goal_resources = models.TextField(_("resources"), blank=True)
-    goal_activities = models.TextField(_("activities"), blank=True)
-    goal_outputs = models.TextField(_("outputs"), blank=True)
-    goal_user_effects = models.TextField(_("effects for users"), blank=True)
-    goal_societal_effects = models.TextField(_("effects for society"), blank=True)
+    goal_resources = limited_text_field(_("resources"), max_length=GOAL_LENGTH, blank=True)
+    goal_activities = limited_text_field(_("activities"), max_length=GOAL_LENGTH, blank=True)
+    goal_outputs = limited_text_field(_("outputs"), max_length=GOAL_LENGTH, blank=True)
+    goal_user_effects = limited_text_field(
+        _("effects for users"), max_length=GOAL_LENGTH, blank=True
+    )
+    goal_societal_effects = limited_text_field(
+        _("effects for society"), max_length=GOAL_LENGTH, blank=True
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
@@ -235,6 +247,8 @@ class Initiative(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="initiative_end_after_start",
+                violation_error_code="end_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
             )
         ]
         indexes = [
@@ -265,7 +279,7 @@ class Initiative(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        slug = slugify(self.title)[:60].strip("-")
+        slug = make_slug(self.title)[:60].strip("-")
         if slug and slug not in RESERVED_SLUGS:
             return reverse("initiatives:detail_slug", args=[self.pk, slug])
         return reverse("initiatives:detail", args=[self.pk])
@@ -316,12 +330,15 @@ class InitiativeFocusArea(models.Model):
         verbose_name_plural = _("focus areas of measures")
         constraints = [
             models.UniqueConstraint(
-                fields=["initiative", "focus_area"], name="initiative_focus_area_unique"
+                fields=["initiative", "focus_area"],
+                name="initiative_focus_area_unique",
+                violation_error_message=_("The measure already has this focus area."),
             ),
             models.UniqueConstraint(
                 fields=["initiative"],
                 condition=Q(is_primary=True),
                 name="initiative_one_primary_focus_area",
+                violation_error_message=_("A measure can have only one primary focus area."),
             ),
         ]
 

@@ -22,7 +22,13 @@ class YearbookPick(models.Model):
         verbose_name = _("measure picked for the yearly overview")
         verbose_name_plural = _("measures picked for the yearly overview")
         constraints = [
-            models.UniqueConstraint(fields=["year", "initiative"], name="yearbook_pick_once")
+            models.UniqueConstraint(
+                fields=["year", "initiative"],
+                name="yearbook_pick_once",
+                violation_error_message=_(
+                    "The measure is already picked for this year's overview."
+                ),
+            )
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from initiatives import notifications
+from initiatives.attachments import clean_file_name
 from initiatives.models import (
     Attachment,
     FocusArea,
@@ -94,7 +95,7 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
         Attachment.objects.create(
             initiative=initiative,
             file=upload,
-            original_name=upload.name[-200:],
+            original_name=clean_file_name(upload.name, content_type)[-200:],
             content_type=content_type,
             size=upload.size,
             uploaded_by=by,

@@ -6,7 +6,9 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
+
+from tillit.core.text import make_slug
 
 register = template.Library()
 
@@ -17,7 +19,7 @@ def facet_checkboxes(facet):
     name = escape(facet.name)
     rows = []
     for option in facet.options:
-        element_id = escape(f"f-{facet.name}-{slugify(option.value)}")
+        element_id = escape(f"f-{facet.name}-{make_slug(option.value)}")
         rows.append(
             f'<div class="ds-field"><input class="ds-input" type="checkbox" name="{name}"'
             f' value="{escape(option.value)}" id="{element_id}"'

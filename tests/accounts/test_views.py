@@ -95,6 +95,18 @@ def test_editor_registers_an_agency_under_a_ministry(client, people, ministry):
     assert agency.name in client.get(ministry.get_absolute_url()).content.decode()
 
 
+def test_organisation_number_is_accepted_as_the_register_shows_it(client, people):
+    client.force_login(people["redaktor"])
+    form = client.get("/organisasjoner/ny/").content.decode()
+    assert 'maxlength="9"' not in form  # the browser would cut "974 760 673" short
+    response = client.post(
+        "/organisasjoner/ny/",
+        {"name": "Testdirektoratet", "kind": "statlig", "organisation_number": " 974 760 673 "},
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get(name="Testdirektoratet").organisation_number == "974760673"
+
+
 @pytest.mark.parametrize(
     "query",
     [

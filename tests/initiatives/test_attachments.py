@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from initiatives.attachments import MAX_SIZE, validate_attachment
+from initiatives.attachments import DOCX_MIMETYPE, MAX_SIZE, clean_file_name, validate_attachment
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,18 @@ def test_files_over_ten_megabytes_are_refused(make_upload):
     with pytest.raises(ValidationError) as error:
         validate_attachment(make_upload("pdf", size=MAX_SIZE + 1))
     assert error.value.code == "too_large"
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "expected"),
+    [
+        ("Sluttrapport.PDF", "application/pdf", "Sluttrapport.pdf"),
+        ("C:\\Users\\kari\\Plan  2025.pdf", "application/pdf", "Plan 2025.pdf"),
+        ("../../etc/side.html", "application/pdf", "side.html.pdf"),
+        ("bilde.jpeg", "image/jpeg", "bilde.jpeg"),
+        ("skjema\x00\r\n.docx", DOCX_MIMETYPE, "skjema.docx"),
+        ("...", "image/png", "vedlegg.png"),
+    ],
+)
+def test_the_download_name_is_cleaned_and_matches_the_proven_type(name, content_type, expected):
+    assert clean_file_name(name, content_type) == expected

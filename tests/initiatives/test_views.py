@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from initiatives.models import Attachment, FocusArea, Initiative, InitiativeChange
 
@@ -186,3 +187,111 @@ def test_edit_form_shows_every_saved_value(client, people, bergen):
     assert "https://www.ks.no/" in str(form["links"])
     assert form["primary_focus_area"].value() == FocusArea.objects.get(slug="medbestemmelse").pk
     assert form["kind"].value() == "pilot"
+
+
+def test_web_address_spells_norwegian_letters_and_old_slugs_still_work(client, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Høyt fravær i videregående – Ærlig Østfold på Åsane",
+    )
+    slug = "hoyt-fravaer-i-videregaende-aerlig-ostfold-pa-asane"
+    assert initiative.get_absolute_url() == f"/tiltak/{initiative.pk}/{slug}/"
+    assert client.get(initiative.get_absolute_url()).status_code == 200
+    old = f"/tiltak/{initiative.pk}/tiltak-mot-hyt-fravr-i-videregaende/"
+    response = client.get(old)
+    assert response.status_code == 200  # old addresses keep working, and name the new one
+    assert f'<link rel="canonical" href="/tiltak/{initiative.pk}/{slug}/">' in response.text
+
+
+def test_blank_lines_in_links_are_ignored(client, people, bergen):
+    client.force_login(people["ansatt"])
+    links = "https://www.regjeringen.no/\r\n\r\n  \r\nwww.ks.no\r\n"
+    response = client.post("/tiltak/ny/", _full_form(bergen, links=links))
+    assert response.status_code == 302
+    assert Initiative.objects.get().links == ["https://www.regjeringen.no/", "https://www.ks.no"]
+
+
+@pytest.mark.parametrize("link", ["ftp://filer.ks.no/rapport.pdf", "javascript:alert(1)"])
+def test_only_http_and_https_links_are_accepted(client, people, bergen, link):
+    client.force_login(people["ansatt"])
+    with translation.override("nb"):
+        response = client.post(
+            "/tiltak/ny/", _full_form(bergen, links=f"https://www.ks.no/\n{link}")
+        )
+    html = response.content.decode()
+    assert response.status_code == 200 and "id_links_error" in html
+    assert "Linje 2: Skriv inn en nettadresse som begynner med http:// eller https://." in html
+    assert f"https://www.ks.no/\n{link}</textarea>" in html
+    assert not Initiative.objects.exists()
+
+
+def test_links_are_shown_as_host_and_path(client, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        links=["https://www.regjeringen.no/no/tema/tillitsreformen/id2872185/"],
+    )
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    assert (
+        '<a class="ds-link" href="https://www.regjeringen.no/no/tema/tillitsreformen/id2872185/"'
+        ' rel="noopener">regjeringen.no/no/tema/tillitsreformen/id2872185</a>'
+    ) in html
+
+
+def test_a_very_long_file_name_is_a_field_error_and_the_edit_is_kept(
+    client, people, bergen, make_upload
+):
+    initiative = InitiativeFactory(organisation=bergen)
+    client.force_login(people["ansatt"])
+    upload = make_upload("pdf", name="x." + "a" * 190)
+    data = _full_form(
+        bergen,
+        description="Ny tekst som ikke må gå tapt",
+        version=initiative.version,
+        action="save",
+        new_attachments=[upload],
+    )
+    with translation.override("nb"):
+        response = client.post(f"/tiltak/{initiative.pk}/rediger/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_new_attachments_error"' in html and "er for langt: høyst 150 tegn" in html
+    assert "Ny tekst som ikke må gå tapt</textarea>" in html
+    assert 'id="choose-files-again"' in html and "Velg dem på nytt" in html
+    initiative.refresh_from_db()
+    assert initiative.description != "Ny tekst som ikke må gå tapt"
+    assert not initiative.attachments.exists()
+
+
+def test_files_are_stored_under_the_extension_of_their_proven_type(
+    client, people, bergen, make_upload
+):
+    client.force_login(people["ansatt"])
+    data = _full_form(bergen, new_attachments=[make_upload("pdf", name="../side.html")])
+    assert client.post("/tiltak/ny/", data).status_code == 302
+    attachment = Initiative.objects.get().attachments.get()
+    assert attachment.file.name.endswith(".pdf") and ".html" not in attachment.file.name
+    assert attachment.original_name == "side.html.pdf"
+    response = client.get(attachment.get_absolute_url())
+    assert 'filename="side.html.pdf"' in response["Content-Disposition"]
+
+
+def test_a_failed_save_says_which_chosen_files_must_be_chosen_again(
+    client, people, bergen, make_upload
+):
+    client.force_login(people["ansatt"])
+    data = _full_form(
+        bergen,
+        start_date="2025-05-01",
+        end_date="2024-01-01",
+        new_attachments=[make_upload("pdf", name="Plan.pdf"), make_upload("png")],
+    )
+    with translation.override("nb"):
+        html = client.post("/tiltak/ny/", data).content.decode()
+    assert 'id="id_end_date_error"' in html
+    assert "filene du valgte, ble ikke lastet opp: Plan.pdf, vedlegg.png." in html
+    assert not Initiative.objects.exists()
+    with translation.override("nb"):
+        html = client.post("/tiltak/ny/", {**data, "new_attachments": []}).content.decode()
+    assert 'id="choose-files-again"' not in html

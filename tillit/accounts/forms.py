@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, Role
+from .validators import normalise_organisation_number
 
 
 class SignupDetailsForm(forms.Form):
@@ -69,8 +70,23 @@ class DecisionForm(forms.Form):
     note = forms.CharField(label=_("Note to the applicant"), max_length=1000, required=False)
 
 
+class OrganisationNumberField(forms.CharField):
+    """Accepts the number as the register shows it, with spaces, and keeps the nine digits."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=20, **kwargs)
+
+    def to_python(self, value):
+        return normalise_organisation_number(super().to_python(value))
+
+
 class OrganisationForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    organisation_number = OrganisationNumberField(
+        label=_("Organisation number"),
+        required=False,
+        help_text=Organisation._meta.get_field("organisation_number").help_text,
+    )
 
     class Meta:
         model = Organisation

@@ -10,6 +10,11 @@ from django.utils.translation import gettext_lazy as _
 ORGANISATION_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 
+def normalise_organisation_number(value: str) -> str:
+    """The nine digits without the spaces the register shows them with (``971 278 374``)."""
+    return "".join(value.split())
+
+
 def organisation_number_is_valid(value: str) -> bool:
     """True when ``value`` is nine digits whose last digit is the mod-11 check digit."""
     if len(value) != 9 or not value.isascii() or not value.isdigit():

@@ -1,11 +1,23 @@
 """How every form is drawn: Designsystemet markup, an error summary at the top, and each
 field's messages tied to its input with ``aria-describedby``."""
 
-from django.forms import BoundField
+from django.forms import BoundField, Textarea
 from django.forms.renderers import TemplatesSetting
+from django.utils.formats import number_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalBoundField(BoundField):
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        limit = getattr(field, "max_length", None)
+        if limit and isinstance(field.widget, Textarea):  # a text box states its limit
+            hint = format_lazy(
+                _("At most {count} characters."), count=number_format(limit, force_grouping=True)
+            )
+            self.help_text = format_lazy("{} {}", self.help_text, hint) if self.help_text else hint
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget

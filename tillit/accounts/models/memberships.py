@@ -89,7 +89,11 @@ class Membership(RolesMixin):
         verbose_name_plural = _("memberships")
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                name="one_membership_per_org",
+                violation_error_message=_("The person is already a member of this organisation."),
+            )
         ]
 
     def __str__(self):
@@ -151,6 +155,7 @@ class JoinRequest(RolesMixin):
                 fields=["user", "organisation"],
                 condition=Q(status="pending"),
                 name="one_pending_request_per_org",
+                violation_error_message=_("You have already asked to join this organisation."),
             )
         ]
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.validators import validate_organisation_number
+from tillit.core.constraints import ConstraintErrorsOnFields
 
 
 class County(models.Model):
@@ -61,8 +62,14 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("municipality__county", "county", "parent_ministry")
 
 
-class Organisation(models.Model):
+class Organisation(ConstraintErrorsOnFields, models.Model):
     """A municipality, county municipality, agency, ministry or other body in the register."""
+
+    constraint_fields = {
+        "organisation_number_unique": "organisation_number",
+        "one_portal_operator": "is_portal_operator",
+        "one_organisation_per_municipality": "municipality",
+    }
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind)
@@ -125,16 +132,26 @@ class Organisation(models.Model):
                 fields=["organisation_number"],
                 condition=~Q(organisation_number=""),
                 name="organisation_number_unique",
+                violation_error_code="organisation_number_taken",
+                violation_error_message=_(
+                    "Another organisation already has this organisation number."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["is_portal_operator"],
                 condition=Q(is_portal_operator=True),
                 name="one_portal_operator",
+                violation_error_code="portal_operator_taken",
+                violation_error_message=_("Only one organisation can be the portal operator."),
             ),
             models.UniqueConstraint(
                 fields=["municipality"],
                 condition=Q(kind="kommune"),
                 name="one_organisation_per_municipality",
+                violation_error_code="municipality_taken",
+                violation_error_message=_(
+                    "This municipality is already registered as an organisation."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["kind", "name"])]

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from tillit.core.constraints import ConstraintErrorsOnFields
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -28,7 +30,8 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(ConstraintErrorsOnFields, AbstractUser):
+    constraint_fields = {"user_email_ci_unique": "email"}
     username = None
     first_name = None
     last_name = None
@@ -47,7 +50,14 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
-        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_code="email_taken",
+                violation_error_message=_("A user with this e-mail address already exists."),
+            )
+        ]
 
     def __str__(self):
         return self.display_name
