@@ -17,7 +17,7 @@ CLIENT, PROXY = "198.51.100.7", "10.0.0.5"
 
 
 def _as(user) -> Client:
-    client = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"6.6.6.6, {CLIENT}")
+    client = Client(REMOTE_ADDR=PROXY, headers={"x-forwarded-for": f"6.6.6.6, {CLIENT}"})
     client.force_login(user)
     return client
 
