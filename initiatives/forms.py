@@ -118,6 +118,8 @@ class InitiativeForm(forms.ModelForm):
         label=_("Remove attachments"), required=False, widget=forms.CheckboxSelectMultiple
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # one per create form, so that posting it twice registers one measure
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Initiative
@@ -140,6 +142,7 @@ class InitiativeForm(forms.ModelForm):
         instance = self.instance
         if instance.pk:
             del self.fields["organisation"]
+            del self.fields["form_token"]
             self.initial.setdefault("version", instance.version)
             for name in ("trust_relations", "participants", "links"):
                 self.initial.setdefault(name, getattr(instance, name))

@@ -9,6 +9,7 @@ from .choices import (
     WorkflowStatus,
 )
 from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
+from .creation import CreationToken
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
@@ -21,6 +22,7 @@ __all__ = [
     "Comment",
     "CommentFlag",
     "CommentStatus",
+    "CreationToken",
     "Event",
     "ExperienceReport",
     "FocusArea",

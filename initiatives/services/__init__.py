@@ -7,6 +7,7 @@ from .experience import (
 )
 from .records import ConcurrentEditError, initiative_create, initiative_update
 from .workflow import (
+    DecisionTooLate,
     initiative_archive,
     initiative_assess,
     initiative_publish,
@@ -17,6 +18,7 @@ from .workflow import (
 
 __all__ = [
     "ConcurrentEditError",
+    "DecisionTooLate",
     "experience_create",
     "experience_publish",
     "experience_submit",

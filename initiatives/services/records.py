@@ -4,6 +4,7 @@ published measures change at once, are recorded, and the leaders are told."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from initiatives import notifications
 from initiatives.models import (
     Attachment,
+    CreationToken,
     FocusArea,
     Initiative,
     InitiativeFocusArea,
@@ -108,16 +110,36 @@ def initiative_create(
     data: InitiativeInput,
     submit: bool = False,
     permission: Action = Action.INITIATIVE_CREATE,
+    token: UUID | None = None,
 ) -> Initiative:
     """Staff and leaders register a draft for their organisation (a title is enough).
-    The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation."""
+    The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation.
+    A form's ``token`` makes creation idempotent: its second post returns the first's measure."""
     require(by, permission, organisation)
     with transaction.atomic():
+        if token is not None:
+            claim, claimed = CreationToken.objects.get_or_create(token=token)
+            if not claimed:  # a concurrent post waited on the row above until the first committed
+                return _created_with(claim, by)
         initiative = Initiative(organisation=organisation, created_by=by)
         _apply(initiative, data, by)
         record_change(initiative=initiative, by=by, action="created", before={})
         if submit:
             _submit(initiative, by)
+        if token is not None:
+            claim.initiative = initiative
+            claim.save(update_fields=["initiative"])
+    return initiative
+
+
+def _created_with(claim: CreationToken, by) -> Initiative:
+    """The measure an earlier post of the same form made, if it was this user's."""
+    initiative = claim.initiative
+    if initiative is None or initiative.created_by_id != by.pk:
+        raise ValidationError(
+            _("This form was already sent. Open the form again to register another measure."),
+            code="token_used",
+        )
     return initiative
 
 

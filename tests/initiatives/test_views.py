@@ -186,3 +186,26 @@ def test_edit_form_shows_every_saved_value(client, people, bergen):
     assert "https://www.ks.no/" in str(form["links"])
     assert form["primary_focus_area"].value() == FocusArea.objects.get(slug="medbestemmelse").pk
     assert form["kind"].value() == "pilot"
+
+
+def test_submitting_an_incomplete_draft_lists_the_missing_fields_with_links(
+    client, people, bergen
+):
+    """Issue 18, item 20: not just "not complete", but which fields, linked in the form."""
+    initiative = InitiativeFactory(organisation=bergen, summary="", trust_relations=[])
+    initiative.focus_area_links.all().delete()
+    client.force_login(people["ansatt"])
+    response = client.post(f"/tiltak/{initiative.pk}/send-inn/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    edit = f"/tiltak/{initiative.pk}/rediger/"
+    assert f'href="{edit}#id_summary">Sammendrag: Skriv et kort sammendrag.</a>' in html
+    assert f'href="{edit}#id_focus_areas_fieldset">' in html
+    assert f'href="{edit}#id_trust_relations_fieldset">' in html
+    assert html.index("#id_summary") < html.index("#id_focus_areas_fieldset")
+    initiative.refresh_from_db()
+    assert initiative.workflow_status == "utkast"
+    # the linked anchors exist in the edit form
+    form_html = client.get(edit).content.decode()
+    for anchor in ("id_summary", "id_focus_areas_fieldset", "id_trust_relations_fieldset"):
+        assert f'id="{anchor}"' in form_html

@@ -69,6 +69,14 @@ def review(user, initiative) -> bool:
     )
 
 
+def decided_already(user, initiative) -> bool:
+    """A leader of the owner acting on a measure that no longer awaits approval: another
+    leader's decision came first (the review view says so instead of refusing)."""
+    return initiative.workflow_status != PENDING and Role.LEDER in roles_in(
+        user, initiative.organisation_id
+    )
+
+
 def archive(user, initiative) -> bool:
     return initiative.workflow_status != ARCHIVED and Role.LEDER in roles_in(
         user, initiative.organisation_id
