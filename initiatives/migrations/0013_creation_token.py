@@ -5,22 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0012_search_facets_index'),
+        ("initiatives", "0012_search_facets_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CreationToken',
+            name="CreationToken",
             fields=[
-                ('token', models.UUIDField(primary_key=True, serialize=False, verbose_name='form token')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('initiative', models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='creation_token', to='initiatives.initiative')),
+                (
+                    "token",
+                    models.UUIDField(primary_key=True, serialize=False, verbose_name="form token"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "initiative",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="creation_token",
+                        to="initiatives.initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'form token of a new measure',
-                'verbose_name_plural': 'form tokens of new measures',
+                "verbose_name": "form token of a new measure",
+                "verbose_name_plural": "form tokens of new measures",
             },
         ),
     ]

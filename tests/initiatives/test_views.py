@@ -188,9 +188,7 @@ def test_edit_form_shows_every_saved_value(client, people, bergen):
     assert form["kind"].value() == "pilot"
 
 
-def test_submitting_an_incomplete_draft_lists_the_missing_fields_with_links(
-    client, people, bergen
-):
+def test_submitting_an_incomplete_draft_lists_the_missing_fields_with_links(client, people, bergen):
     """Issue 18, item 20: not just "not complete", but which fields, linked in the form."""
     initiative = InitiativeFactory(organisation=bergen, summary="", trust_relations=[])
     initiative.focus_area_links.all().delete()
