@@ -27,7 +27,15 @@ from .choices import (
 from .focus_areas import FocusArea
 
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
-RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
+RESERVED_SLUGS = {
+    "rediger",
+    "send-inn",
+    "godkjenning",
+    "arkiver",
+    "avpubliser",
+    "medvirkning",
+    "slett",
+}
 REFORM_START = date(2021, 9, 1)
 KIND_LABELS = dict(Kind.choices)  # value → lazy label
 # The fields people fill in on the measure form, in form order (relations are separate).

@@ -5,7 +5,12 @@ from .experience import (
     experience_unpublish,
     experience_update,
 )
-from .records import ConcurrentEditError, initiative_create, initiative_update
+from .records import (
+    ConcurrentEditError,
+    initiative_create,
+    initiative_delete,
+    initiative_update,
+)
 from .workflow import (
     DecisionTooLate,
     initiative_archive,
@@ -27,6 +32,7 @@ __all__ = [
     "initiative_archive",
     "initiative_assess",
     "initiative_create",
+    "initiative_delete",
     "initiative_publish",
     "initiative_return",
     "initiative_submit",

@@ -21,6 +21,8 @@ from initiatives.models import (
     WorkflowStatus,
 )
 from initiatives.models.initiatives import REFORM_START
+from initiatives.overview.cache import bump_data_version
+from tillit.core.audit import audit_record
 from tillit.accounts.models import Organisation
 from tillit.policy import Action, require
 
@@ -171,6 +173,25 @@ def initiative_update(
         elif change and current.workflow_status == WorkflowStatus.PUBLISERT:
             transaction.on_commit(lambda: notifications.published_measure_edited(current, by))
     return current
+
+
+def initiative_delete(*, initiative: Initiative, by) -> None:
+    """The author or a leader of the owner deletes a draft never sent for approval, with its
+    attachments; the audit trail keeps who deleted which title."""
+    with transaction.atomic():
+        current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        require(by, Action.INITIATIVE_DELETE, current)
+        files = [(a.file.storage, a.file.name) for a in current.attachments.all()]
+        audit_record(
+            actor=by,
+            action="initiative.deleted",
+            obj=current,
+            organisation_id=current.organisation_id,
+            details={"title": current.title},
+        )
+        current.delete()
+        transaction.on_commit(bump_data_version)
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
 def _submit(initiative: Initiative, by) -> None:

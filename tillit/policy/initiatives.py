@@ -62,6 +62,21 @@ def submit(user, initiative) -> bool:
     return initiative.workflow_status == DRAFT and can_write_for(user, initiative.organisation_id)
 
 
+# History entries that mean a measure has left its author's hands at least once.
+SENT_FOR_APPROVAL = ("submitted", "published", "returned", "unpublished")
+
+
+def delete(user, initiative) -> bool:
+    """The author (while still staff or leader there) and the owner's leaders delete a draft
+    that was never sent for approval."""
+    organisation = initiative.organisation_id
+    if initiative.workflow_status != DRAFT or not can_write_for(user, organisation):
+        return False
+    if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
+        return False
+    return not initiative.changes.filter(action__in=SENT_FOR_APPROVAL).exists()
+
+
 def review(user, initiative) -> bool:
     """Leaders of the owner publish a pending measure or send it back."""
     return initiative.workflow_status == PENDING and Role.LEDER in roles_in(
