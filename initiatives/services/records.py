@@ -22,8 +22,8 @@ from initiatives.models import (
 )
 from initiatives.models.initiatives import REFORM_START
 from initiatives.overview.cache import bump_data_version
-from tillit.core.audit import audit_record
 from tillit.accounts.models import Organisation
+from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
 from .history import record_change, snapshot

@@ -63,9 +63,10 @@ def test_others_who_see_the_draft_are_refused(client, people, bergen, who):
     initiative, _ = _draft_with_file(bergen, people["ansatt"])
     user = people.get(who) or MembershipFactory(organisation=bergen, roles=["ansatt"]).user
     client.force_login(user)
-    assert f"/tiltak/{initiative.pk}/slett/" not in client.get(
-        initiative.get_absolute_url()
-    ).content.decode()
+    assert (
+        f"/tiltak/{initiative.pk}/slett/"
+        not in client.get(initiative.get_absolute_url()).content.decode()
+    )
     assert client.post(f"/tiltak/{initiative.pk}/slett/").status_code == 403
     assert Initiative.objects.filter(pk=initiative.pk).exists()
 
