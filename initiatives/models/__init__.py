@@ -1,3 +1,5 @@
+from initiatives.dates import DatePrecision
+
 from .attachments import Attachment
 from .choices import (
     Kind,
@@ -23,6 +25,7 @@ __all__ = [
     "CommentFlag",
     "CommentStatus",
     "CreationToken",
+    "DatePrecision",
     "Event",
     "ExperienceReport",
     "FocusArea",

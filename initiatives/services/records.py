@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from initiatives import notifications
+from initiatives.dates import DatePrecision, truncate
 from initiatives.models import (
     Attachment,
     CreationToken,
@@ -27,6 +28,8 @@ from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
 from .history import record_change, snapshot
+
+PARTIAL_DATES = [("start_date", "start_precision"), ("end_date", "end_precision")]
 
 
 class ConcurrentEditError(ValidationError):
@@ -72,6 +75,12 @@ def completeness_errors(initiative: Initiative) -> dict[str, str]:
 def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
     for name, value in data.values.items():
         setattr(initiative, name, value)
+    for date_field, precision_field in PARTIAL_DATES:
+        if date_field in data.values and precision_field not in data.values:
+            setattr(initiative, precision_field, DatePrecision.DAY)  # a caller with whole dates
+        value = getattr(initiative, date_field)
+        if value:
+            setattr(initiative, date_field, truncate(value, getattr(initiative, precision_field)))
     if initiative.start_date:
         initiative.started_before_reform = initiative.start_date < REFORM_START
     initiative.full_clean(exclude=["organisation", "created_by"])
