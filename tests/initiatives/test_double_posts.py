@@ -92,3 +92,58 @@ def test_others_still_get_404_on_a_decided_measure(client, people, bergen):
     client.force_login(people["ansatt"])
     response = client.post(f"/tiltak/{initiative.pk}/godkjenning/", {"decision": "publish"})
     assert response.status_code == 404
+
+
+@pytest.fixture
+def committed_reference_data(transactional_db):
+    """Tests in real transactions start after others emptied every table: put the
+    migrations' reference data back when it is gone (as the browser tests do)."""
+    import importlib
+
+    from django.apps import apps
+
+    from tillit.accounts.models import Organisation
+
+    if not Organisation.objects.exists():
+        for module in (
+            "tillit.accounts.migrations.0002_reference_data",
+            "initiatives.migrations.0002_focus_areas",
+        ):
+            importlib.import_module(module).load(apps, None)
+
+
+def test_two_simultaneous_posts_of_one_form_register_one_measure(committed_reference_data):
+    """Both posts run at once in their own connections: the second waits for the first's
+    token and answers with the measure the first made."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    from tillit.accounts.models import Organisation
+
+    from ..factories import MembershipFactory
+
+    bergen = Organisation.objects.get(municipality_id="4601")
+    author = MembershipFactory(organisation=bergen, roles=["ansatt"]).user
+    clients = [Client(), Client()]  # one browser tab, its form posted twice
+    for client in clients:
+        client.force_login(author)
+    data = _full_form(bergen, form_token=_token(clients[0]))
+    start, answers = threading.Barrier(2), []
+
+    def post(client):
+        try:
+            start.wait()
+            answers.append(client.post("/tiltak/ny/", data))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=[client]) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    initiative = Initiative.objects.get()
+    assert [answer.status_code for answer in answers] == [302, 302]
+    assert {answer["Location"] for answer in answers} == {initiative.get_absolute_url()}
