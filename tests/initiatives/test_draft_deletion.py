@@ -87,3 +87,23 @@ def test_outsiders_get_404(client, people, bergen):
     client.force_login(people["leder_annen"])
     assert client.post(f"/tiltak/{initiative.pk}/slett/").status_code == 404
     assert Initiative.objects.filter(pk=initiative.pk).exists()
+
+
+def test_my_work_offers_to_delete_only_the_drafts_one_may_delete(
+    client, people, bergen, django_assert_max_num_queries
+):
+    own, _ = _draft_with_file(bergen, people["ansatt"])
+    others = InitiativeFactory(organisation=bergen, created_by=people["leder"])
+    returned = InitiativeFactory(organisation=bergen, created_by=people["ansatt"])
+    services.initiative_submit(initiative=returned, by=people["ansatt"])
+    services.initiative_return(initiative=returned, by=people["leder"], note="Mer om mål")
+    for index in range(5):
+        InitiativeFactory(organisation=bergen, created_by=people["ansatt"], title=f"Utkast {index}")
+    client.force_login(people["ansatt"])
+    client.get("/mitt/")  # warm the session
+    with django_assert_max_num_queries(8):  # the same with one draft or fifty
+        html = client.get("/mitt/").content.decode()
+    assert f'href="/tiltak/{own.pk}/slett/"' in html
+    assert f'href="/tiltak/{others.pk}/slett/"' not in html
+    assert f'href="/tiltak/{returned.pk}/slett/"' not in html
+    assert others.title in html and returned.title in html

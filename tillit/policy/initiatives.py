@@ -74,7 +74,10 @@ def delete(user, initiative) -> bool:
         return False
     if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
         return False
-    return not initiative.changes.filter(action__in=SENT_FOR_APPROVAL).exists()
+    was_sent = getattr(initiative, "was_sent", None)  # a list's annotation spares a query
+    if was_sent is None:
+        was_sent = initiative.changes.filter(action__in=SENT_FOR_APPROVAL).exists()
+    return not was_sent
 
 
 def review(user, initiative) -> bool:
