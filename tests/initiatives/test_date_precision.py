@@ -126,3 +126,17 @@ def test_files_get_iso_dates_cut_to_the_precision_and_read_back():
     ]:
         assert partial_date_iso(value, precision) == text
         assert parse_partial_date(text) == (value, precision)
+
+
+def test_the_api_says_how_much_of_a_date_is_known(client, bergen):
+    initiative = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        start_date=dt.date(2024, 1, 1),
+        start_precision="year",
+        end_date=dt.date(2025, 3, 1),
+        end_precision="month",
+    )
+    record = client.get(f"/api/v1/tiltak/{initiative.pk}/").json()
+    assert (record["startdato"], record["startdato_presisjon"]) == ("2024-01-01", "year")
+    assert (record["sluttdato"], record["sluttdato_presisjon"]) == ("2025-03-01", "month")
