@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import County, Organisation
 
 from .attachments import validate_attachment
+from .dates import DatePrecision, PartialDateField, partial_date_input
 from .models import (
     ExperienceReport,
     FocusArea,
@@ -23,7 +24,7 @@ from .models import (
 from .models.comments import MAX_LENGTH as MAX_COMMENT_LENGTH
 from .models.initiatives import EDITABLE_FIELDS
 from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
-from .services.records import InitiativeInput
+from .services.records import PARTIAL_DATES, InitiativeInput
 
 VALUE_FIELDS = EDITABLE_FIELDS
 
@@ -167,16 +168,31 @@ class InitiativeForm(forms.ModelForm):
     removed_attachments = forms.MultipleChoiceField(
         label=_("Remove attachments"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    start_date = PartialDateField(
+        label=_("Start date"),
+        required=False,
+        help_text=_("A date, a month or a year: for example 12.03.2024, March 2024 or 2024."),
+    )
+    end_date = PartialDateField(
+        label=_("End date"),
+        required=False,
+        help_text=_("A date, a month or a year, if the measure has ended or will end."),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # one per create form, so that posting it twice registers one measure
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Initiative
-        fields = [f for f in VALUE_FIELDS if f not in ("trust_relations", "participants", "links")]
+        fields = [
+            f
+            for f in VALUE_FIELDS
+            if f not in ("trust_relations", "participants", "links")
+            and f not in [precision for _, precision in PARTIAL_DATES]
+        ]
         widgets = {
             "description": _textarea(8),
             "summary": _textarea(2),
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "lifecycle_status": forms.RadioSelect,
             "goal_resources": _textarea(2),
             "goal_activities": _textarea(2),
@@ -190,9 +206,14 @@ class InitiativeForm(forms.ModelForm):
         instance = self.instance
         if instance.pk:
             del self.fields["organisation"]
+            del self.fields["form_token"]
             self.initial.setdefault("version", instance.version)
             for name in ("trust_relations", "participants", "links"):
                 self.initial.setdefault(name, getattr(instance, name))
+            for date_field, precision_field in PARTIAL_DATES:
+                self.initial[date_field] = partial_date_input(
+                    getattr(instance, date_field), getattr(instance, precision_field)
+                )
             links = list(instance.focus_area_links.all())
             self.initial.setdefault("focus_areas", [link.focus_area_id for link in links])
             primary = next((link.focus_area_id for link in links if link.is_primary), None)
@@ -210,6 +231,15 @@ class InitiativeForm(forms.ModelForm):
         for name in ("kind", "sector"):
             self.fields[name].choices = [("", _("Choose …")), *self.fields[name].choices[1:]]
         self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]
+
+    def clean(self):
+        """Each partial date becomes its first day and its precision."""
+        data = super().clean()
+        for date_field, precision_field in PARTIAL_DATES:
+            if date_field in data:
+                value, precision = data[date_field] or (None, DatePrecision.DAY)
+                data[date_field], data[precision_field] = value, precision
+        return data
 
     def _post_clean(self):
         """The form only cleans input; the services apply it to the record and validate it."""

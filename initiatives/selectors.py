@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import Organisation, Role
-from tillit.policy.initiatives import assessable_filter
+from tillit.policy import Action, can
+from tillit.policy.initiatives import SENT_FOR_APPROVAL, assessable_filter
 from tillit.policy.roles import memberships_of
 
-from .models import ExperienceReport, FocusArea, Initiative, UnionAssessment, WorkflowStatus
+from .models import (
+    ExperienceReport,
+    FocusArea,
+    Initiative,
+    InitiativeChange,
+    UnionAssessment,
+    WorkflowStatus,
+)
 
 
 def initiative_for_detail(*, pk: int, user) -> Initiative:
@@ -94,14 +102,20 @@ def _org_ids(user, role: str) -> list[int]:
     return [m.organisation_id for m in memberships_of(user) if role in m.roles]
 
 
-def my_drafts(user) -> QuerySet[Initiative]:
+def my_drafts(user) -> list[Initiative]:
+    """The user's drafts, each with ``may_delete`` (one statement however many)."""
     writable = _org_ids(user, Role.ANSATT) + _org_ids(user, Role.LEDER)
-    return (
+    sent = InitiativeChange.objects.filter(initiative=OuterRef("pk"), action__in=SENT_FOR_APPROVAL)
+    drafts = list(
         Initiative.objects.filter(workflow_status=WorkflowStatus.UTKAST)
         .filter(Q(created_by=user) | Q(organisation_id__in=writable))
+        .annotate(was_sent=Exists(sent))
         .select_related("organisation")
         .order_by("-updated_at")[:50]
     )
+    for draft in drafts:
+        draft.may_delete = can(user, Action.INITIATIVE_DELETE, draft)
+    return drafts
 
 
 def awaiting_my_approval(user) -> QuerySet[Initiative]:

@@ -2,7 +2,7 @@ from django.urls import path
 
 from reporting.views import export_csv, export_xlsx
 
-from . import comment_views, experience_views, follow_views, views
+from . import comment_views, draft_views, experience_views, follow_views, views
 
 c, f = comment_views, follow_views
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("tiltak/<int:pk>/arkiver/", views.InitiativeArchiveView.as_view(), name="archive"),
     path("tiltak/<int:pk>/avpubliser/", views.InitiativeUnpublishView.as_view(), name="unpublish"),
     path("tiltak/<int:pk>/medvirkning/", views.InitiativeAssessView.as_view(), name="assess"),
+    path("tiltak/<int:pk>/slett/", draft_views.InitiativeDeleteView.as_view(), name="delete"),
     path(
         "tiltak/<int:pk>/vedlegg/<int:attachment_pk>/",
         views.AttachmentDownloadView.as_view(),

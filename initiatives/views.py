@@ -1,6 +1,8 @@
 """Pages for registering, reading and moving measures through their workflow. Each view names
 its policy action once; writes go through ``initiatives.services``."""
 
+from uuid import uuid4
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -17,6 +19,7 @@ from tillit.accounts.forms import ConfirmForm
 from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.accounts.views import ServiceFormView
 from tillit.policy import Action, can
+from tillit.policy.initiatives import decided_already
 
 from . import discussion, selectors, services
 from .forms import AssessmentForm, InitiativeForm, ReviewForm, UnpublishForm
@@ -144,6 +147,9 @@ class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):
 
     permission_action = Action.INITIATIVE_CREATE
 
+    def get_initial(self):
+        return {**super().get_initial(), "form_token": uuid4()}
+
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
@@ -156,6 +162,7 @@ class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):
             by=self.request.user,
             data=form.to_input(),
             submit=submit,
+            token=form.cleaned_data["form_token"],
         )
 
 
@@ -178,11 +185,34 @@ class InitiativeEditView(InitiativeMixin, PolicyRequiredMixin, InitiativeFormMix
 
 
 class InitiativeReviewView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):
-    """Leaders of the owner publish a pending measure or send it back with a note."""
+    """Leaders of the owner publish a pending measure or send it back with a note. A leader
+    whose decision comes after another's is told so and sent to the measure."""
 
     permission_action = Action.INITIATIVE_REVIEW
     template_name = "initiatives/review.html"
     form_class = ReviewForm
+
+    def permission_refused(self):
+        if self.request.method == "POST" and decided_already(self.request.user, self.initiative):
+            return self._too_late(self.initiative)
+        return super().permission_refused()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.DecisionTooLate as late:
+            return self._too_late(late.initiative)
+
+    def _too_late(self, initiative):
+        messages.warning(
+            self.request,
+            _(
+                "The measure was already decided on: it is now «%(status)s». "
+                "Your decision was not recorded."
+            )
+            % {"status": initiative.get_workflow_status_display()},
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
     def perform(self, form):
         if form.cleaned_data["decision"] == "publish":
@@ -194,19 +224,42 @@ class InitiativeReviewView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView
         return _("The measure was sent back to the author.")
 
 
-class InitiativeSubmitView(InitiativeMixin, PolicyRequiredMixin, View):
-    """Staff and leaders send a complete draft for approval from the measure's page."""
+class InitiativeSubmitView(PolicyRequiredMixin, InitiativeDetailView):
+    """Staff and leaders send a complete draft for approval from the measure's page; an
+    incomplete one shows the page again with the missing fields, each linked in the form."""
 
     permission_action = Action.INITIATIVE_SUBMIT
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.initiative
 
     def post(self, request, *args, **kwargs):
         try:
             services.initiative_submit(initiative=self.initiative, by=request.user)
-        except ValidationError:
-            messages.error(request, _("The measure is not complete. Fill in the missing fields."))
-            return HttpResponseRedirect(reverse("initiatives:edit", args=[self.initiative.pk]))
+        except ValidationError as error:
+            return self.render_to_response(
+                self.get_context_data(missing=_missing_fields(self.initiative, error))
+            )
         messages.success(request, _("The measure was sent to your leaders for approval."))
         return HttpResponseRedirect(self.get_success_url())
+
+
+def _missing_fields(initiative: Initiative, error: ValidationError) -> list[dict]:
+    """Each missing field's label, message and link into the edit form, in form order."""
+    form = InitiativeForm(instance=initiative)
+    edit_url = reverse("initiatives:edit", args=[initiative.pk])
+    errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    order = list(form.fields)
+    missing = []
+    for name in sorted(errors, key=lambda n: order.index(n) if n in order else len(order)):
+        label, url = "", edit_url
+        if name in form.fields:
+            field = form[name]
+            label = field.label
+            url += f"#{field.auto_id}_fieldset" if field.use_fieldset else f"#{field.auto_id}"
+        missing += [{"label": label, "message": message, "url": url} for message in errors[name]]
+    return missing
 
 
 class InitiativeArchiveView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView):

@@ -196,6 +196,22 @@ MATRIX = [
     (TS, "/tiltak/{m_published}/medvirkning/", 200),
     *[(TS, f"/tiltak/{{m_{how}_by_rep}}/medvirkning/", 404) for how in SHAPED],
     *[(T, f"/tiltak/{{m_{how}_by_rep}}/medvirkning/", 200) for how in SHAPED],
+    # Deleting a draft never sent for approval: its author and the owner's leaders. Others
+    # who can see the measure get 403, those who cannot 404 (issue 18, item 22).
+    (A, "/tiltak/{m_draft}/slett/", 302),
+    *[(role, "/tiltak/{m_draft}/slett/", 404) for role in (OUT, D, X)],
+    (L, "/tiltak/{m_draft}/slett/", 200),
+    *[(role, "/tiltak/{m_draft}/slett/", 403) for role in (S, T, R)],
+    (S, "/tiltak/{m_own_draft}/slett/", 200),
+    (L, "/tiltak/{m_own_draft}/slett/", 200),
+    *[(role, "/tiltak/{m_own_draft}/slett/", 403) for role in (T, R)],
+    *[(role, "/tiltak/{m_own_draft}/slett/", 404) for role in (OUT, D, X)],
+    *[(role, "/tiltak/{m_returned}/slett/", 403) for role in (S, L)],
+    *[(role, "/tiltak/{m_pending}/slett/", 403) for role in (S, L)],
+    *[(role, "/tiltak/{m_published}/slett/", 403) for role in (OUT, S, L, R)],
+    (A, "/tiltak/{m_published}/slett/", 302),
+    (L, "/tiltak/{m_archived}/slett/", 403),
+    (D, "/tiltak/{m_agency_pending}/slett/", 403),
     *[(role, "/tiltak/{m_published}/vedlegg/{m_published_file}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
@@ -480,7 +496,10 @@ def objects(people, bergen):
         "published": InitiativeFactory(organisation=bergen, workflow_status="publisert"),
         "archived": InitiativeFactory(organisation=bergen, workflow_status="arkivert"),
         "agency_pending": InitiativeFactory(organisation=agency, workflow_status="til_godkjenning"),
+        "own_draft": InitiativeFactory(organisation=bergen, created_by=ansatt),
+        "returned": InitiativeFactory(organisation=bergen, created_by=ansatt),
     }
+    InitiativeChange.objects.create(initiative=measures["returned"], action="returned")
     files = {
         f"m_{state}_file": Attachment.objects.create(
             initiative=measures[state],
@@ -628,6 +647,8 @@ def test_every_url_has_a_row():
         "m_archived": 4,
         "m_agency_pending": 5,
         **{f"m_{how}_by_rep": 6 for how in SHAPED},
+        "m_own_draft": 6,
+        "m_returned": 7,
         "m_draft_file": 1,
         "m_published_file": 2,
         "bergen": 1,

@@ -1,3 +1,5 @@
+from initiatives.dates import DatePrecision
+
 from .attachments import Attachment
 from .choices import (
     Kind,
@@ -9,6 +11,7 @@ from .choices import (
     WorkflowStatus,
 )
 from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
+from .creation import CreationToken
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
@@ -21,6 +24,8 @@ __all__ = [
     "Comment",
     "CommentFlag",
     "CommentStatus",
+    "CreationToken",
+    "DatePrecision",
     "Event",
     "ExperienceReport",
     "FocusArea",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.dates import DatePrecision, format_partial_date
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.fields import limited_text_field
@@ -29,7 +30,15 @@ from .choices import (
 from .focus_areas import FocusArea
 
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
-RESERVED_SLUGS = {"rediger", "send-inn", "godkjenning", "arkiver", "avpubliser", "medvirkning"}
+RESERVED_SLUGS = {
+    "rediger",
+    "send-inn",
+    "godkjenning",
+    "arkiver",
+    "avpubliser",
+    "medvirkning",
+    "slett",
+}
 REFORM_START = date(2021, 9, 1)
 # Text limits: generous for a measure, and far below what the search document can hold
 # (PostgreSQL's tsvector takes 1 MB; title, summary and description give at most ~150 kB).
@@ -47,7 +56,9 @@ EDITABLE_FIELDS = [
     "trust_relations",
     "lifecycle_status",
     "start_date",
+    "start_precision",
     "end_date",
+    "end_precision",
     "started_before_reform",
     "participants",
     "exemption_from",
@@ -70,6 +81,16 @@ def _choice_array(choices, verbose_name):
         verbose_name=verbose_name,
         default=list,
         blank=True,
+    )
+
+
+def _precision(verbose_name):
+    return models.CharField(
+        verbose_name,
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        db_default=DatePrecision.DAY,
     )
 
 
@@ -145,6 +166,9 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # A date known only to the month or year is stored as the period's first day.
+    start_precision = _precision(_("precision of the start date"))
+    end_precision = _precision(_("precision of the end date"))
     started_before_reform = models.BooleanField(
         _("started before the trust reform (autumn 2021)"), default=False
     )
@@ -288,6 +312,15 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
         """As Django's, without translating every kind's label on each call (a page of
         results shows one per card)."""
         return force_str(KIND_LABELS.get(self.kind, self.kind), strings_only=True)
+
+    @property
+    def start_display(self) -> str:
+        """The start date as far as it is known: "12. mars 2024", "mars 2024" or "2024"."""
+        return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_date, self.end_precision)
 
     @property
     def is_published(self) -> bool:

@@ -5,8 +5,14 @@ from .experience import (
     experience_unpublish,
     experience_update,
 )
-from .records import ConcurrentEditError, initiative_create, initiative_update
+from .records import (
+    ConcurrentEditError,
+    initiative_create,
+    initiative_delete,
+    initiative_update,
+)
 from .workflow import (
+    DecisionTooLate,
     initiative_archive,
     initiative_assess,
     initiative_publish,
@@ -17,6 +23,7 @@ from .workflow import (
 
 __all__ = [
     "ConcurrentEditError",
+    "DecisionTooLate",
     "experience_create",
     "experience_publish",
     "experience_submit",
@@ -25,6 +32,7 @@ __all__ = [
     "initiative_archive",
     "initiative_assess",
     "initiative_create",
+    "initiative_delete",
     "initiative_publish",
     "initiative_return",
     "initiative_submit",

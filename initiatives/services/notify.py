@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from initiatives.dates import period_over_before
 from initiatives.models import (
     Comment,
     Event,
@@ -148,7 +149,8 @@ def queue_overdue_reminders(today=None) -> int:
     told; when the author is gone, the organisation's leaders."""
     today = today or timezone.localdate()
     overdue = Initiative.objects.filter(
-        end_date__lt=today, lifecycle_status=LifecycleStatus.PAGAR
+        period_over_before(today, field="end_date", precision_field="end_precision"),
+        lifecycle_status=LifecycleStatus.PAGAR,
     ).exclude(workflow_status=WorkflowStatus.ARKIVERT)
     overdue = overdue.exclude(
         Exists(Notification.objects.filter(initiative=OuterRef("pk"), event=Event.OVERDUE))

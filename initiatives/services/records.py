@@ -4,6 +4,7 @@ published measures change at once, are recorded, and the leaders are told."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,8 +12,10 @@ from django.utils.translation import gettext as _
 
 from initiatives import notifications
 from initiatives.attachments import clean_file_name
+from initiatives.dates import DatePrecision, truncate
 from initiatives.models import (
     Attachment,
+    CreationToken,
     FocusArea,
     Initiative,
     InitiativeFocusArea,
@@ -20,10 +23,14 @@ from initiatives.models import (
     WorkflowStatus,
 )
 from initiatives.models.initiatives import REFORM_START
+from initiatives.overview.cache import bump_data_version
 from tillit.accounts.models import Organisation
+from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
 from .history import record_change, snapshot
+
+PARTIAL_DATES = [("start_date", "start_precision"), ("end_date", "end_precision")]
 
 
 class ConcurrentEditError(ValidationError):
@@ -69,6 +76,12 @@ def completeness_errors(initiative: Initiative) -> dict[str, str]:
 def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
     for name, value in data.values.items():
         setattr(initiative, name, value)
+    for date_field, precision_field in PARTIAL_DATES:
+        if date_field in data.values and precision_field not in data.values:
+            setattr(initiative, precision_field, DatePrecision.DAY)  # a caller with whole dates
+        value = getattr(initiative, date_field)
+        if value:
+            setattr(initiative, date_field, truncate(value, getattr(initiative, precision_field)))
     if initiative.start_date:
         initiative.started_before_reform = initiative.start_date < REFORM_START
     initiative.full_clean(exclude=["organisation", "created_by"])
@@ -109,16 +122,36 @@ def initiative_create(
     data: InitiativeInput,
     submit: bool = False,
     permission: Action = Action.INITIATIVE_CREATE,
+    token: UUID | None = None,
 ) -> Initiative:
     """Staff and leaders register a draft for their organisation (a title is enough).
-    The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation."""
+    The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation.
+    A form's ``token`` makes creation idempotent: its second post returns the first's measure."""
     require(by, permission, organisation)
     with transaction.atomic():
+        if token is not None:
+            claim, claimed = CreationToken.objects.get_or_create(token=token)
+            if not claimed:  # a concurrent post waited on the row above until the first committed
+                return _created_with(claim, by)
         initiative = Initiative(organisation=organisation, created_by=by)
         _apply(initiative, data, by)
         record_change(initiative=initiative, by=by, action="created", before={})
         if submit:
             _submit(initiative, by)
+        if token is not None:
+            claim.initiative = initiative
+            claim.save(update_fields=["initiative"])
+    return initiative
+
+
+def _created_with(claim: CreationToken, by) -> Initiative:
+    """The measure an earlier post of the same form made, if it was this user's."""
+    initiative = claim.initiative
+    if initiative is None or initiative.created_by_id != by.pk:
+        raise ValidationError(
+            _("This form was already sent. Open the form again to register another measure."),
+            code="token_used",
+        )
     return initiative
 
 
@@ -150,6 +183,25 @@ def initiative_update(
         elif change and current.workflow_status == WorkflowStatus.PUBLISERT:
             transaction.on_commit(lambda: notifications.published_measure_edited(current, by))
     return current
+
+
+def initiative_delete(*, initiative: Initiative, by) -> None:
+    """The author or a leader of the owner deletes a draft never sent for approval, with its
+    attachments; the audit trail keeps who deleted which title."""
+    with transaction.atomic():
+        current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        require(by, Action.INITIATIVE_DELETE, current)
+        files = [(a.file.storage, a.file.name) for a in current.attachments.all()]
+        audit_record(
+            actor=by,
+            action="initiative.deleted",
+            obj=current,
+            organisation_id=current.organisation_id,
+            details={"title": current.title},
+        )
+        current.delete()
+        transaction.on_commit(bump_data_version)
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
 def _submit(initiative: Initiative, by) -> None:

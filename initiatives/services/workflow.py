@@ -3,18 +3,26 @@ and the union representative's assessment of employee involvement."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from initiatives import notifications
 from initiatives.models import Initiative, UnionAssessment, WorkflowStatus
-from tillit.policy import Action, require
+from tillit.policy import Action, can, require
 from tillit.policy.roles import union_name_in
 
 from . import notify
 from .history import record_change, snapshot
+
+
+class DecisionTooLate(PermissionDenied):
+    """A leader decided on a measure that another leader had decided on meanwhile."""
+
+    def __init__(self, initiative: Initiative):
+        super().__init__(f"{initiative.pk} is {initiative.workflow_status} already")
+        self.initiative = initiative
 
 
 def _locked(initiative: Initiative) -> Initiative:
@@ -32,11 +40,16 @@ def _move(
     on_commit=None,
     check=None,
     then=None,
+    decision=False,
     **changes,
 ) -> Initiative:
-    """Lock the row, check the policy on its current state, change it and record it."""
+    """Lock the row, check the policy on its current state, change it and record it.
+    A ``decision`` on a state that changed since ``initiative`` was read is too late."""
     with transaction.atomic():
         current = _locked(initiative)
+        moved = current.workflow_status != initiative.workflow_status
+        if decision and moved and can(by, permission, initiative):
+            raise DecisionTooLate(current)
         require(by, permission, current)
         if check:
             check(current)
@@ -82,6 +95,7 @@ def initiative_publish(*, initiative: Initiative, by) -> Initiative:
         by=by,
         permission=Action.INITIATIVE_REVIEW,
         action="published",
+        decision=True,
         status=WorkflowStatus.PUBLISERT,
         published_at=initiative.published_at or timezone.now(),
         review_note="",
@@ -100,6 +114,7 @@ def initiative_return(*, initiative: Initiative, by, note: str) -> Initiative:
         by=by,
         permission=Action.INITIATIVE_REVIEW,
         action="returned",
+        decision=True,
         status=WorkflowStatus.UTKAST,
         note=note,
         review_note=note,

@@ -131,8 +131,15 @@ class Tiltak(Schema):
     annet_omrade: str
     tillitsrelasjoner: list[str]
     status: str = Field(description="planlagt, pagar, avsluttet or avbrutt; empty when not given.")
-    startdato: date | None
+    startdato: date | None = Field(
+        description="The first day of the period startdato_presisjon names."
+    )
+    startdato_presisjon: str = Field(
+        description="day, month or year: how much of startdato is known (2024-03-01 with "
+        "month means March 2024)."
+    )
     sluttdato: date | None
+    sluttdato_presisjon: str = Field(description="day, month or year, as startdato_presisjon.")
     startet_for_reformen: bool
     deltakere: list[str]
     unntak_fra: str

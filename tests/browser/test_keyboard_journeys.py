@@ -73,7 +73,9 @@ def fill_from_keyboard(page) -> None:
             " return el.tagName === 'INPUT' ? el.type : el.tagName.toLowerCase(); }"
         )
         assert kind != "body", f"the link to {target} put the focus in no field"
-        if kind in ("text", "textarea", "email", "url"):
+        if target in ("#id_start_date", "#id_end_date"):  # a date, a month or a year
+            page.keyboard.type("02.2025")
+        elif kind in ("text", "textarea", "email", "url"):
             page.keyboard.type("Samlet vedtak i hjemmetjenesten")
         elif kind == "date":
             page.keyboard.type("01022025")

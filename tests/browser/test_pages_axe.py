@@ -77,6 +77,8 @@ MEMBER = [
     "/konto/mine-data/",
     "/konto/mine-data/slett/",
     "/tiltak/{measure}/",
+    "/tiltak/{draft}/",
+    "/tiltak/{draft}/slett/",
     "/kommentarer/{comment}/rediger/",
     "/kommentarer/{comment}/slett/",
     "/mitt/varsler/{follow}/slutt/",
@@ -102,6 +104,7 @@ def test_all_pages_pass_axe(live_server, new_page, axe_check, language):
     follow = follow_set(by=member, target=measure)
     ids = {
         "measure": measure.pk,
+        "draft": InitiativeFactory(organisation=bergen, created_by=member).pk,
         "comment": comment.pk,
         "follow": follow.pk,
         "unsubscribe": unsubscribe_token(member, follow=follow),

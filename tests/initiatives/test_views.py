@@ -295,3 +295,24 @@ def test_a_failed_save_says_which_chosen_files_must_be_chosen_again(
     with translation.override("nb"):
         html = client.post("/tiltak/ny/", {**data, "new_attachments": []}).content.decode()
     assert 'id="choose-files-again"' not in html
+
+
+def test_submitting_an_incomplete_draft_lists_the_missing_fields_with_links(client, people, bergen):
+    """Issue 18, item 20: not just "not complete", but which fields, linked in the form."""
+    initiative = InitiativeFactory(organisation=bergen, summary="", trust_relations=[])
+    initiative.focus_area_links.all().delete()
+    client.force_login(people["ansatt"])
+    response = client.post(f"/tiltak/{initiative.pk}/send-inn/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    edit = f"/tiltak/{initiative.pk}/rediger/"
+    assert f'href="{edit}#id_summary">Sammendrag: Skriv et kort sammendrag.</a>' in html
+    assert f'href="{edit}#id_focus_areas_fieldset">' in html
+    assert f'href="{edit}#id_trust_relations_fieldset">' in html
+    assert html.index("#id_summary") < html.index("#id_focus_areas_fieldset")
+    initiative.refresh_from_db()
+    assert initiative.workflow_status == "utkast"
+    # the linked anchors exist in the edit form
+    form_html = client.get(edit).content.decode()
+    for anchor in ("id_summary", "id_focus_areas_fieldset", "id_trust_relations_fieldset"):
+        assert f'id="{anchor}"' in form_html

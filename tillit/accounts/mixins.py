@@ -18,5 +18,10 @@ class PolicyRequiredMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.permission_object = self.get_permission_object()
         if not policy.can(request.user, self.permission_action, self.permission_object):
-            raise Http404
+            return self.permission_refused()
         return super().dispatch(request, *args, **kwargs)
+
+    def permission_refused(self):
+        """404 by default. A view whose object came from the user's scope may answer
+        otherwise: the user already knows the object exists."""
+        raise Http404

@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "initiative.returned": _("sent a measure back for changes"),
     "initiative.archived": _("archived a measure"),
     "initiative.unpublished": _("unpublished a measure"),
+    "initiative.deleted": _("deleted a draft measure"),
     "initiative.assessed": _("assessed employee involvement"),
     "initiative.experience_written": _("wrote an experience report"),
     "initiative.experience_edited": _("changed an experience report"),

@@ -35,6 +35,7 @@ class Action(StrEnum):
     INITIATIVE_ASSESS = "initiative.assess"
     INITIATIVE_VIEW_HISTORY = "initiative.view_history"
     INITIATIVE_IMPORT = "initiative.import"
+    INITIATIVE_DELETE = "initiative.delete"
     EXPERIENCE_CREATE = "experience.create"
     EXPERIENCE_VIEW = "experience.view"
     EXPERIENCE_EDIT = "experience.edit"
@@ -74,6 +75,7 @@ RULES = {
     Action.INITIATIVE_ASSESS: initiatives.assess,
     Action.INITIATIVE_VIEW_HISTORY: initiatives.view_history,
     Action.INITIATIVE_IMPORT: initiatives.import_into,
+    Action.INITIATIVE_DELETE: initiatives.delete,
     Action.EXPERIENCE_CREATE: experience.create,
     Action.EXPERIENCE_VIEW: experience.view,
     Action.EXPERIENCE_EDIT: experience.edit,

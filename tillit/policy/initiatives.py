@@ -63,9 +63,35 @@ def submit(user, initiative) -> bool:
     return initiative.workflow_status == DRAFT and can_write_for(user, initiative.organisation_id)
 
 
+# History entries that mean a measure has left its author's hands at least once.
+SENT_FOR_APPROVAL = ("submitted", "published", "returned", "unpublished")
+
+
+def delete(user, initiative) -> bool:
+    """The author (while still staff or leader there) and the owner's leaders delete a draft
+    that was never sent for approval."""
+    organisation = initiative.organisation_id
+    if initiative.workflow_status != DRAFT or not can_write_for(user, organisation):
+        return False
+    if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
+        return False
+    was_sent = getattr(initiative, "was_sent", None)  # a list's annotation spares a query
+    if was_sent is None:
+        was_sent = initiative.changes.filter(action__in=SENT_FOR_APPROVAL).exists()
+    return not was_sent
+
+
 def review(user, initiative) -> bool:
     """Leaders of the owner publish a pending measure or send it back."""
     return initiative.workflow_status == PENDING and Role.LEDER in roles_in(
+        user, initiative.organisation_id
+    )
+
+
+def decided_already(user, initiative) -> bool:
+    """A leader of the owner acting on a measure that no longer awaits approval: another
+    leader's decision came first (the review view says so instead of refusing)."""
+    return initiative.workflow_status != PENDING and Role.LEDER in roles_in(
         user, initiative.organisation_id
     )
 
