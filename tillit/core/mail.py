@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.template import Context, engines
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -15,6 +15,13 @@ logger = logging.getLogger(__name__)
 
 def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
+
+
+def render_plain_text(template: str, context: dict) -> str:
+    """Render a plain-text template with autoescaping off: a subject or text body is never
+    HTML, so ``"``, ``'``, ``&`` and ``<`` in a title reach the reader as typed."""
+    engine = engines["django"].engine
+    return engine.get_template(template).render(Context(context, autoescape=False))
 
 
 def send_templated(
@@ -26,8 +33,8 @@ def send_templated(
     if not recipients:
         return True
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
+        body = render_plain_text(f"{template}_body.txt", context)
     try:
         EmailMessage(subject, body, None, recipients, headers=headers).send()
     except Exception:  # the save stands; the failure is logged for the operators
