@@ -37,7 +37,9 @@ SHOWN_FIELDS = [
 
 
 def valid_year(year: int) -> bool:
-    return FIRST_YEAR <= year <= timezone.localdate().year + 1
+    """From the register's first year up to this year: a year that has not begun has no
+    overview to describe in the past tense."""
+    return FIRST_YEAR <= year <= timezone.localdate().year
 
 
 def active_in(year: int):
