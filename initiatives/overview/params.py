@@ -86,8 +86,20 @@ class OverviewParams:
     selected: dict[str, list[str]] = field(default_factory=dict)
     bekreftet: list[str] = field(default_factory=list)
     sorting: str = "nyeste"
+    sorting_chosen: bool = False  # False: the default order (relevance when searching)
     page: int = 1
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def sorting_options(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) for the order select. The order in effect is selected;
+        when it is only the default it submits as empty, so typing a search text afterwards
+        sorts by relevance instead of keeping "newest"."""
+        return [
+            ("" if value == self.sorting and not self.sorting_chosen else value, label, selected)
+            for value, label in SORTINGS.items()
+            for selected in [value == self.sorting]
+        ]
 
     def filter_data(self) -> dict:
         """What the FilterSet receives: only values already known to be valid."""
@@ -133,8 +145,9 @@ def parse(query, *, allowed: dict[str, set[str]]) -> OverviewParams:
         params.ignored.append(f"sortering={_clean_text(sorting)[:30]}")
     default = "relevans" if params.q else "nyeste"
     params.sorting = sorting if sorting in SORTINGS else default
+    params.sorting_chosen = sorting in SORTINGS
     if params.sorting == "relevans" and not params.q:
-        params.sorting = "nyeste"
+        params.sorting, params.sorting_chosen = "nyeste", False
     page = query.get("side", "1")
     if page.isascii() and page.isdigit() and 0 < int(page) < 100_000:
         params.page = int(page)
