@@ -46,6 +46,7 @@ run: install
 	@for role in ansatt leder tillitsvalgt departement redaktor; do echo "  $$role@demo.tillitsportalen.no"; done
 	@echo ""
 	@echo "Background: the task worker (db_worker) and the scheduler (run_scheduler) run beside the site."
+	export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
 	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
 	$(MANAGE) run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \

@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
 
 from tillit.core.clients import client_address
+from tillit.core.mail import absolute_url, portal_site
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -16,3 +17,14 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         if not address:
             raise PermissionDenied("Unable to determine client IP address")
         return address
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails greet from "Tillitsportalen" at SITE_URL's host, whatever host
+        the request came in on."""
+        super().send_mail(template_prefix, email, {**context, "current_site": portal_site()})
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return absolute_url(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return absolute_url(super().get_reset_password_from_key_url(key))

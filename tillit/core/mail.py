@@ -4,6 +4,8 @@ the change the e-mail reports on is kept."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -13,8 +15,27 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
+SITE_NAME = "Tillitsportalen"
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's e-mails call the site ("Hei fra Tillitsportalen!"), in place of the
+    Sites framework or the request's host."""
+
+    name: str
+    domain: str
+
+
+def portal_site() -> PortalSite:
+    return PortalSite(name=SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+
+
 def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    """The one way to an absolute link: ``SITE_URL`` and the path (any host in it dropped)."""
+    parts = urlsplit(path)
+    local = parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"{settings.SITE_URL}{local}" + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def render_plain_text(template: str, context: dict) -> str:
