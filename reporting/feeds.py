@@ -77,4 +77,4 @@ class PublishedMeasuresFeed(Feed):
         return item.organisation.name
 
     def item_categories(self, item):
-        return [link.focus_area.name for link in item.focus_area_links.all()]
+        return [str(link.focus_area) for link in item.focus_area_links.all()]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import FocusArea, Kind, LifecycleStatus, Sector
+from initiatives.models.focus_areas import localized_name
 from tillit.accounts.models import County, Municipality, Organisation, OrganisationKind
 
 MAX_QUERY_LENGTH = 200
@@ -55,7 +56,7 @@ def load_reference() -> Reference:
     focus_rows = list(FocusArea.objects.order_by("number").values_list("slug", "name", "number"))
     return Reference(
         options={
-            "fokusomrade": [(slug, name) for slug, name, _n in focus_rows],
+            "fokusomrade": [(slug, localized_name(slug, name)) for slug, name, _n in focus_rows],
             "fylke": list(County.objects.order_by("number").values_list("number", "name")),
             "kommune": list(Municipality.objects.order_by("name").values_list("number", "name")),
             "departement": [(short, name) for short, name, _pk in ministry_rows],
