@@ -1,3 +1,4 @@
+import csv
 import io
 import re
 from datetime import date
@@ -5,7 +6,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from initiatives.models import Initiative, InitiativeChange
 from reporting.models import ImportBatch
@@ -84,14 +85,38 @@ def _imported_titles(organisation) -> list[str]:
     )
 
 
+def _blank_columns(content: bytes, fmt: str, headings: set[str]) -> bytes:
+    """The file with the cells of the named columns emptied (as a person would in Excel)."""
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+        blank = [i for i, heading in enumerate(rows[0]) if heading in headings]
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(rows[0])
+        for row in rows[1:]:
+            writer.writerow(["" if i in blank else cell for i, cell in enumerate(row)])
+        return ("\ufeff" + out.getvalue()).encode()
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.active
+    blank = [cell.column for cell in sheet[1] if cell.value in headings]
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.column in blank:
+                cell.value = None
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_round_trip_export_then_import_into_another_organisation(
+def test_copying_exported_measures_into_another_organisation_without_id_and_owner(
     client, people, measures, trondheim, fmt
 ):
     client.cookies["django_language"] = "nb"
     export = client.get(f"/tiltak/eksport.{fmt}?sortering=tittel")
     content = b"".join(export.streaming_content)
     assert "Fokusområder".encode() in content or fmt == "xlsx"
+    content = _blank_columns(content, fmt, {"ID", "Organisasjon"})
     client.cookies["django_language"] = "en"
     client.force_login(people["leder_annen"])
 
@@ -100,7 +125,7 @@ def test_round_trip_export_then_import_into_another_organisation(
     assert preview.status_code == 200
     assert _row_headers(html) == ["2", "3"]
     assert "Færre skjema på sykehjemmet" in html and "Åpne møter i bydelen" in html
-    assert "Trondheim" in html and "in the file: Bergen kommune" in html.replace("&nbsp;", " ")
+    assert "Trondheim" in html and "Has errors" not in html
     assert not Initiative.objects.filter(organisation=trondheim).exists()
 
     batch = ImportBatch.objects.get()
