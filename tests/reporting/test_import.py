@@ -2,6 +2,7 @@ import csv
 import io
 import re
 from datetime import date
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -359,3 +360,167 @@ def test_preview_query_budget(client, people, bergen, django_assert_max_num_quer
     with django_assert_max_num_queries(10):
         preview = client.get(response["Location"])
     assert len(_row_headers(preview.content.decode())) == 300
+
+
+def _export(client, fmt="csv") -> bytes:
+    return b"".join(client.get(f"/tiltak/eksport.{fmt}?sortering=tittel").streaming_content)
+
+
+def test_a_row_of_another_organisation_is_an_error_not_ready(client, people, trondheim):
+    client.force_login(people["leder_annen"])
+    content = _csv(
+        "Tittel;Organisasjon",
+        "Fra Bergen;Bergen kommune",
+        "Fra Trondheim;Trondheim kommune",
+        "Uten eier;",
+    )
+    html = _preview(client, _upload(client, trondheim, content)).content.decode()
+    row_2 = html.split('id="row-2"')[1].split("</tr>")[0]
+    assert "Has errors" in row_2 and "Ready" not in row_2
+    assert "belongs to «Bergen kommune»" in unescape(row_2)
+    for line in ("3", "4"):
+        assert "Ready" in html.split(f'id="row-{line}"')[1].split("</tr>")[0]
+    _commit(client, trondheim, ImportBatch.objects.get())
+    assert _imported_titles(trondheim) == ["Fra Trondheim", "Uten eier"]
+
+
+def test_a_row_with_an_id_updates_that_measure_or_is_refused(client, people, bergen, trondheim):
+    mine = InitiativeFactory(organisation=bergen, title="Gammel tittel")
+    archived = InitiativeFactory(organisation=bergen, workflow_status="arkivert")
+    theirs = InitiativeFactory(organisation=trondheim, workflow_status="publisert")
+    client.force_login(people["leder"])
+    content = _csv(
+        "ID;Tittel;Sammendrag",
+        f"{mine.pk};Ny tittel;Nytt sammendrag",
+        f"{archived.pk};Arkivert endret;",
+        f"{theirs.pk};Ikke vår;",
+        "999999;Finnes ikke;",
+        f"{mine.pk};Samme ID igjen;",
+    )
+    html = unescape(_preview(client, _upload(client, bergen, content)).content.decode())
+    rows = {line: html.split(f'id="row-{line}"')[1].split("</tr>")[0] for line in "23456"}
+    assert "Ready" in rows["2"] and f"updates measure {mine.pk}" in rows["2"]
+    assert "you may not change" in rows["3"]
+    assert "belongs to another organisation" in rows["4"]
+    assert "there is no measure 999999" in rows["5"]
+    assert "on an earlier row" in rows["6"]
+    before = Initiative.objects.count()
+    _commit(client, bergen, ImportBatch.objects.get())
+    assert Initiative.objects.count() == before  # nothing duplicated
+    mine.refresh_from_db()
+    assert (mine.title, mine.summary) == ("Ny tittel", "Nytt sammendrag")
+    assert mine.description == InitiativeFactory._meta.declarations["description"]  # kept
+    assert mine.focus_area_links.exists()  # no focus area column: the areas are kept
+    assert InitiativeChange.objects.filter(initiative=mine, action="edited").exists()
+    archived.refresh_from_db()
+    assert archived.title != "Arkivert endret"
+    assert ImportBatch.objects.get().result["updated"] == [mine.pk]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
+    """Every field a person fills in travels through the file and back unchanged."""
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Alt utfylt",
+        summary="Kort; med semikolon og «anførsel»",
+        description="Første avsnitt.\n\nAndre avsnitt med - strek og = likhetstegn.",
+        kind="prosjekt",
+        sector="helse_omsorg",
+        lifecycle_status="avsluttet",
+        start_date=date(2023, 1, 15),
+        end_date=date(2024, 6, 30),
+        areas=["medbestemmelse", "mindre-rapportering"],
+        other_focus_area="Lokal samhandling",
+        trust_relations=["leder_medarbeider", "arbeidsgiver_tillitsvalgte"],
+        participants=["tillitsvalgte", "forskere"],
+        exemption_from="Forskrift om skjema § 3",
+        goal_resources="=Tid fra ledelsen",
+        goal_activities="Samlinger",
+        goal_outputs="Færre skjema",
+        goal_user_effects="Mer tid til brukerne",
+        goal_societal_effects="Tillit",
+        links=["https://example.no/a", "https://example.no/b?x=1"],
+    )
+    InitiativeFactory(organisation=bergen, workflow_status="publisert", title="Lite utfylt")
+    client.cookies["django_language"] = "nb"
+    client.force_login(people["leder"])
+    first = _export(client, fmt)
+    assert b"Beskrivelse" in first or fmt == "xlsx"
+    changes = InitiativeChange.objects.count()
+    _preview(client, _upload(client, bergen, first, name=f"tiltak.{fmt}"))
+    assert (
+        "Has errors"
+        not in client.get(
+            f"/organisasjoner/{bergen.pk}/import/{ImportBatch.objects.get().pk}/"
+        ).content.decode()
+    )
+    _commit(client, bergen, ImportBatch.objects.get(), mode="all")
+    assert sorted(ImportBatch.objects.get().result["updated"]) == sorted(
+        Initiative.objects.values_list("pk", flat=True)
+    )
+    assert InitiativeChange.objects.count() == changes  # nothing changed, nothing recorded
+    again = _export(client, fmt)
+    if fmt == "csv":
+        assert again == first
+    else:
+        rows = [
+            [list(r) for r in load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)]
+            for data in (first, again)
+        ]
+        assert rows[0] == rows[1]
+
+
+def test_an_editor_completes_imported_drafts_of_an_empty_organisation_and_hands_them_over(
+    client, people, django_capture_on_commit_callbacks
+):
+    from initiatives import services
+    from tillit.accounts import services as account_services
+
+    from ..factories import OrganisationFactory, UserFactory
+
+    empty = OrganisationFactory(name="Nytt direktorat")
+    editor = people["redaktor"]
+    client.force_login(editor)
+    _preview(client, _upload(client, empty, _csv("Tittel", "Importert utkast")))
+    _commit(client, empty, ImportBatch.objects.get())
+    draft = Initiative.objects.get(organisation=empty)
+    assert client.get(f"/tiltak/{draft.pk}/rediger/").status_code == 200
+    services.initiative_update(
+        initiative=draft,
+        by=editor,
+        data=_complete_input(),
+        expected_version=draft.version,
+    )
+    leader = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.leader_appoint(organisation=empty, email=leader.email, by=editor)
+    client.force_login(leader)
+    assert "Importert utkast" in client.get("/mitt/").content.decode()
+    draft.refresh_from_db()
+    services.initiative_submit(initiative=draft, by=leader)
+    services.initiative_publish(initiative=draft, by=leader)
+    draft.refresh_from_db()
+    assert draft.is_published and draft.description == "Utfylt av redaktøren."
+    client.force_login(editor)  # handed over: the editor no longer edits the organisation's own
+    assert client.get(f"/tiltak/{draft.pk}/rediger/").status_code in (403, 404)
+
+
+def _complete_input():
+    from initiatives.models import FocusArea
+    from initiatives.services.records import InitiativeInput
+
+    return InitiativeInput(
+        values={
+            "title": "Importert utkast",
+            "summary": "Kort.",
+            "description": "Utfylt av redaktøren.",
+            "kind": "prosjekt",
+            "sector": "statlig_forvaltning",
+            "lifecycle_status": "pagar",
+            "start_date": date(2025, 1, 1),
+            "trust_relations": ["leder_medarbeider"],
+        },
+        focus_areas=list(FocusArea.objects.filter(number=1)),
+    )
