@@ -110,9 +110,11 @@ class RowChecker:
     """Checks many rows of one import (into ``organisation`` by ``user``) against the same
     vocabularies (read once)."""
 
-    def __init__(self, organisation, user):
+    def __init__(self, organisation, user, ids=()):
         self.organisation, self.user = organisation, user
         self.seen_ids: set[int] = set()
+        # The measures the rows' IDs name, in one query.
+        self.measures = Initiative.objects.visible_to(user).in_bulk(ids)
         self.choices = {
             name: _labels(choices) for name, choices in {**CHOICE_COLUMNS, **LIST_COLUMNS}.items()
         }
@@ -172,9 +174,7 @@ class RowChecker:
         text = row.cells.get("id", "")
         if not text:
             return
-        found = None
-        if text.isascii() and text.isdigit() and len(text) < 12:
-            found = Initiative.objects.visible_to(self.user).filter(pk=int(text)).first()
+        found = self.measures.get(_id(text))
         if found is None:
             message = _(
                 "ID: there is no measure %(id)s that you can see. Empty the ID cell to import "
@@ -267,6 +267,11 @@ class RowChecker:
             row.errors.append(_("The end date is before the start date."))
 
 
+def _id(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
+
+
 def check_rows(raw_rows: list[dict], *, organisation, user) -> list[CheckedRow]:
-    checker = RowChecker(organisation, user)
+    ids = {_id(raw["cells"].get("id", "")) for raw in raw_rows} - {None}
+    checker = RowChecker(organisation, user, ids)
     return [checker.check(raw) for raw in raw_rows]

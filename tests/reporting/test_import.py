@@ -362,6 +362,18 @@ def test_preview_query_budget(client, people, bergen, django_assert_max_num_quer
     assert len(_row_headers(preview.content.decode())) == 300
 
 
+def test_preview_of_rows_with_ids_query_budget(
+    client, people, bergen, django_assert_max_num_queries
+):
+    client.force_login(people["leder"])
+    ids = [InitiativeFactory(organisation=bergen).pk for _n in range(30)]
+    lines = [f"{pk};Tiltak {pk};;pilot;kultur;pågår;;2024-01-01;" for pk in ids]
+    response = _upload(client, bergen, _csv(HEADER_NB, *lines))
+    with django_assert_max_num_queries(10):
+        preview = client.get(response["Location"]).content.decode()
+    assert preview.count("updates measure") == 30
+
+
 def _export(client, fmt="csv") -> bytes:
     return b"".join(client.get(f"/tiltak/eksport.{fmt}?sortering=tittel").streaming_content)
 
