@@ -57,6 +57,7 @@ COLUMNS = [
             "goal_user_effects",
             "goal_societal_effects",
             "links",
+            "partners",
         )
     ],
 ]
@@ -107,6 +108,7 @@ def _row(initiative) -> list:
         initiative.goal_user_effects,
         initiative.goal_societal_effects,
         "\n".join(initiative.links),
+        LIST_SEPARATOR.join(sorted(partner.name for partner in initiative.partners.all())),
     ]
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import override
 from initiatives.models import FocusArea, Initiative
 from initiatives.models.choices import Kind, LifecycleStatus, Participant, Sector, TrustRelation
 from initiatives.services.records import InitiativeInput
+from tillit.accounts.models import Organisation
 from tillit.policy import Action, can
 
 from .parsing import normalise
@@ -55,6 +56,7 @@ class CheckedRow:
     focus_areas: list[FocusArea] | None = None  # None: no focus area column in the file
     errors: list[str] = field(default_factory=list)
     target: Initiative | None = None  # the measure the row's ID updates
+    partners: list[int] | None = None  # None: no partner column in the file
 
     @property
     def is_valid(self) -> bool:
@@ -74,12 +76,14 @@ class CheckedRow:
 
     def to_input(self) -> InitiativeInput:
         """The row as a service input; for an update, what the file lacks is kept."""
-        areas, partners = self.focus_areas, []
+        areas = self.focus_areas
+        partners = list(Organisation.objects.filter(pk__in=self.partners or []))
         if self.target is not None:
             links = self.target.focus_area_links.order_by("-is_primary", "focus_area__number")
             if areas is None:
                 areas = [link.focus_area for link in links.select_related("focus_area")]
-            partners = list(self.target.partners.all())
+            if self.partners is None:
+                partners = list(self.target.partners.all())
         areas = areas or []
         return InitiativeInput(
             values=dict(self.values),
@@ -115,6 +119,7 @@ class RowChecker:
         self.seen_ids: set[int] = set()
         # The measures the rows' IDs name, in one query.
         self.measures = Initiative.objects.visible_to(user).in_bulk(ids)
+        self.organisations: dict[str, int] | None = None  # name → id, read when needed
         self.choices = {
             name: _labels(choices) for name, choices in {**CHOICE_COLUMNS, **LIST_COLUMNS}.items()
         }
@@ -139,6 +144,8 @@ class RowChecker:
                 self._choice_list(row, name, choices)
         if "links" in cells:
             self._links(row)
+        if "partners" in cells:
+            self._partners(row)
         for name in ("start_date", "end_date"):
             if name not in cells:
                 continue
@@ -208,6 +215,23 @@ class RowChecker:
             elif value not in values:
                 values.append(value)
         row.values[name] = values
+
+    def _partners(self, row: CheckedRow) -> None:
+        """Partner organisations by their name in the portal (case and spacing aside)."""
+        if self.organisations is None:
+            self.organisations = {
+                normalise(name): pk for pk, name in Organisation.objects.values_list("pk", "name")
+            }
+        row.partners = []
+        for name in filter(None, (part.strip() for part in row.cells["partners"].split(";"))):
+            pk = self.organisations.get(normalise(name))
+            if pk is None:
+                row.errors.append(
+                    _("Partner organisations: «%(name)s» is not an organisation in the portal.")
+                    % {"name": name[:100]}
+                )
+            elif pk not in row.partners:
+                row.partners.append(pk)
 
     def _links(self, row: CheckedRow) -> None:
         links = row.cells["links"].split()

@@ -432,7 +432,7 @@ def test_a_row_with_an_id_updates_that_measure_or_is_refused(client, people, ber
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
     """Every field a person fills in travels through the file and back unchanged."""
-    InitiativeFactory(
+    full = InitiativeFactory(
         organisation=bergen,
         workflow_status="publisert",
         title="Alt utfylt",
@@ -455,6 +455,7 @@ def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
         goal_societal_effects="Tillit",
         links=["https://example.no/a", "https://example.no/b?x=1"],
     )
+    full.partners.set(Organisation.objects.filter(municipality_id__in=["5001", "0301"]))
     InitiativeFactory(organisation=bergen, workflow_status="publisert", title="Lite utfylt")
     client.cookies["django_language"] = "nb"
     client.force_login(people["leder"])
@@ -473,6 +474,7 @@ def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
         Initiative.objects.values_list("pk", flat=True)
     )
     assert InitiativeChange.objects.count() == changes  # nothing changed, nothing recorded
+    assert full.partners.count() == 2
     again = _export(client, fmt)
     if fmt == "csv":
         assert again == first
@@ -536,3 +538,20 @@ def _complete_input():
         },
         focus_areas=list(FocusArea.objects.filter(number=1)),
     )
+
+
+def test_partners_are_read_by_name_and_unknown_ones_are_errors(client, people, bergen):
+    client.force_login(people["leder"])
+    content = _csv(
+        "Tittel;Samarbeidspartnere",
+        'Med partnere;"trondheim  KOMMUNE; Oslo kommune"',
+        "Med ukjent;Finnes ikke AS",
+    )
+    html = unescape(_preview(client, _upload(client, bergen, content)).content.decode())
+    assert "«Finnes ikke AS» is not an organisation" in html.split('id="row-3"')[1]
+    _commit(client, bergen, ImportBatch.objects.get())
+    measure = Initiative.objects.get(title="Med partnere")
+    assert sorted(measure.partners.values_list("name", flat=True)) == [
+        "Oslo kommune",
+        "Trondheim kommune",
+    ]
