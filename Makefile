@@ -63,7 +63,7 @@ run: install
 	@for role in ansatt leder tillitsvalgt departement redaktor; do echo "  $$role@demo.tillitsportalen.no"; done
 	@echo ""
 	@echo "Background: the task worker (run_worker) and the scheduler (run_scheduler) run beside the site."
-	PORT=$(PORT) $(PY) -m tillit.supervisor --development
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" PORT=$(PORT) $(PY) -m tillit.supervisor --development
 
 serve: install-prod
 	DJANGO_SETTINGS_MODULE=tillit.settings.production $(MANAGE) collectstatic --noinput --verbosity 0

@@ -97,6 +97,7 @@ def serve(database: str, workers: int, **extra) -> tuple[subprocess.Popen, int]:
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"postgres://tillit@/{database}?host={socket_dir()}",
+        SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
         FACET_CACHE_STATS="1",

@@ -4,6 +4,7 @@ freshly written texts in ``demo_content``. Bulk inserts, so 100 000 rows take mi
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
@@ -82,11 +83,70 @@ def _municipalities(rng: random.Random) -> list[Organisation]:
     return chosen
 
 
+def _one_per_county(municipalities: list[Organisation]) -> list[Organisation]:
+    """The first chosen municipality of each county, so each county gets a published measure."""
+    firsts: dict[str, Organisation] = {}
+    for organisation in municipalities:
+        firsts.setdefault(organisation.municipality.county_id, organisation)
+    return [firsts[county] for county in sorted(firsts)]
+
+
+@contextmanager
+def _given_times():
+    """Let the bulk inserts keep the registration and history times the demo gives, instead
+    of the insert's time (``auto_now_add``/``auto_now``)."""
+    fields = [
+        Initiative._meta.get_field("created_at"),
+        Initiative._meta.get_field("updated_at"),
+        InitiativeChange._meta.get_field("created_at"),
+    ]
+    saved = [(f.auto_now, f.auto_now_add) for f in fields]
+    for field in fields:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, (auto_now, auto_now_add) in zip(fields, saved, strict=True):
+            field.auto_now, field.auto_now_add = auto_now, auto_now_add
+
+
+def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeChange]:
+    """What the measure's history shows: registered, then sent for approval and published
+    (or archived) as its state says, in that order."""
+    author = initiative.created_by
+
+    def change(action: str, by: User | None, at: datetime) -> InitiativeChange:
+        return InitiativeChange(
+            initiative=initiative,
+            actor_id=by.pk if by else None,
+            actor_name=by.display_name if by else "",
+            action=action,
+            created_at=at,
+        )
+
+    changes = [change("created", author, initiative.created_at)]
+    if initiative.workflow_status == WorkflowStatus.UTKAST:
+        return changes
+    published = initiative.published_at
+    submitted = published - timedelta(days=2) if published else initiative.updated_at
+    changes.append(change("submitted", author, submitted))
+    if published:
+        changes.append(change("published", publisher or author, published))
+    if initiative.workflow_status == WorkflowStatus.ARKIVERT:
+        changes.append(change("archived", publisher or author, initiative.updated_at))
+    return changes
+
+
 def _authors() -> dict[int, User]:
     writers = Membership.objects.filter(roles__overlap=[Role.ANSATT, Role.LEDER]).select_related(
         "user"
     )
     return {m.organisation_id: m.user for m in writers}
+
+
+def _leaders() -> dict[int, User]:
+    leaders = Membership.objects.filter(roles__contains=[Role.LEDER]).select_related("user")
+    return {m.organisation_id: m.user for m in leaders}
 
 
 def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
@@ -111,6 +171,13 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
     if state in (WorkflowStatus.PUBLISERT, WorkflowStatus.ARKIVERT):
         moment = datetime.combine(max(start, date(2022, 1, 1)), time(10, 0))
         published_at = timezone.make_aware(moment) + timedelta(hours=index % 97)
+    # Registered before it was published (or, not yet published, some weeks ago).
+    if published_at:
+        registered = published_at - timedelta(days=3 + index % 40, hours=index % 7)
+        updated = published_at + timedelta(days=index % 30) if state == "arkivert" else published_at
+    else:
+        registered = timezone.now() - timedelta(days=5 + index % 60, hours=index % 7)
+        updated = registered + timedelta(days=index % 5)
     notes = UNION_NOTES_CONFIRMED if assessment == UnionAssessment.BEKREFTET else []
     if assessment == UnionAssessment.IKKE_INVOLVERT:
         notes = UNION_NOTES_NOT_INVOLVED
@@ -149,6 +216,8 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
         union_assessed_at=published_at if notes else None,
         created_by=author,
         published_at=published_at,
+        created_at=registered,
+        updated_at=min(updated, timezone.now()),
     )
 
 
@@ -160,7 +229,8 @@ def seed_initiatives(*, count: int, seed: int) -> int:
     rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
     municipalities = _municipalities(rng)
     agencies = demo_agencies()
-    authors = _authors()
+    authors, leaders = _authors(), _leaders()
+    county_firsts = _one_per_county(municipalities[1:])
     areas = {area.slug: area for area in FocusArea.objects.all()}
     municipal_texts = [t for t in MEASURES if not t["state"]]
     state_texts = [t for t in MEASURES if t["state"]]
@@ -175,6 +245,10 @@ def seed_initiatives(*, count: int, seed: int) -> int:
             if index < len(BERGEN_STATES):
                 organisation, state = municipalities[0], BERGEN_STATES[index]
                 text = municipal_texts[index % len(municipal_texts)]
+            elif index < len(BERGEN_STATES) + len(county_firsts):
+                # Then one published measure in each county.
+                organisation = county_firsts[index - len(BERGEN_STATES)]
+                state, text = WorkflowStatus.PUBLISERT, rng.choice(municipal_texts)
             else:
                 is_state = rng.random() < 0.25
                 # Walk the municipalities in county order, so every county gets measures.
@@ -188,7 +262,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
             initiative = _build(index, text, organisation, state, rng, authors.get(organisation.pk))
             batch.append(initiative)
             links.append(text["focus_areas"])
-        with transaction.atomic():
+        with transaction.atomic(), _given_times():
             created = Initiative.objects.bulk_create(batch)
             InitiativeFocusArea.objects.bulk_create(
                 [
@@ -201,15 +275,9 @@ def seed_initiatives(*, count: int, seed: int) -> int:
             )
             InitiativeChange.objects.bulk_create(
                 [
-                    InitiativeChange(
-                        initiative=initiative,
-                        actor_id=initiative.created_by_id,
-                        actor_name=initiative.created_by.display_name
-                        if initiative.created_by
-                        else "",
-                        action="created",
-                    )
+                    change
                     for initiative in created
+                    for change in _history(initiative, leaders.get(initiative.organisation_id))
                 ]
             )
         added += size

@@ -19,6 +19,7 @@ from .models import (
     UnionAssessment,
     WorkflowStatus,
 )
+from .models.focus_areas import localized_name
 
 
 def initiative_for_detail(*, pk: int, user) -> Initiative:
@@ -156,7 +157,10 @@ def with_focus_names(initiatives, names: dict[int, str] | None = None):
     """Give each measure ``focus_names`` (primary first) for the result cards, from the
     numbers stored on the measure: no query per measure, and none at all given ``names``."""
     if names is None:
-        names = dict(FocusArea.objects.values_list("number", "name"))
+        names = {
+            number: localized_name(slug, name)
+            for number, slug, name in FocusArea.objects.values_list("number", "slug", "name")
+        }
     for initiative in initiatives:
         initiative.focus_names = [names[n] for n in initiative.focus_area_numbers if n in names]
     return initiatives

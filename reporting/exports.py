@@ -7,38 +7,78 @@ import tempfile
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 CHUNK = 2000
 
 
+def _field_label(name: str):
+    from initiatives.models import Initiative
+
+    return capfirst(Initiative._meta.get_field(name).verbose_name)
+
+
+# The one file format of exports and imports: (key, heading, width) per column. The import
+# reads the same headings in any language; the keys after "address" are the fields a person
+# fills in beyond the overview's, so export → import → export gives the same file. Contact
+# details are left out: the export is public and they are personal data.
+COLUMNS = [
+    ("id", lambda: _("ID"), 8),
+    ("title", lambda: _("Title"), 50),
+    ("organisation", lambda: _("Organisation"), 30),
+    ("municipality", lambda: _("Municipality number"), 10),
+    ("ministry", lambda: _("Owning ministry"), 12),
+    ("kind", lambda: _("Kind of measure"), 20),
+    ("sector", lambda: _("Sector"), 20),
+    ("status", lambda: _("Status"), 12),
+    ("publication", lambda: _("Publication status"), 16),
+    ("focus_areas", lambda: _("Focus areas"), 60),
+    ("start_date", lambda: _("Start date"), 12),
+    ("end_date", lambda: _("End date"), 12),
+    ("union", lambda: _("Employee involvement"), 30),
+    ("summary", lambda: _("Summary"), 80),
+    ("address", lambda: _("Address"), 40),
+    *[
+        (name, lambda name=name: _field_label(name), 40)
+        for name in (
+            "description",
+            "other_focus_area",
+            "trust_relations",
+            "participants",
+            "exemption_from",
+            "goal_resources",
+            "goal_activities",
+            "goal_outputs",
+            "goal_user_effects",
+            "goal_societal_effects",
+            "links",
+            "partners",
+        )
+    ],
+]
+KEYS = tuple(key for key, _label, _width in COLUMNS)
+WIDTHS = [width for _key, _label, width in COLUMNS]
+LIST_SEPARATOR = "; "
+
+
 def columns() -> list[str]:
-    return [
-        _("ID"),
-        _("Title"),
-        _("Organisation"),
-        _("Municipality number"),
-        _("Owning ministry"),
-        _("Kind of measure"),
-        _("Sector"),
-        _("Status"),
-        _("Publication status"),
-        _("Focus areas"),
-        _("Start date"),
-        _("End date"),
-        _("Employee involvement"),
-        _("Summary"),
-        _("Address"),
-    ]
+    """The column headings in the current language."""
+    return [str(label()) for _key, label, _width in COLUMNS]
 
 
-WIDTHS = [8, 50, 30, 10, 12, 20, 20, 12, 16, 60, 12, 12, 30, 80, 40]
+def _labels(values: list[str], choices) -> str:
+    names = dict(choices)
+    return LIST_SEPARATOR.join(str(names.get(value, value)) for value in values)
 
 
 def _row(initiative) -> list:
+    from initiatives.models.choices import Participant, TrustRelation
+
     organisation = initiative.organisation
     ministry = organisation.parent_ministry
     return [
@@ -51,12 +91,24 @@ def _row(initiative) -> list:
         initiative.get_sector_display(),
         initiative.get_lifecycle_status_display(),
         initiative.get_workflow_status_display(),
-        "; ".join(link.focus_area.name for link in initiative.focus_area_links.all()),
+        LIST_SEPARATOR.join(link.focus_area.name for link in initiative.focus_area_links.all()),
         initiative.start_date.isoformat() if initiative.start_date else "",
         initiative.end_date.isoformat() if initiative.end_date else "",
         initiative.get_union_assessment_display(),
         initiative.summary,
         settings.SITE_URL + initiative.get_absolute_url(),
+        initiative.description,
+        initiative.other_focus_area,
+        _labels(initiative.trust_relations, TrustRelation.choices),
+        _labels(initiative.participants, Participant.choices),
+        initiative.exemption_from,
+        initiative.goal_resources,
+        initiative.goal_activities,
+        initiative.goal_outputs,
+        initiative.goal_user_effects,
+        initiative.goal_societal_effects,
+        "\n".join(initiative.links),
+        LIST_SEPARATOR.join(sorted(partner.name for partner in initiative.partners.all())),
     ]
 
 
@@ -98,8 +150,8 @@ def xlsx_file(queryset):
     """A write-only workbook (rows go to disk as they come) in a temporary file."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Measures"))
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     header = []
     for title in columns():

@@ -14,11 +14,22 @@ from initiatives.overview.selectors import filtered_rows, overview_params, with_
 ITEMS = 50
 
 
+class PlainTextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text: a summary is what a person typed, never
+    markup, so a feed reader must not interpret it."""
+
+    def add_item_elements(self, handler, item):
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class PublishedMeasuresFeed(Feed):
     """Anyone subscribes: the newest published measures matching the overview's parameters
     (for example focus area 2 in Vestland)."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtomFeed
 
     def get_object(self, request):
         """The request's filter; kept in ``obj``, since one feed instance serves every
@@ -66,4 +77,4 @@ class PublishedMeasuresFeed(Feed):
         return item.organisation.name
 
     def item_categories(self, item):
-        return [link.focus_area.name for link in item.focus_area_links.all()]
+        return [str(link.focus_area) for link in item.focus_area_links.all()]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPick
+from initiatives.models.focus_areas import localized_name
 from tillit.accounts.models import OrganisationKind
 from tillit.policy.yearbook import MUNICIPAL, OTHER, sections
 
@@ -37,7 +38,9 @@ SHOWN_FIELDS = [
 
 
 def valid_year(year: int) -> bool:
-    return FIRST_YEAR <= year <= timezone.localdate().year + 1
+    """From the register's first year up to this year: a year that has not begun has no
+    overview to describe in the past tense."""
+    return FIRST_YEAR <= year <= timezone.localdate().year
 
 
 def active_in(year: int):
@@ -107,7 +110,10 @@ def _sections(year: int) -> list[Section]:
 
 def yearbook(year: int) -> list[Section]:
     """Anyone reads the yearly overview: each section's picks, or all its active measures."""
-    focus_names = dict(FocusArea.objects.values_list("number", "name"))
+    focus_names = {
+        number: localized_name(slug, name)
+        for number, slug, name in FocusArea.objects.values_list("number", "slug", "name")
+    }
     result = _sections(year)
     for section in result:
         shown = [i for i in section.initiatives if not section.picked or i.pk in section.picked]

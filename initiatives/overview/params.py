@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import FocusArea, Kind, LifecycleStatus, Sector
+from initiatives.models.focus_areas import localized_name
 from tillit.accounts.models import County, Municipality, Organisation, OrganisationKind
 
 MAX_QUERY_LENGTH = 200
@@ -55,7 +56,7 @@ def load_reference() -> Reference:
     focus_rows = list(FocusArea.objects.order_by("number").values_list("slug", "name", "number"))
     return Reference(
         options={
-            "fokusomrade": [(slug, name) for slug, name, _n in focus_rows],
+            "fokusomrade": [(slug, localized_name(slug, name)) for slug, name, _n in focus_rows],
             "fylke": list(County.objects.order_by("number").values_list("number", "name")),
             "kommune": list(Municipality.objects.order_by("name").values_list("number", "name")),
             "departement": [(short, name) for short, name, _pk in ministry_rows],
@@ -86,8 +87,20 @@ class OverviewParams:
     selected: dict[str, list[str]] = field(default_factory=dict)
     bekreftet: list[str] = field(default_factory=list)
     sorting: str = "nyeste"
+    sorting_chosen: bool = False  # False: the default order (relevance when searching)
     page: int = 1
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def sorting_options(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) for the order select. The order in effect is selected;
+        when it is only the default it submits as empty, so typing a search text afterwards
+        sorts by relevance instead of keeping "newest"."""
+        return [
+            ("" if value == self.sorting and not self.sorting_chosen else value, label, selected)
+            for value, label in SORTINGS.items()
+            for selected in [value == self.sorting]
+        ]
 
     def filter_data(self) -> dict:
         """What the FilterSet receives: only values already known to be valid."""
@@ -133,8 +146,9 @@ def parse(query, *, allowed: dict[str, set[str]]) -> OverviewParams:
         params.ignored.append(f"sortering={_clean_text(sorting)[:30]}")
     default = "relevans" if params.q else "nyeste"
     params.sorting = sorting if sorting in SORTINGS else default
+    params.sorting_chosen = sorting in SORTINGS
     if params.sorting == "relevans" and not params.q:
-        params.sorting = "nyeste"
+        params.sorting, params.sorting_chosen = "nyeste", False
     page = query.get("side", "1")
     if page.isascii() and page.isdigit() and 0 < int(page) < 100_000:
         params.page = int(page)

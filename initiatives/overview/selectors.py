@@ -16,6 +16,7 @@ from initiatives.models import (
     WorkflowStatus,
 )
 from initiatives.selectors import with_focus_names
+from tillit.accounts.models import Organisation
 from tillit.policy.initiatives import visibility_filter
 
 from . import cache, facet_options, facets, search
@@ -122,12 +123,13 @@ def with_export_fields(initiatives):
     return initiatives.select_related(
         "organisation__municipality", "organisation__parent_ministry"
     ).prefetch_related(
+        Prefetch("partners", queryset=Organisation.objects.only("name")),
         Prefetch(
             "focus_area_links",
             queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
                 "-is_primary", "focus_area__number"
             ),
-        )
+        ),
     )
 
 

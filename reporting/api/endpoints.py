@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
+from initiatives.models.focus_areas import names_by_language
 from tillit.core.errors import CACHE_ERRORS
 
 from . import records, selectors
@@ -226,6 +227,7 @@ def focus_area_list(request):
                 "nummer": area.number,
                 "slug": area.slug,
                 "navn": area.name,
+                "navn_per_sprak": names_by_language(area.slug, area.name),
                 "beskrivelse": area.description,
                 "url": absolute(area.get_absolute_url()),
                 "antall_tiltak": area.measure_count,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from initiatives.models import ExperienceReport, Initiative
+from initiatives.models.focus_areas import names_by_language
 from tillit.accounts.models import County, Municipality, Organisation
 
 
@@ -85,6 +86,7 @@ def measure_record(initiative: Initiative) -> dict:
                 "nummer": link.focus_area.number,
                 "slug": link.focus_area.slug,
                 "navn": link.focus_area.name,
+                "navn_per_sprak": names_by_language(link.focus_area.slug, link.focus_area.name),
                 "primaer": link.is_primary,
             }
             for link in initiative.focus_area_links.all()

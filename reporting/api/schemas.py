@@ -62,10 +62,26 @@ class Departement(Schema):
     api_url: str
 
 
+NAVN_PER_SPRAK = Field(
+    description=(
+        "The name in each language of the portal: nb (for the seven official areas the "
+        "government's label), nn and en. An area without a translation has its name as "
+        "written in all three."
+    )
+)
+
+
+class Sprak(Schema):
+    nb: str
+    nn: str
+    en: str
+
+
 class Fokusomrade(Schema):
     nummer: int
     slug: str
-    navn: str
+    navn: str = Field(description="The name as stored, in bokmål (kept for compatibility).")
+    navn_per_sprak: Sprak = NAVN_PER_SPRAK
     beskrivelse: str
     url: str
     antall_tiltak: int = Field(description="Published measures in the focus area.")
@@ -74,7 +90,8 @@ class Fokusomrade(Schema):
 class TiltakFokusomrade(Schema):
     nummer: int
     slug: str
-    navn: str
+    navn: str = Field(description="The name as stored, in bokmål (kept for compatibility).")
+    navn_per_sprak: Sprak = NAVN_PER_SPRAK
     primaer: bool = Field(description="The measure's primary focus area.")
 
 

@@ -17,30 +17,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from reporting.exports import columns
+from reporting.exports import KEYS, columns
 
 MAX_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 2000
 MAX_COLUMNS = 50
 MAX_UNPACKED = 50 * 1024 * 1024  # an XLSX is a ZIP package: refuse what unpacks to more
-# One key per column of ``reporting.exports.columns()``, in the same order.
-KEYS = (
-    "id",
-    "title",
-    "organisation",
-    "municipality",
-    "ministry",
-    "kind",
-    "sector",
-    "status",
-    "publication",
-    "focus_areas",
-    "start_date",
-    "end_date",
-    "union",
-    "summary",
-    "address",
-)
 REQUIRED_KEYS = ("title",)
 FORMULA_STARTS = ("=", "+", "-", "@")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -18,8 +18,12 @@ def import_batch_of(*, user, organisation, pk) -> ImportBatch:
 
 def import_preview_rows(batch: ImportBatch) -> list[CheckedRow]:
     """Every row of the file with its values and errors, checked again now."""
-    return check_rows(batch.rows)
+    return check_rows(batch.rows, organisation=batch.organisation, user=batch.created_by)
 
 
 def imported_initiatives(batch: ImportBatch) -> QuerySet[Initiative]:
     return Initiative.objects.filter(pk__in=batch.result.get("created", [])).order_by("pk")
+
+
+def updated_initiatives(batch: ImportBatch) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(pk__in=batch.result.get("updated", [])).order_by("pk")

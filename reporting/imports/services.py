@@ -1,6 +1,7 @@
 """Importing measures from a file. Leaders import into their own organisation, editors into
 any. The upload becomes a batch only its owner sees; confirming checks every row again and
-saves them as new drafts through ``initiative_create`` (validation, history and audit there)."""
+saves them through ``initiative_create`` (new drafts) or, for a row with the ID of a measure
+the importer may edit, ``initiative_update`` (validation, history and audit there)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from initiatives.services.records import initiative_create
+from initiatives.services.records import initiative_create, initiative_update
 from reporting.models import ImportBatch
 from tillit.accounts.models import Organisation
 from tillit.core.audit import audit_record
@@ -53,7 +54,7 @@ def import_commit(*, batch: ImportBatch, by, mode: str, request=None) -> ImportB
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportBatch.Status.PREVIEW:
             raise ValidationError(_("This file has already been imported."), code="saved")
-        rows = check_rows(locked.rows)
+        rows = check_rows(locked.rows, organisation=locked.organisation, user=by)
         invalid = sum(not row.is_valid for row in rows)
         if mode == ImportBatch.Mode.ALL_OR_NONE and invalid:
             raise ValidationError(
@@ -71,12 +72,15 @@ def import_commit(*, batch: ImportBatch, by, mode: str, request=None) -> ImportB
             raise ValidationError(
                 _("No row can be saved. Correct the file and upload it again."), code="none"
             )
-        created, failed = [], {}
+        created, updated, failed = [], [], {}
         for row in rows:
             if not row.is_valid:
                 continue
             try:
-                created.append(_create(row, locked, by))
+                if row.target is None:
+                    created.append(_create(row, locked, by))
+                else:
+                    updated.append(_update(row, by))
             except (ValidationError, DatabaseError) as error:
                 problems = _problems(error, row)
                 if mode == ImportBatch.Mode.ALL_OR_NONE:
@@ -89,7 +93,11 @@ def import_commit(*, batch: ImportBatch, by, mode: str, request=None) -> ImportB
         locked.status = ImportBatch.Status.SAVED
         locked.mode = mode
         locked.saved_at = timezone.now()
-        locked.result = {"created": [initiative.pk for initiative in created], "failed": failed}
+        locked.result = {
+            "created": [initiative.pk for initiative in created],
+            "updated": [initiative.pk for initiative in updated],
+            "failed": failed,
+        }
         locked.save(update_fields=["status", "mode", "saved_at", "result"])
         audit_record(
             actor=by,
@@ -100,6 +108,7 @@ def import_commit(*, batch: ImportBatch, by, mode: str, request=None) -> ImportB
                 "mode": mode,
                 "rows": len(rows),
                 "created": locked.result["created"],
+                "updated": locked.result["updated"],
                 "skipped_lines": [row.line for row in rows if not row.is_valid],
                 "failed_lines": sorted(int(line) for line in failed),
             },
@@ -114,6 +123,14 @@ def _create(row: CheckedRow, batch: ImportBatch, by):
         by=by,
         data=row.to_input(),
         permission=Action.INITIATIVE_IMPORT,
+    )
+
+
+def _update(row: CheckedRow, by):
+    """Inside the commit's transaction; the row was checked against the current version."""
+    target = row.target
+    return initiative_update(
+        initiative=target, by=by, data=row.to_input(), expected_version=target.version
     )
 
 

@@ -1,10 +1,12 @@
 """What the cells of an imported row mean: display labels back to choices, focus areas by
 name, dates. Every problem becomes a message on the row; nothing is saved here.
 
-Decisions: the organisation the user imports into owns every row, so the Organisation,
-Municipality number and Owning ministry columns are only shown, never used. ID, Address
-and Publication status are ignored (imports become new drafts). Employee involvement is
-ignored too: only the organisation's union representatives confirm it, in the portal."""
+Decisions: the organisation the user imports into owns every row; a row naming another
+organisation is an error. A row with an ID updates that measure when the importer may edit
+it, and is refused otherwise; a row without one becomes a new draft. Municipality number,
+Owning ministry, Address and Publication status are only shown. Employee involvement is
+ignored: only the organisation's union representatives confirm it, in the portal. A column
+missing from the file leaves that field of an updated measure as it was."""
 
 from __future__ import annotations
 
@@ -14,17 +16,34 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from initiatives.models import FocusArea, Initiative
-from initiatives.models.choices import Kind, LifecycleStatus, Sector
+from initiatives.models.choices import Kind, LifecycleStatus, Participant, Sector, TrustRelation
 from initiatives.services.records import InitiativeInput
+from tillit.accounts.models import Organisation
+from tillit.policy import Action, can
 
 from .parsing import normalise
 
 CHOICE_COLUMNS = {"kind": Kind, "sector": Sector, "lifecycle_status": LifecycleStatus}
+LIST_COLUMNS = {"trust_relations": TrustRelation, "participants": Participant}
+TEXT_COLUMNS = (
+    "title",
+    "summary",
+    "description",
+    "other_focus_area",
+    "exemption_from",
+    "goal_resources",
+    "goal_activities",
+    "goal_outputs",
+    "goal_user_effects",
+    "goal_societal_effects",
+)
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 CELL_OF = {"kind": "kind", "sector": "sector", "lifecycle_status": "status"}
 DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -34,8 +53,10 @@ class CheckedRow:
     line: int
     cells: dict
     values: dict = field(default_factory=dict)
-    focus_areas: list[FocusArea] = field(default_factory=list)
+    focus_areas: list[FocusArea] | None = None  # None: no focus area column in the file
     errors: list[str] = field(default_factory=list)
+    target: Initiative | None = None  # the measure the row's ID updates
+    partners: list[int] | None = None  # None: no partner column in the file
 
     @property
     def is_valid(self) -> bool:
@@ -54,10 +75,21 @@ class CheckedRow:
         }
 
     def to_input(self) -> InitiativeInput:
+        """The row as a service input; for an update, what the file lacks is kept."""
+        areas = self.focus_areas
+        partners = list(Organisation.objects.filter(pk__in=self.partners or []))
+        if self.target is not None:
+            links = self.target.focus_area_links.order_by("-is_primary", "focus_area__number")
+            if areas is None:
+                areas = [link.focus_area for link in links.select_related("focus_area")]
+            if self.partners is None:
+                partners = list(self.target.partners.all())
+        areas = areas or []
         return InitiativeInput(
             values=dict(self.values),
-            focus_areas=list(self.focus_areas),
-            primary_focus_area=self.focus_areas[0] if self.focus_areas else None,
+            focus_areas=list(areas),
+            primary_focus_area=areas[0] if areas else None,
+            partners=partners,
         )
 
 
@@ -79,10 +111,18 @@ def _date(text: str) -> date:
 
 
 class RowChecker:
-    """Checks many rows against the same vocabularies (read once)."""
+    """Checks many rows of one import (into ``organisation`` by ``user``) against the same
+    vocabularies (read once)."""
 
-    def __init__(self):
-        self.choices = {name: _labels(choices) for name, choices in CHOICE_COLUMNS.items()}
+    def __init__(self, organisation, user, ids=()):
+        self.organisation, self.user = organisation, user
+        self.seen_ids: set[int] = set()
+        # The measures the rows' IDs name, in one query.
+        self.measures = Initiative.objects.visible_to(user).in_bulk(ids)
+        self.organisations: dict[str, int] | None = None  # name → id, read when needed
+        self.choices = {
+            name: _labels(choices) for name, choices in {**CHOICE_COLUMNS, **LIST_COLUMNS}.items()
+        }
         self.areas = {}
         for area in FocusArea.objects.all():
             for key in (area.name, area.slug, str(area.number)):
@@ -91,11 +131,24 @@ class RowChecker:
     def check(self, raw: dict) -> CheckedRow:
         row = CheckedRow(line=raw["line"], cells=raw["cells"])
         cells = row.cells
-        row.values["title"] = cells.get("title", "")
-        row.values["summary"] = cells.get("summary", "")
+        self._organisation(row)
+        self._target(row)
+        for name in TEXT_COLUMNS:
+            if name in cells or name == "title":
+                row.values[name] = cells.get(name, "")
         for name, choices in CHOICE_COLUMNS.items():
-            self._choice(row, name, choices)
+            if CELL_OF[name] in cells:
+                self._choice(row, name, choices)
+        for name, choices in LIST_COLUMNS.items():
+            if name in cells:
+                self._choice_list(row, name, choices)
+        if "links" in cells:
+            self._links(row)
+        if "partners" in cells:
+            self._partners(row)
         for name in ("start_date", "end_date"):
+            if name not in cells:
+                continue
             text = cells.get(name, "")
             try:
                 row.values[name] = _date(text) if text else None
@@ -107,9 +160,90 @@ class RowChecker:
                         "text": text,
                     }
                 )
-        self._focus_areas(row)
+        if "focus_areas" in cells:
+            self._focus_areas(row)
         self._model_rules(row)
         return row
+
+    def _organisation(self, row: CheckedRow) -> None:
+        named = row.cells.get("organisation", "")
+        if named and normalise(named) != normalise(self.organisation.name):
+            row.errors.append(
+                _(
+                    "Organisation: the row belongs to «%(name)s», not to %(organisation)s. "
+                    "Import it into its own organisation, or empty the cell."
+                )
+                % {"name": named, "organisation": self.organisation.name}
+            )
+
+    def _target(self, row: CheckedRow) -> None:
+        """A row with an ID updates that measure, if the importer may edit it."""
+        text = row.cells.get("id", "")
+        if not text:
+            return
+        found = self.measures.get(_id(text))
+        if found is None:
+            message = _(
+                "ID: there is no measure %(id)s that you can see. Empty the ID cell to import "
+                "the row as a new measure."
+            )
+        elif found.organisation_id != self.organisation.pk:
+            message = _("ID: measure %(id)s belongs to another organisation.")
+        elif not can(self.user, Action.INITIATIVE_EDIT, found):
+            message = _("ID: you may not change measure %(id)s, so the row cannot update it.")
+        elif found.pk in self.seen_ids:
+            message = _("ID: measure %(id)s is on an earlier row of the file too.")
+        else:
+            self.seen_ids.add(found.pk)
+            row.target = found
+            return
+        row.errors.append(message % {"id": text[:20]})
+
+    def _choice_list(self, row: CheckedRow, name: str, choices) -> None:
+        values = []
+        for text in filter(None, (part.strip() for part in row.cells[name].split(";"))):
+            value = self.choices[name].get(normalise(text))
+            if value is None:
+                row.errors.append(
+                    _("%(column)s: «%(text)s» is not one of the choices (%(choices)s).")
+                    % {
+                        "column": capfirst(Initiative._meta.get_field(name).verbose_name),
+                        "text": text,
+                        "choices": ", ".join(str(label) for label in choices.labels),
+                    }
+                )
+            elif value not in values:
+                values.append(value)
+        row.values[name] = values
+
+    def _partners(self, row: CheckedRow) -> None:
+        """Partner organisations by their name in the portal (case and spacing aside)."""
+        if self.organisations is None:
+            self.organisations = {
+                normalise(name): pk for pk, name in Organisation.objects.values_list("pk", "name")
+            }
+        row.partners = []
+        for name in filter(None, (part.strip() for part in row.cells["partners"].split(";"))):
+            pk = self.organisations.get(normalise(name))
+            if pk is None:
+                row.errors.append(
+                    _("Partner organisations: «%(name)s» is not an organisation in the portal.")
+                    % {"name": name[:100]}
+                )
+            elif pk not in row.partners:
+                row.partners.append(pk)
+
+    def _links(self, row: CheckedRow) -> None:
+        links = row.cells["links"].split()
+        for link in links:
+            try:
+                WEB_ADDRESS(link)
+            except ValidationError:
+                row.errors.append(
+                    _("Links: «%(text)s» is not a web address starting with http:// or https://.")
+                    % {"text": link[:100]}
+                )
+        row.values["links"] = links
 
     def _choice(self, row: CheckedRow, name: str, choices) -> None:
         text = row.cells.get(CELL_OF[name], "")
@@ -127,6 +261,7 @@ class RowChecker:
         row.values[name] = value
 
     def _focus_areas(self, row: CheckedRow) -> None:
+        row.focus_areas = []
         for name in filter(
             None, (part.strip() for part in row.cells.get("focus_areas", "").split(";"))
         ):
@@ -156,6 +291,11 @@ class RowChecker:
             row.errors.append(_("The end date is before the start date."))
 
 
-def check_rows(raw_rows: list[dict]) -> list[CheckedRow]:
-    checker = RowChecker()
+def _id(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
+
+
+def check_rows(raw_rows: list[dict], *, organisation, user) -> list[CheckedRow]:
+    ids = {_id(raw["cells"].get("id", "")) for raw in raw_rows} - {None}
+    checker = RowChecker(organisation, user, ids)
     return [checker.check(raw) for raw in raw_rows]

@@ -48,6 +48,7 @@ class BatchMixin:
             kwargs.setdefault("form", ImportConfirmForm(initial={"mode": self.batch.mode}))
         else:
             context["created"] = selectors.imported_initiatives(self.batch)
+            context["updated"] = selectors.updated_initiatives(self.batch)
             context["failed"] = sorted(
                 (int(line), problems)
                 for line, problems in self.batch.result.get("failed", {}).items()
@@ -99,16 +100,27 @@ class ImportCommitView(ImportMixin, BatchMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        created = len(batch.result["created"])
-        messages.success(
-            self.request,
-            ngettext(
-                "%(count)s measure was saved as a draft of %(organisation)s.",
-                "%(count)s measures were saved as drafts of %(organisation)s.",
-                created,
+        created, updated = len(batch.result["created"]), len(batch.result.get("updated", []))
+        if created or not updated:
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)s measure was saved as a draft of %(organisation)s.",
+                    "%(count)s measures were saved as drafts of %(organisation)s.",
+                    created,
+                )
+                % {"count": created, "organisation": self.organisation.name},
             )
-            % {"count": created, "organisation": self.organisation.name},
-        )
+        if updated:
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)s existing measure was updated.",
+                    "%(count)s existing measures were updated.",
+                    updated,
+                )
+                % {"count": updated},
+            )
         if batch.result["failed"]:
             messages.warning(self.request, _("Some rows could not be saved; see below."))
         return HttpResponseRedirect(_batch_url(batch))

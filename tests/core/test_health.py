@@ -50,6 +50,7 @@ def test_readyz_is_503_and_healthz_200_when_the_database_is_down():
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"postgres://nobody@127.0.0.1:{dead_port}/none",
         DATABASE_POOL_TIMEOUT="2",
+        SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
     )
     server = subprocess.Popen(

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3#9vQ!p2Lr7sZ$w8Xy1Tb6Nm4Hc0Jd5Fg8Ke2Ua7Wq3Rt9Yo1Ip6As4Dl0Gz5",
     "ALLOWED_HOSTS": "tillitsportalen.no",
     "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
+    "SITE_URL": "https://tillitsportalen.no",
 }
 
 
@@ -55,7 +56,7 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
 def test_production_refuses_to_start_without_required_settings(missing):
     env = {**PRODUCTION_ENV, missing: ""}
     result = _manage("check", env=env)

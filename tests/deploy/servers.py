@@ -262,6 +262,7 @@ def production_environment(database_url: str, **overrides) -> dict:
         SECRET_KEY="deploy-test-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
+        SITE_URL="http://127.0.0.1:8000",
         SECURE_SSL_REDIRECT="false",
         **overrides,
     )

@@ -68,3 +68,28 @@ def test_demo_adds_a_conversation_once_that_members_read(settings, client):
     assert union_rep.body[:30] not in client.get(measure.get_absolute_url()).content.decode()
     client.force_login(User.objects.get(email__startswith="leder@"))
     assert union_rep.body[:30] in client.get(measure.get_absolute_url()).content.decode()
+
+
+def test_published_demo_measures_have_a_consistent_history_in_every_county(settings):
+    """Each published measure was registered, sent and published, in that order, and the
+    published ones cover all 15 counties."""
+    from tillit.accounts.models import County
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "60", "--seed", "3")
+    published = Initiative.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
+    assert published.count() >= 15
+    for measure in published.prefetch_related("changes"):
+        history = {change.action: change.created_at for change in measure.changes.all()}
+        assert history.get("published") == measure.published_at, measure.title
+        assert measure.created_at < measure.published_at, measure.title
+        assert history["created"] < history["submitted"] < history["published"], measure.title
+    counties = set(
+        published.exclude(organisation__municipality=None).values_list(
+            "organisation__municipality__county", flat=True
+        )
+    )
+    assert counties == set(County.objects.values_list("number", flat=True))
+    assert len(counties) == 15
+    for measure in Initiative.objects.exclude(published_at=None):
+        assert measure.created_at < measure.published_at

@@ -320,3 +320,41 @@ def test_a_search_pages_in_the_same_order_as_the_export(bergen, sorting):
     first, second = _run(query), _run(query + "&side=2")
     assert [i.pk for i in first.page.object_list] == expected[:20]
     assert [i.pk for i in second.page.object_list] == expected[20:]
+
+
+def _order_select(html: str) -> list[tuple[str, bool, str]]:
+    """(submitted value, selected, label) of each option of the order select."""
+    import re
+
+    select = re.search(r'<select[^>]*name="sortering".*?</select>', html, re.S).group(0)
+    return [
+        (value, bool(selected), label)
+        for value, selected, label in re.findall(
+            r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select
+        )
+    ]
+
+
+def test_a_typed_search_is_sorted_by_relevance_and_the_select_says_so(client, measures, bergen):
+    """Sending the form from the unfiltered page with a search text must not keep "newest":
+    the default order submits as empty, and a search then sorts by relevance."""
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title="Noe helt annet, nyest av alle",
+        description="Her nevnes turnus en gang.",
+    )
+    options = _order_select(client.get("/tiltak/").content.decode())
+    [(default_value, _sel, default_label)] = [o for o in options if o[1]]
+    assert default_label == "Nyeste" and default_value == ""
+
+    page = client.get("/tiltak/", {"q": "turnus", "sortering": default_value})
+    titles = [i.title for i in page.context["overview"].page.object_list]
+    assert titles[0] == "Samarbeid med tillitsvalgte om turnus"
+    [(value, _sel, label)] = [o for o in _order_select(page.content.decode()) if o[1]]
+    assert (value, label) == ("", "Relevans")
+
+    chosen = client.get("/tiltak/", {"q": "turnus", "sortering": "nyeste"})
+    assert chosen.context["overview"].page.object_list[0].title == "Noe helt annet, nyest av alle"
+    [(value, _sel, label)] = [o for o in _order_select(chosen.content.decode()) if o[1]]
+    assert (value, label) == ("nyeste", "Nyeste")

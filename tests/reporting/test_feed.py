@@ -48,3 +48,38 @@ def test_feed_survives_bad_parameters(client, measures):
     response = client.get("/feed/tiltak/?fylke=99&aar=1e9&side=abc&q=%00")
     assert response.status_code == 200
     assert not feedparser.parse(response.content).bozo
+
+
+HOSTILE = [
+    "<svg onload=alert(3)>",
+    '<img src=x onerror="alert(1)"> & <b>fet</b>',
+    "]]><script>alert('x')</script>",
+    "&lt;svg onload=alert(4)&gt;",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_feed_sends_titles_and_summaries_as_text_never_markup(client, bergen, text):
+    """Atom's type="html" would make a reader run the summary as markup; type="text" (or no
+    type) keeps it literal, so the parsed value is exactly what was typed."""
+    import xml.etree.ElementTree as ET
+
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        published_at=timezone.now(),
+        title=f"Tittel {text}",
+        summary=f"Sammendrag {text}",
+    )
+    root = ET.fromstring(client.get("/feed/tiltak/").content)  # noqa: S314 (our own output)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    (entry,) = root.findall("a:entry", ns)
+    for tag, expected in [("title", f"Tittel {text}"), ("summary", f"Sammendrag {text}")]:
+        element = entry.find(f"a:{tag}", ns)
+        assert element.get("type", "text") == "text", tag
+        assert list(element) == [], tag
+        assert element.text == expected
+    assert not any(el.tag.rsplit("}", 1)[-1] in {"svg", "img", "script"} for el in root.iter())
+    parsed = feedparser.parse(client.get("/feed/tiltak/").content).entries[0]
+    assert parsed.summary_detail.type == "text/plain"
+    assert parsed.title_detail.type == "text/plain"

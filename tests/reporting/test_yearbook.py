@@ -3,6 +3,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from initiatives.models import YearbookPick
@@ -136,6 +137,18 @@ def test_years_outside_the_register_answer_404(client, db):
         assert client.get(f"/oversikt/{year}/").status_code == 404
         assert client.get(f"/oversikt/{year}/eksport.csv").status_code == 404
     assert client.get("/oversikt/2010/").status_code == 200
+
+
+def test_years_after_this_one_answer_404_and_this_year_has_no_next_link(client, people):
+    this_year = timezone.localdate().year
+    client.force_login(people["departement"])
+    for path in ["/oversikt/{}/", "/oversikt/{}/eksport.csv", "/oversikt/{}/eksport.xlsx"]:
+        assert client.get(path.format(this_year + 1)).status_code == 404, path
+        assert client.get(path.format(this_year)).status_code == 200, path
+    assert client.get(f"/oversikt/{this_year + 1}/utvalg/").status_code == 404
+    page = client.get(f"/oversikt/{this_year}/").content.decode()
+    assert f"/oversikt/{this_year + 1}/" not in page
+    assert f"/oversikt/{this_year - 1}/" in page
 
 
 def test_yearly_overview_query_budget(client, year, bergen, django_assert_max_num_queries):

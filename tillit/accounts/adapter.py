@@ -7,6 +7,7 @@ from allauth.core.internal import ratelimit
 from django.core.exceptions import PermissionDenied
 
 from tillit.core.clients import client_address
+from tillit.core.mail import absolute_url, portal_site
 
 from . import throttle
 
@@ -34,3 +35,14 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         )
         if not self._login_failed_rl_usage:
             raise throttle.throttled_error(throttle.seconds_until_allowed(request, key=key))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails greet from "Tillitsportalen" at SITE_URL's host, whatever host
+        the request came in on."""
+        super().send_mail(template_prefix, email, {**context, "current_site": portal_site()})
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return absolute_url(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return absolute_url(super().get_reset_password_from_key_url(key))

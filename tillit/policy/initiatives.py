@@ -5,7 +5,15 @@ from django.db.models import Exists, OuterRef, Q
 
 from tillit.accounts.models import Role
 
-from .roles import can_write_for, is_editor, is_member, memberships_of, ministry_ids, roles_in
+from .roles import (
+    can_write_for,
+    has_writers,
+    is_editor,
+    is_member,
+    memberships_of,
+    ministry_ids,
+    roles_in,
+)
 
 PUBLISHED = "publisert"
 DRAFT = "utkast"
@@ -53,9 +61,17 @@ def create(user, organisation=None) -> bool:
 
 
 def edit(user, initiative) -> bool:
-    """Staff and leaders of the owner edit drafts, pending and published measures."""
-    return initiative.workflow_status != ARCHIVED and can_write_for(
-        user, initiative.organisation_id
+    """Staff and leaders of the owner edit drafts, pending and published measures. Editors
+    complete the drafts of an organisation nobody writes for yet (say, after importing them),
+    until they appoint its first leader, who takes them over."""
+    if initiative.workflow_status == ARCHIVED:
+        return False
+    if can_write_for(user, initiative.organisation_id):
+        return True
+    return (
+        initiative.workflow_status == DRAFT
+        and is_editor(user)
+        and not has_writers(initiative.organisation_id)
     )
 
 

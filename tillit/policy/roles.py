@@ -57,6 +57,13 @@ def can_write_for(user, organisation) -> bool:
     return bool(roles_in(user, organisation) & {Role.ANSATT, Role.LEDER})
 
 
+def has_writers(organisation_id: int) -> bool:
+    """Whether anyone is staff or leader of the organisation (one query)."""
+    return Membership.objects.filter(
+        organisation_id=organisation_id, roles__overlap=[Role.ANSATT, Role.LEDER]
+    ).exists()
+
+
 def ministry_ids(user) -> list[int]:
     """The ministries in which the user holds the ministry role."""
     return [m.organisation_id for m in memberships_of(user) if Role.DEPARTEMENT in m.roles]

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 # Checked before ``base`` is imported, so production never falls back to a private cluster.
-for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"):
     if not os.environ.get(_required):
         raise ImproperlyConfigured(f"Production needs the environment variable {_required}.")
 
