@@ -14,6 +14,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from initiatives.dates import partial_date_iso
+
 CHUNK = 2000
 
 
@@ -92,8 +94,8 @@ def _row(initiative) -> list:
         initiative.get_lifecycle_status_display(),
         initiative.get_workflow_status_display(),
         LIST_SEPARATOR.join(link.focus_area.name for link in initiative.focus_area_links.all()),
-        initiative.start_date.isoformat() if initiative.start_date else "",
-        initiative.end_date.isoformat() if initiative.end_date else "",
+        partial_date_iso(initiative.start_date, initiative.start_precision),
+        partial_date_iso(initiative.end_date, initiative.end_precision),
         initiative.get_union_assessment_display(),
         initiative.summary,
         settings.SITE_URL + initiative.get_absolute_url(),

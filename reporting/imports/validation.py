@@ -10,9 +10,7 @@ missing from the file leaves that field of an updated measure as it was."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from initiatives.dates import DatePrecision, parse_partial_date
 from initiatives.models import FocusArea, Initiative
 from initiatives.models.choices import Kind, LifecycleStatus, Participant, Sector, TrustRelation
 from initiatives.services.records import InitiativeInput
@@ -45,7 +44,6 @@ TEXT_COLUMNS = (
 )
 WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 CELL_OF = {"kind": "kind", "sector": "sector", "lifecycle_status": "status"}
-DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 @dataclass
@@ -102,14 +100,6 @@ def _labels(choices) -> dict[str, str]:
     return known
 
 
-def _date(text: str) -> date:
-    match = DOTTED_DATE.match(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    return datetime.strptime(text, "%Y-%m-%d").date()
-
-
 class RowChecker:
     """Checks many rows of one import (into ``organisation`` by ``user``) against the same
     vocabularies (read once)."""
@@ -150,11 +140,18 @@ class RowChecker:
             if name not in cells:
                 continue
             text = cells.get(name, "")
+            precision = name.replace("_date", "_precision")
             try:
-                row.values[name] = _date(text) if text else None
+                value, row.values[precision] = (
+                    parse_partial_date(text) if text else (None, DatePrecision.DAY)
+                )
+                row.values[name] = value
             except ValueError:
                 row.errors.append(
-                    _("%(column)s: «%(text)s» is not a date. Write it as 2024-03-31.")
+                    _(
+                        "%(column)s: «%(text)s» is not a date. Write it as 2024-03-31, or as "
+                        "2024-03 or 2024 when only the month or the year is known."
+                    )
                     % {
                         "column": capfirst(Initiative._meta.get_field(name).verbose_name),
                         "text": text,

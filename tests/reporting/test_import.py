@@ -555,3 +555,29 @@ def test_partners_are_read_by_name_and_unknown_ones_are_errors(client, people, b
         "Oslo kommune",
         "Trondheim kommune",
     ]
+
+
+def test_dates_known_to_the_year_or_the_month_travel_through_the_file(client, people, bergen):
+    """A start known to the year and an end known to the month are written as "2023" and
+    "2024-06", and read back with their precision, not as invented days."""
+    measure = InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        start_date=date(2023, 1, 1),
+        start_precision="year",
+        end_date=date(2024, 6, 1),
+        end_precision="month",
+    )
+    client.force_login(people["leder"])
+    first = _export(client)
+    assert ";2023;2024-06;" in first.decode()
+    Initiative.objects.filter(pk=measure.pk).update(
+        start_date=date(2023, 5, 5), start_precision="day", end_date=date(2024, 6, 9)
+    )
+    Initiative.objects.filter(pk=measure.pk).update(end_precision="day")
+    _preview(client, _upload(client, bergen, first))
+    _commit(client, bergen, ImportBatch.objects.get(), mode="all")
+    measure.refresh_from_db()
+    assert (measure.start_date, measure.start_precision) == (date(2023, 1, 1), "year")
+    assert (measure.end_date, measure.end_precision) == (date(2024, 6, 1), "month")
+    assert _export(client) == first
