@@ -37,7 +37,7 @@ document.addEventListener("htmx:afterSettle", () => {
 // opens it elsewhere (a folded menu still works there).
 const siteMenu = document.querySelector(".site-menu");
 if (siteMenu && !CSS.supports("selector(::details-content)")) {
-  const wide = window.matchMedia("(min-width: 48.01rem)");
+  const wide = window.matchMedia("(min-width: 64.01rem)");
   const follow = () => { siteMenu.open = wide.matches; };
   follow();
   wide.addEventListener("change", follow);
