@@ -64,3 +64,15 @@ def test_the_menu_folds_on_a_phone_and_opens_without_javascript(live_server, bro
     expect(page.locator(".site-header summary")).to_be_hidden()
     expect(page.locator(".site-header").get_by_role("link", name="Statistikk")).to_be_visible()
     context.close()
+
+
+def test_a_phone_can_skip_the_long_filters_to_the_results(live_server, new_page, demo_data):
+    page = new_page()
+    page.goto(f"{live_server.url}/tiltak/")
+    skip = page.get_by_role("link", name="Hopp over filtrene og gå til treffene")
+    expect(skip).to_be_hidden()  # beside the results on a wide screen, nothing to skip
+    page.set_viewport_size(PHONES[0])
+    expect(skip).to_be_visible()
+    skip.click()
+    expect(page).to_have_url(f"{live_server.url}/tiltak/#results-heading")
+    assert page.locator("#results-heading").bounding_box()["y"] < PHONES[0]["height"] / 2
