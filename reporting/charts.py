@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-WIDTH = 560  # the viewBox width; the SVG scales to its container (at most 42rem)
-ROW_HEIGHT = 44  # a label line above each bar
-BAR_HEIGHT = 16
-VALUE_SPACE = 100  # room right of the longest bar for its figure
+WIDTH = 560  # a column chart's viewBox width; the SVG scales to its container (at most 42rem)
+BAR_HEIGHT = 16  # a bar chart's bars: text labels that wrap, each bar a % of its row's width
 COLUMN_AREA = 200  # height of the plotting area of a column chart
 SHADES = 5  # focus area x county table: levels of shading besides none
 
@@ -61,15 +59,14 @@ def _shares(rows: list[Row], total: int) -> None:
 
 
 def bar_chart(slug: str, title: str, label_header: str, rows: list[Row], total: int) -> Chart:
-    """Horizontal bars, one per row, longest bar = largest value."""
+    """Horizontal bars, one per row, longest bar = largest value: ``width`` in per cent of
+    the room a bar has, so the chart reflows to any width."""
     _shares(rows, total)
     largest = max((row.value for row in rows), default=0) or 1
-    for index, row in enumerate(rows):
-        row.x = 0
-        row.y = index * ROW_HEIGHT + 22
-        row.width = (WIDTH - VALUE_SPACE) * row.value / largest
+    for row in rows:
+        row.width = 100 * row.value / largest
         row.height = BAR_HEIGHT
-    chart = Chart(slug, title, label_header, rows, total, height=len(rows) * ROW_HEIGHT + 4)
+    chart = Chart(slug, title, label_header, rows, total)
     chart.summary = _bar_summary(rows, total)
     return chart
 

@@ -32,3 +32,13 @@ document.addEventListener("htmx:afterSettle", () => {
     window.setTimeout(() => { region.textContent = source.textContent.trim(); }, 50);
   }
 });
+
+// Wide screens show the menu open: CSS does it where ::details-content is known, this
+// opens it elsewhere (a folded menu still works there).
+const siteMenu = document.querySelector(".site-menu");
+if (siteMenu && !CSS.supports("selector(::details-content)")) {
+  const wide = window.matchMedia("(min-width: 64.01rem)");
+  const follow = () => { siteMenu.open = wide.matches; };
+  follow();
+  wide.addEventListener("change", follow);
+}

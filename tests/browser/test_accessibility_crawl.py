@@ -1,4 +1,5 @@
-"""The accessibility crawl: every page each role can reach has zero axe violations.
+"""The accessibility crawl: every page each role can reach has zero axe violations, and
+reflows at 320 CSS pixels (WCAG 1.4.10).
 
 On the demo data, the crawl signs in as each demo role (and as a newcomer without an
 organisation, and not at all), follows every link on the portal's own pages, checks each kind
@@ -6,8 +7,10 @@ of page (one per route and set of query parameters) in bokmål with axe-core, su
 form with required fields empty to check the error state, and then checks every kind of page
 once more in nynorsk and English
 (as the first identity that reached it). WCAG 2.0 and 2.1 A and AA, no rule disabled, no region
-excluded. The Django admin is left out: it is Django's own and the accessibility statement
-names it as a known gap.
+excluded. Every page is also looked at 320 px wide (a phone, or 1280 px at 400 % zoom): no
+sideways scrolling, a header lower than a third of the screen, no heading that breaks a word;
+in bokmål axe checks it at that width too. The Django admin is left out: it is Django's own and
+the accessibility statement names it as a known gap.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from django.urls import Resolver404, resolve
 from ..factories import PASSWORD as NEWCOMER_PASSWORD
 from ..factories import UserFactory
 from .conftest import WCAG_TAGS
-from .helpers import sign_in
+from .helpers import PHONE, REFLOW_PROBLEMS, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,6 +111,20 @@ def axe_violations(axe: Axe, page, label: str) -> list[str]:
     return [f"{label}:\n{results.generate_report()}"]
 
 
+def phone_problems(page, axe: Axe | None, label: str) -> list[str]:
+    """Reflow problems at 320 px wide (and axe's findings there, with ``axe``); the page is put
+    back to its own size afterwards."""
+    before = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        found = [f"{label} at 320 px: {problem}" for problem in page.evaluate(REFLOW_PROBLEMS)]
+        if axe is not None:
+            found += axe_violations(axe, page, f"{label} at 320 px")
+    finally:
+        page.set_viewport_size(before)
+    return found
+
+
 def open_page(page, url: str):
     """Go to ``url``; None when it is not an HTML page (a file starts downloading)."""
     try:
@@ -143,6 +160,7 @@ def crawl(page, base: str, crawl_result: Crawl, axe: Axe) -> None:
             continue  # a link the role may follow but that leads out of its scope is fine
         crawl_result.kinds[kind] = url
         crawl_result.violations += axe_violations(axe, page, label)
+        crawl_result.violations += phone_problems(page, axe, label)
         links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         queue.extend(link for link in links if link.startswith(base))
         check_error_state(page, base, crawl_result, axe, label)
@@ -164,6 +182,7 @@ def check_error_state(page, base: str, crawl_result: Crawl, axe: Axe, label: str
     assert status < 500, f"{label} (empty form)"
     crawl_result.error_states += 1
     crawl_result.violations += axe_violations(axe, page, f"{label} (empty form)")
+    crawl_result.violations += phone_problems(page, None, f"{label} (empty form)")
 
 
 def check_other_languages(page, base: str, identity: str, urls: list[str], axe: Axe) -> list:
@@ -178,10 +197,11 @@ def check_other_languages(page, base: str, identity: str, urls: list[str], axe: 
             assert page.locator("html").get_attribute("lang") == language
             label = f"{identity} {language} {url.removeprefix(base)}"
             violations += axe_violations(axe, page, label)
+            violations += phone_problems(page, None, label)
     return violations
 
 
-def test_every_page_each_role_reaches_passes_axe(live_server, new_page):
+def test_every_page_each_role_reaches_passes_axe_and_reflows(live_server, new_page):
     call_command("seed_demo", initiatives=40, allow_nondebug=True, stdout=StringIO())
     UserFactory(email=NEWCOMER, name="Ny Nykommer")
     kind_of.host = urlsplit(live_server.url).netloc
