@@ -5,8 +5,12 @@ stored values; the documentation page lists their meanings in the visitor's lang
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
+
+# How much of a date is known: the day, the month (maned) or only the year (ar).
+Presisjon = Literal["dag", "maned", "ar"]
 
 
 class Melding(Schema):
@@ -151,12 +155,14 @@ class Tiltak(Schema):
     startdato: date | None = Field(
         description="The first day of the period startdato_presisjon names."
     )
-    startdato_presisjon: str = Field(
-        description="day, month or year: how much of startdato is known (2024-03-01 with "
-        "month means March 2024)."
+    startdato_presisjon: Presisjon = Field(
+        description="dag, maned or ar (day, month or year): how much of startdato is known "
+        "(2024-03-01 with maned means March 2024)."
     )
     sluttdato: date | None
-    sluttdato_presisjon: str = Field(description="day, month or year, as startdato_presisjon.")
+    sluttdato_presisjon: Presisjon = Field(
+        description="dag, maned or ar (day, month or year), as startdato_presisjon."
+    )
     startet_for_reformen: bool
     deltakere: list[str]
     unntak_fra: str

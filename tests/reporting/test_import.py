@@ -581,3 +581,33 @@ def test_dates_known_to_the_year_or_the_month_travel_through_the_file(client, pe
     assert (measure.start_date, measure.start_precision) == (date(2023, 1, 1), "year")
     assert (measure.end_date, measure.end_precision) == (date(2024, 6, 1), "month")
     assert _export(client) == first
+
+
+def test_partial_dates_are_previewed_as_written_and_an_end_in_the_start_s_period_is_accepted(
+    client, people, bergen
+):
+    client.force_login(people["leder"])
+    content = _csv(
+        HEADER_NB,
+        ";Månedsslutt;;pilot;;pågår;;2024-03-15;2024-03",
+        ";Årsslutt;;pilot;;pågår;;2024-03;2024",
+        ";Bare år;;pilot;;pågår;;2023;",
+        ";For tidlig slutt;;pilot;;pågår;;2024-03-15;2024-02",
+        ";Året før;;pilot;;pågår;;2024-03;2023",
+    )
+    html = _preview(client, _upload(client, bergen, content)).content.decode()
+
+    def row(line):
+        return html.split(f'id="row-{line}"')[1].split("</tr>")[0]
+
+    assert "<td>2024-03-15</td>" in row(2) and "<td>2024-03</td>" in row(2)
+    assert "<td>2024-03</td>" in row(3) and "<td>2024</td>" in row(3)
+    assert "<td>2023</td>" in row(4) and "2023-01-01" not in html
+    for line in (2, 3, 4):
+        assert "No errors" in row(line)
+    for line in (5, 6):
+        assert "The end date is before the start date." in row(line)
+    _commit(client, bergen, ImportBatch.objects.get())
+    assert _imported_titles(bergen) == ["Bare år", "Månedsslutt", "Årsslutt"]
+    measure = Initiative.objects.get(title="Årsslutt")
+    assert (measure.end_date, measure.end_precision) == (date(2024, 1, 1), "year")
