@@ -1,6 +1,7 @@
 """The API's records as Pydantic schemas: Norwegian field names, like the URLs; the field
 descriptions in the OpenAPI document are in English, the language of the code. Codes are the
-stored values; the documentation page lists their meanings in the visitor's language."""
+stored values (a date's precision excepted: dag, maned, ar); the documentation page lists their
+meanings in the visitor's language."""
 
 from __future__ import annotations
 

@@ -5,10 +5,12 @@ from datetime import date
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from openpyxl import Workbook, load_workbook
 
+from initiatives.link_fields import LinksField
 from initiatives.models import Initiative, InitiativeChange
 from reporting.models import ImportBatch
 from tillit.accounts.models import Organisation
@@ -611,3 +613,14 @@ def test_partial_dates_are_previewed_as_written_and_an_end_in_the_start_s_period
     assert _imported_titles(bergen) == ["Bare år", "Månedsslutt", "Årsslutt"]
     measure = Initiative.objects.get(title="Årsslutt")
     assert (measure.end_date, measure.end_precision) == (date(2024, 1, 1), "year")
+
+
+@pytest.mark.parametrize("link", ["ftp://filer.ks.no/rapport.pdf", "javascript:alert(1)"])
+def test_the_import_takes_links_by_the_form_s_rule(client, people, bergen, link):
+    client.force_login(people["leder"])
+    content = _csv("Tittel;Lenker", f"God lenke;https://www.ks.no/ {link}")
+    html = _preview(client, _upload(client, bergen, content)).content.decode()
+    assert "is not a web address starting with http:// or https://" in html
+    with pytest.raises(ValidationError):
+        LinksField().clean(link)
+    assert LinksField().clean("https://www.ks.no/") == ["https://www.ks.no/"]
