@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 __all__ = [
     "DatePrecision",
     "PartialDateField",
+    "end_not_before_start",
+    "end_not_before_start_condition",
+    "ends_before",
     "format_partial_date",
     "parse_partial_date",
     "partial_date_input",
@@ -107,6 +110,36 @@ def period_over_before(day: date, *, field: str, precision_field: str) -> Q:
         | Q(**{precision_field: DatePrecision.MONTH, f"{field}__lt": truncate(day, "month")})
         | Q(**{precision_field: DatePrecision.YEAR, f"{field}__lt": truncate(day, "year")})
     )
+
+
+def end_not_before_start(
+    start: date | None, end: date | None, end_precision: str = DatePrecision.DAY
+) -> bool:
+    """Whether an end may follow a start: the end's period does not end before the start's
+    begins (start 15.03.2024 with end "March 2024" or "2024" is fine). Empty dates pass."""
+    return start is None or end is None or end >= truncate(start, end_precision)
+
+
+def end_not_before_start_condition() -> Q:
+    """``end_not_before_start`` over a measure's columns, for a check constraint (EXTRACT on
+    a date is immutable, DATE_TRUNC on a date is not)."""
+    start = models.F("start_date")
+    return (
+        Q(end_date__isnull=True)
+        | Q(start_date__isnull=True)
+        | Q(end_date__gte=start)
+        | Q(
+            end_precision=DatePrecision.MONTH,
+            end_date__year=models.F("start_date__year"),
+            end_date__month=models.F("start_date__month"),
+        )
+        | Q(end_precision=DatePrecision.YEAR, end_date__year=models.F("start_date__year"))
+    )
+
+
+def ends_before(value: date, precision: str, day: date) -> bool:
+    """Whether the whole period stored as ``value`` (with ``precision``) lies before ``day``."""
+    return value < truncate(day, precision)
 
 
 def format_partial_date(value: date | None, precision: str = DatePrecision.DAY) -> str:

@@ -12,7 +12,11 @@ from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.dates import DatePrecision, format_partial_date
+from initiatives.dates import (
+    DatePrecision,
+    end_not_before_start_condition,
+    format_partial_date,
+)
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.fields import limited_text_field
@@ -267,9 +271,8 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
         ordering = ["-updated_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
+                # the end's period may not end before the start's begins
+                condition=end_not_before_start_condition(),
                 name="initiative_end_after_start",
                 violation_error_code="end_before_start",
                 violation_error_message=_("The end date cannot be before the start date."),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from initiatives import notifications
 from initiatives.attachments import clean_file_name
-from initiatives.dates import DatePrecision, truncate
+from initiatives.dates import DatePrecision, ends_before, truncate
 from initiatives.models import (
     Attachment,
     CreationToken,
@@ -83,7 +83,10 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
         if value:
             setattr(initiative, date_field, truncate(value, getattr(initiative, precision_field)))
     if initiative.start_date:
-        initiative.started_before_reform = initiative.start_date < REFORM_START
+        # "2021" may be after the reform began (autumn 2021): only a whole period before counts
+        initiative.started_before_reform = ends_before(
+            initiative.start_date, initiative.start_precision, REFORM_START
+        )
     initiative.full_clean(exclude=["organisation", "created_by"])
     initiative.save()
     if data.primary_focus_area and data.primary_focus_area not in data.focus_areas:

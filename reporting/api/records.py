@@ -7,9 +7,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from initiatives.dates import DatePrecision
 from initiatives.models import ExperienceReport, Initiative
 from initiatives.models.focus_areas import names_by_language
 from tillit.accounts.models import County, Municipality, Organisation
+
+# A date's precision as the API's Norwegian codes (ASCII, like "pagar").
+PRECISION_CODES = {DatePrecision.DAY: "dag", DatePrecision.MONTH: "maned", DatePrecision.YEAR: "ar"}
 
 
 def absolute(path: str) -> str:
@@ -95,9 +99,9 @@ def measure_record(initiative: Initiative) -> dict:
         "tillitsrelasjoner": list(initiative.trust_relations),
         "status": initiative.lifecycle_status,
         "startdato": initiative.start_date,
-        "startdato_presisjon": initiative.start_precision,
+        "startdato_presisjon": PRECISION_CODES[initiative.start_precision],
         "sluttdato": initiative.end_date,
-        "sluttdato_presisjon": initiative.end_precision,
+        "sluttdato_presisjon": PRECISION_CODES[initiative.end_precision],
         "startet_for_reformen": initiative.started_before_reform,
         "deltakere": list(initiative.participants),
         "unntak_fra": initiative.exemption_from,

@@ -1,12 +1,17 @@
 """The API's records as Pydantic schemas: Norwegian field names, like the URLs; the field
 descriptions in the OpenAPI document are in English, the language of the code. Codes are the
-stored values; the documentation page lists their meanings in the visitor's language."""
+stored values (a date's precision excepted: dag, maned, ar); the documentation page lists their
+meanings in the visitor's language."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
+
+# How much of a date is known: the day, the month (maned) or only the year (ar).
+Presisjon = Literal["dag", "maned", "ar"]
 
 
 class Melding(Schema):
@@ -151,12 +156,14 @@ class Tiltak(Schema):
     startdato: date | None = Field(
         description="The first day of the period startdato_presisjon names."
     )
-    startdato_presisjon: str = Field(
-        description="day, month or year: how much of startdato is known (2024-03-01 with "
-        "month means March 2024)."
+    startdato_presisjon: Presisjon = Field(
+        description="dag, maned or ar (day, month or year): how much of startdato is known "
+        "(2024-03-01 with maned means March 2024)."
     )
     sluttdato: date | None
-    sluttdato_presisjon: str = Field(description="day, month or year, as startdato_presisjon.")
+    sluttdato_presisjon: Presisjon = Field(
+        description="dag, maned or ar (day, month or year), as startdato_presisjon."
+    )
     startet_for_reformen: bool
     deltakere: list[str]
     unntak_fra: str

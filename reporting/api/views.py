@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from initiatives.dates import DatePrecision
 from initiatives.models import (
     FocusArea,
     Kind,
@@ -27,6 +28,7 @@ from tillit.accounts.models import OrganisationKind
 
 from . import dataset
 from .http import rate_limited, validators
+from .records import PRECISION_CODES
 
 ENDPOINTS = [
     ("measure_list", "tiltak/", _("Published measures, with the overview's filters.")),
@@ -63,6 +65,7 @@ def code_lists() -> list[tuple[str, str, list[tuple[str, str]]]]:
     confirmation = [
         (public, confirmation_labels[stored]) for public, stored in CONFIRMATION.items()
     ]
+    precision = [(PRECISION_CODES[value], label) for value, label in DatePrecision.choices]
     return [
         ("type", _("kind of measure"), Kind.choices),
         ("sektor", _("sector"), Sector.choices),
@@ -72,6 +75,8 @@ def code_lists() -> list[tuple[str, str, list[tuple[str, str]]]]:
         ("medvirkning.vurdering", _("employee involvement"), UnionAssessment.choices),
         ("bekreftet", _("filter on employee involvement"), confirmation),
         ("sortering", _("order of the results"), list(SORTINGS.items())),
+        ("startdato_presisjon", _("precision of the start date"), precision),
+        ("sluttdato_presisjon", _("precision of the end date"), precision),
         ("overforbarhet", _("could it be repeated elsewhere?"), Transferability.choices),
         ("type", _("kind of organisation"), OrganisationKind.choices),
     ]

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from initiatives.dates import DatePrecision, parse_partial_date
+from initiatives.dates import (
+    DatePrecision,
+    end_not_before_start,
+    parse_partial_date,
+    partial_date_iso,
+)
+from initiatives.link_fields import validate_web_address
 from initiatives.models import FocusArea, Initiative
 from initiatives.models.choices import Kind, LifecycleStatus, Participant, Sector, TrustRelation
 from initiatives.services.records import InitiativeInput
@@ -42,7 +47,6 @@ TEXT_COLUMNS = (
     "goal_user_effects",
     "goal_societal_effects",
 )
-WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 CELL_OF = {"kind": "kind", "sector": "sector", "lifecycle_status": "status"}
 
 
@@ -70,6 +74,17 @@ class CheckedRow:
         return {
             name: str(choices(self.values[name]).label) if self.values.get(name) else ""
             for name, choices in CHOICE_COLUMNS.items()
+        }
+
+    @property
+    def dates(self) -> dict[str, str]:
+        """Start and end as far as the file knows them ("2024", "2024-03"), for the preview."""
+        return {
+            name: partial_date_iso(
+                self.values.get(name),
+                self.values.get(name.replace("_date", "_precision"), DatePrecision.DAY),
+            )
+            for name in ("start_date", "end_date")
         }
 
     def to_input(self) -> InitiativeInput:
@@ -234,7 +249,7 @@ class RowChecker:
         links = row.cells["links"].split()
         for link in links:
             try:
-                WEB_ADDRESS(link)
+                validate_web_address(link)
             except ValidationError:
                 row.errors.append(
                     _("Links: «%(text)s» is not a web address starting with http:// or https://.")
@@ -283,8 +298,9 @@ class RowChecker:
             for name, messages in error.message_dict.items():
                 label = capfirst(Initiative._meta.get_field(name).verbose_name)
                 row.errors.extend(f"{label}: {message}" for message in messages)
+        end_precision = row.values.get("end_precision", DatePrecision.DAY)
         start, end = row.values.get("start_date"), row.values.get("end_date")
-        if start and end and end < start:
+        if not end_not_before_start(start, end, end_precision):
             row.errors.append(_("The end date is before the start date."))
 
 

@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from initiatives.dates import parse_partial_date, partial_date_iso
 from initiatives.models import Initiative
+from initiatives.models.initiatives import REFORM_START
 from initiatives.services.notify import queue_overdue_reminders
 
 from ..factories import InitiativeFactory
@@ -138,5 +140,84 @@ def test_the_api_says_how_much_of_a_date_is_known(client, bergen):
         end_precision="month",
     )
     record = client.get(f"/api/v1/tiltak/{initiative.pk}/").json()
-    assert (record["startdato"], record["startdato_presisjon"]) == ("2024-01-01", "year")
-    assert (record["sluttdato"], record["sluttdato_presisjon"]) == ("2025-03-01", "month")
+    assert (record["startdato"], record["startdato_presisjon"]) == ("2024-01-01", "ar")
+    assert (record["sluttdato"], record["sluttdato_presisjon"]) == ("2025-03-01", "maned")
+    listed = client.get("/api/v1/tiltak/").json()
+    items = listed["resultater"] if isinstance(listed, dict) else listed
+    assert {(r["startdato_presisjon"], r["sluttdato_presisjon"]) for r in items} == {
+        ("ar", "maned")
+    }
+
+
+def test_the_api_schema_documents_the_norwegian_precision_codes(client):
+    schemas = client.get("/api/v1/schema/").json()["components"]["schemas"]
+    for name in ("startdato_presisjon", "sluttdato_presisjon"):
+        field = next(
+            s["properties"][name] for s in schemas.values() if name in s.get("properties", {})
+        )
+        assert field["enum"] == ["dag", "maned", "ar"]
+        assert "dag, maned or ar" in field["description"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("15.03.2024", "mars 2024"), ("mars 2024", "2024"), ("15.03.2024", "2024"), ("2024", "2024")],
+)
+def test_an_end_in_the_start_s_month_or_year_is_accepted(client, people, bergen, start, end):
+    initiative = _register(client, people, bergen, start_date=start, end_date=end)
+    assert initiative.end_display in {"mars 2024", "2024"}
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("15.03.2024", "14.03.2024"),
+        ("15.03.2024", "februar 2024"),
+        ("mars 2024", "2023"),
+        ("2024", "31.12.2023"),
+        ("2024", "desember 2023"),
+    ],
+)
+def test_an_end_before_the_start_s_period_is_refused(client, people, bergen, start, end):
+    client.force_login(people["ansatt"])
+    response = client.post(
+        "/tiltak/ny/", _full_form(bergen, action="save", start_date=start, end_date=end)
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "id_end_date_error" in html
+    assert "Sluttdatoen kan ikke være før startdatoen." in html
+    assert "initiative_end_after_start" not in html
+    assert not Initiative.objects.exists()
+
+
+def test_the_database_holds_the_same_rule(bergen):
+    initiative = InitiativeFactory(organisation=bergen, start_date=dt.date(2024, 3, 15))
+    rows = Initiative.objects.filter(pk=initiative.pk)
+    rows.update(end_date=dt.date(2024, 3, 1), end_precision="month")
+    rows.update(end_date=dt.date(2024, 1, 1), end_precision="year")
+    for end, precision in [
+        (dt.date(2024, 3, 14), "day"),
+        (dt.date(2024, 2, 1), "month"),
+        (dt.date(2023, 1, 1), "year"),
+    ]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            rows.update(end_date=end, end_precision=precision)
+
+
+@pytest.mark.parametrize(
+    ("typed", "before"),
+    [
+        ("2020", True),
+        ("2021", False),  # may have started after 1 September 2021
+        ("august 2021", True),
+        ("september 2021", False),
+        ("31.08.2021", True),
+        ("01.09.2021", False),
+    ],
+)
+def test_started_before_the_reform_only_when_the_whole_period_is(
+    client, people, bergen, typed, before
+):
+    assert dt.date(2021, 9, 1) == REFORM_START
+    initiative = _register(client, people, bergen, start_date=typed)
+    assert initiative.started_before_reform is before

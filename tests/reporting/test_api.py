@@ -2,6 +2,7 @@
 CORS, the rate limit, the OpenAPI schema and the pages about the data."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -407,6 +408,25 @@ def test_pages_about_the_data(client, content):
     assert docs.status_code == 200
     text = docs.content.decode()
     assert "/api/v1/schema/" in text and "fokusomrade" in text and "mindre-rapportering" in text
+
+
+def test_dates_precision_has_norwegian_codes_documented(client):
+    initiative = InitiativeFactory(
+        workflow_status="publisert",
+        start_date=date(2024, 3, 1),
+        start_precision="month",
+        end_date=date(2025, 1, 1),
+        end_precision="year",
+    )
+    record = client.get(f"/api/v1/tiltak/{initiative.pk}/").json()
+    assert (record["startdato_presisjon"], record["sluttdato_presisjon"]) == ("maned", "ar")
+    schema = client.get("/api/v1/schema/").json()["components"]["schemas"]["Tiltak"]
+    assert schema["properties"]["sluttdato_presisjon"]["enum"] == ["dag", "maned", "ar"]
+    client.cookies["django_language"] = "nb"
+    docs = client.get("/api/v1/dokumentasjon/").content.decode()
+    part = docs.split("<code>startdato_presisjon</code>")[1].split("</table>")[0]
+    for code, meaning in [("dag", "Dag"), ("maned", "Måned"), ("ar", "År")]:
+        assert f'<tr><th scope="row"><code>{code}</code></th><td>{meaning}</td></tr>' in part
 
 
 def test_dcat_catalogue_parses_and_names_the_licence(client, content):

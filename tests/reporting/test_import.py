@@ -5,10 +5,12 @@ from datetime import date
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from openpyxl import Workbook, load_workbook
 
+from initiatives.link_fields import LinksField
 from initiatives.models import Initiative, InitiativeChange
 from reporting.models import ImportBatch
 from tillit.accounts.models import Organisation
@@ -581,3 +583,44 @@ def test_dates_known_to_the_year_or_the_month_travel_through_the_file(client, pe
     assert (measure.start_date, measure.start_precision) == (date(2023, 1, 1), "year")
     assert (measure.end_date, measure.end_precision) == (date(2024, 6, 1), "month")
     assert _export(client) == first
+
+
+def test_partial_dates_are_previewed_as_written_and_an_end_in_the_start_s_period_is_accepted(
+    client, people, bergen
+):
+    client.force_login(people["leder"])
+    content = _csv(
+        HEADER_NB,
+        ";Månedsslutt;;pilot;;pågår;;2024-03-15;2024-03",
+        ";Årsslutt;;pilot;;pågår;;2024-03;2024",
+        ";Bare år;;pilot;;pågår;;2023;",
+        ";For tidlig slutt;;pilot;;pågår;;2024-03-15;2024-02",
+        ";Året før;;pilot;;pågår;;2024-03;2023",
+    )
+    html = _preview(client, _upload(client, bergen, content)).content.decode()
+
+    def row(line):
+        return html.split(f'id="row-{line}"')[1].split("</tr>")[0]
+
+    assert "<td>2024-03-15</td>" in row(2) and "<td>2024-03</td>" in row(2)
+    assert "<td>2024-03</td>" in row(3) and "<td>2024</td>" in row(3)
+    assert "<td>2023</td>" in row(4) and "2023-01-01" not in html
+    for line in (2, 3, 4):
+        assert "No errors" in row(line)
+    for line in (5, 6):
+        assert "The end date is before the start date." in row(line)
+    _commit(client, bergen, ImportBatch.objects.get())
+    assert _imported_titles(bergen) == ["Bare år", "Månedsslutt", "Årsslutt"]
+    measure = Initiative.objects.get(title="Årsslutt")
+    assert (measure.end_date, measure.end_precision) == (date(2024, 1, 1), "year")
+
+
+@pytest.mark.parametrize("link", ["ftp://filer.ks.no/rapport.pdf", "javascript:alert(1)"])
+def test_the_import_takes_links_by_the_form_s_rule(client, people, bergen, link):
+    client.force_login(people["leder"])
+    content = _csv("Tittel;Lenker", f"God lenke;https://www.ks.no/ {link}")
+    html = _preview(client, _upload(client, bergen, content)).content.decode()
+    assert "is not a web address starting with http:// or https://" in html
+    with pytest.raises(ValidationError):
+        LinksField().clean(link)
+    assert LinksField().clean("https://www.ks.no/") == ["https://www.ks.no/"]
