@@ -94,3 +94,10 @@ def reference_data(transactional_db):
             "initiatives.migrations.0002_focus_areas",
         ):
             importlib.import_module(module).load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def site_url_is_the_live_server(request, settings):
+    """Absolute links in e-mails follow SITE_URL: let them lead to the server under test."""
+    if "live_server" in request.fixturenames:
+        settings.SITE_URL = request.getfixturevalue("live_server").url
