@@ -12,7 +12,9 @@ production a service manager (systemd, Kubernetes) can run the three directly.""
 import argparse
 import contextlib
 import os
+import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -32,9 +34,19 @@ def processes(*, development: bool = False) -> dict[str, list[str]]:
         web = [*manage, "runserver", f"127.0.0.1:{os.environ.get('PORT', '8000')}"]
     else:
         web = [sys.executable, "-m", "gunicorn", "--config", str(BASE_DIR / "gunicorn.conf.py")]
+    # One worker id for every restart, so a new worker puts back the tasks its predecessor
+    # claimed and never finished (run_worker at start); another supervisor's are left alone.
+    worker_id = f"{socket.gethostname()[:40]}-{secrets.token_hex(8)}"
     return {
         "web": web,
-        "worker": [*manage, "run_worker", "--interval", "2" if development else "1"],
+        "worker": [
+            *manage,
+            "run_worker",
+            "--interval",
+            "2" if development else "1",
+            "--worker-id",
+            worker_id,
+        ],
         "scheduler": [*manage, "run_scheduler"],
     }
 
