@@ -1,5 +1,6 @@
-"""The site's URLs plus one view that raises a real database error that is not an outage:
-PostgreSQL's "string is too long for tsvector" (an OperationalError, SQLSTATE 54000)."""
+"""The site's URLs plus views that raise real database errors that are not outages:
+PostgreSQL's "string is too long for tsvector" (an OperationalError, SQLSTATE 54000), and a
+query on a closed cursor (an InterfaceError, a programming error)."""
 
 from django.db import connection, transaction
 from django.http import HttpResponse
@@ -21,4 +22,15 @@ def too_long_for_tsvector(request):
     return HttpResponse("not reached")
 
 
-urlpatterns = [path("test/data-error/", too_long_for_tsvector), *site_urlpatterns]
+def closed_cursor(request):
+    with connection.cursor() as cursor:
+        pass
+    cursor.execute("SELECT 1")
+    return HttpResponse("not reached")
+
+
+urlpatterns = [
+    path("test/data-error/", too_long_for_tsvector),
+    path("test/closed-cursor/", closed_cursor),
+    *site_urlpatterns,
+]

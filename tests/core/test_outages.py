@@ -3,9 +3,10 @@ database error is a 500 for the request that raised it, and the next visitor is 
 
 import copy
 
+import psycopg
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import OperationalError, connection, connections, transaction
+from django.db import InterfaceError, OperationalError, connection, connections, transaction
 from django.test import Client, RequestFactory
 from django.urls import resolve
 
@@ -36,6 +37,32 @@ def _data_error() -> OperationalError:
     return raised.value
 
 
+def _closed_cursor() -> InterfaceError:
+    """A programming error: a query on a cursor that was already closed."""
+    with connection.cursor() as cursor:
+        pass
+    with pytest.raises(InterfaceError) as raised:
+        cursor.execute("SELECT 1")
+    return raised.value
+
+
+def _half_open_connection() -> InterfaceError:
+    """psycopg's InterfaceError about the connection itself: one still being set up."""
+    settings_dict = connection.settings_dict
+    conninfo = psycopg.conninfo.make_conninfo(
+        dbname="postgres", host=settings_dict["HOST"] or None, port=settings_dict["PORT"] or None
+    )
+    pgconn = psycopg.pq.PGconn.connect_start(conninfo.encode())
+    assert pgconn.status not in (psycopg.pq.ConnStatus.OK, psycopg.pq.ConnStatus.BAD)
+    half_open = psycopg.Connection(pgconn)
+    try:
+        with pytest.raises(InterfaceError) as raised, connection.wrap_database_errors:
+            half_open.execute("SELECT 1")
+    finally:
+        pgconn.finish()
+    return raised.value
+
+
 def _refused_connection() -> OperationalError:
     """The error Django raises when nothing listens where the database should be."""
     settings_dict = copy.deepcopy(connection.settings_dict)
@@ -55,6 +82,23 @@ def test_only_errors_of_an_unreachable_server_count_as_an_outage(transactional_d
     error = _data_error()
     assert "too long for tsvector" in str(error)
     assert not database_unreachable(error)
+
+
+def test_only_an_interface_error_about_the_connection_counts_as_an_outage(db):
+    error = _closed_cursor()
+    assert "cursor is closed" in str(error)
+    assert not database_unreachable(error)
+    assert database_unreachable(_half_open_connection())
+
+
+@pytest.mark.urls("tests.core.outage_urls")
+def test_a_closed_cursor_answers_500_to_its_request_and_the_next_visitor_is_served(
+    client, no_outage_remembered
+):
+    faulty = Client(raise_request_exception=False)
+    assert faulty.get("/test/closed-cursor/").status_code == 500
+    assert not primary_failure.recent()
+    assert client.get("/tiltak/").status_code == 200
 
 
 @pytest.mark.urls("tests.core.outage_urls")

@@ -20,17 +20,24 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 UNREACHABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300"})
 
 
+# psycopg's one InterfaceError about the connection itself (neither open nor closed, as
+# when it broke while connecting); its others ("the cursor is closed") are bugs. A closed or
+# lost connection is an OperationalError.
+CONNECTION_GONE = "cannot execute operations: the connection is in status"
+
+
 def database_unreachable(error: BaseException) -> bool:
     """Whether ``error`` means the database server cannot be reached: refused or lost
     connections, shutdowns, and timeouts waiting for a connection (the pool's included)."""
-    if isinstance(error, InterfaceError):  # the connection is already closed
-        return True
-    if not isinstance(error, OperationalError):
+    if not isinstance(error, DATABASE_ERRORS):
         return False
     cause = error.__cause__
     if not isinstance(cause, psycopg.Error):
         return False
     sqlstate = cause.sqlstate
+    if isinstance(error, InterfaceError):
+        # A misuse of the driver (a closed cursor, a missing adapter) is a bug of its request.
+        return sqlstate is None and str(cause).startswith(CONNECTION_GONE)
     # No code: libpq's own failure (refused, lost, timed out) or the pool's PoolTimeout.
     return sqlstate is None or sqlstate.startswith("08") or sqlstate in UNREACHABLE_SQLSTATES
 

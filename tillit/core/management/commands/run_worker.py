@@ -1,14 +1,17 @@
 """``manage.py run_worker``: django-tasks' database worker (``db_worker``) that outlives a
 database outage: while the database cannot be reached it waits and tries again, from 1 s up to
-30 s apart, instead of exiting and leaving the queue (e-mail among it) unattended."""
+30 s apart, instead of exiting and leaving the queue (e-mail among it) unattended. A task that
+an outage interrupted is run again, never recorded as failed."""
 
 import contextlib
 import logging
 import time
 
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from tillit.core.outages import database_unreachable
 
@@ -16,6 +19,10 @@ logger = logging.getLogger("tillit.worker")
 
 FIRST_PAUSE = 1.0  # seconds before the first new try after an outage began
 LONGEST_PAUSE = 30.0  # the pause doubles up to this
+
+
+class TaskInterrupted(Exception):
+    """A task stopped by a database outage: to be run again, not recorded as failed."""
 
 
 class OutageTolerantWorker(Worker):
@@ -27,9 +34,10 @@ class OutageTolerantWorker(Worker):
         while self.running:
             started = time.monotonic()
             try:
+                self.requeue_interrupted()
                 return super().run()
             except Exception as error:
-                if not database_unreachable(error):
+                if not isinstance(error, TaskInterrupted) and not database_unreachable(error):
                     raise
                 if time.monotonic() - started > LONGEST_PAUSE:
                     pause = FIRST_PAUSE  # it worked for a while: a new outage
@@ -39,11 +47,50 @@ class OutageTolerantWorker(Worker):
                 pause = min(pause * 2, LONGEST_PAUSE)
         return None
 
+    def requeue_interrupted(self) -> None:
+        """Put the tasks this worker claimed and never finished (an outage, or a crash before
+        a restart under the same ``--worker-id``) back in the queue."""
+        claimed = (
+            DBTaskResult.objects.running()
+            .filter(backend_name=self.backend_name, worker_ids__contains=[self.worker_id])
+            .select_for_update(skip_locked=True)
+        )
+        with transaction.atomic(using=claimed.db):
+            for result in claimed:
+                if result.worker_ids[-1] != self.worker_id:
+                    continue  # another worker has claimed it since
+                result.status = TaskResultStatus.READY
+                result.started_at = None
+                result.save(update_fields=["status", "started_at"])
+                logger.warning("task id=%s was interrupted; queued to run again", result.id)
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        record_failure = db_task_result.set_failed
+
+        def set_failed(error: BaseException) -> None:
+            if _caused_by_outage(error):
+                raise TaskInterrupted(f"task id={db_task_result.id}: {error}") from error
+            record_failure(error)
+
+        db_task_result.set_failed = set_failed  # on this row only: an outage is no failure
+        super().run_task(db_task_result)
+
     @staticmethod
     def _drop_connections() -> None:
         for connection in connections.all(initialized_only=True):
             with contextlib.suppress(DatabaseError):
                 connection.close()
+
+
+def _caused_by_outage(error: BaseException | None) -> bool:
+    """Whether ``error``, or an error it was raised from or while handling, is an outage."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if database_unreachable(error):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 class Command(DatabaseWorkerCommand):
