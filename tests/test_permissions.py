@@ -431,10 +431,10 @@ MATRIX = [
     (R, "/admin/nowhere/", 404),
     *[
         row
-        for model, obj in [
-            ("accounts/user", "{ansatt_user}"),
-            ("accounts/organisation", "{bergen}"),
-            ("account/emailaddress", "{ansatt_email}"),
+        for model, obj, deletable in [
+            ("accounts/user", "{ansatt_user}", False),  # owners delete their own accounts
+            ("accounts/organisation", "{bergen}", False),  # it has members
+            ("account/emailaddress", "{ansatt_email}", True),
         ]
         for row in [
             (A, f"/admin/{model}/", 302),
@@ -443,7 +443,7 @@ MATRIX = [
             (R, f"/admin/{model}/add/", 200),
             (R, f"/admin/{model}/{obj}/change/", 200),
             (R, f"/admin/{model}/{obj}/history/", 200),
-            (R, f"/admin/{model}/{obj}/delete/", 200),
+            (R, f"/admin/{model}/{obj}/delete/", 200 if deletable else 403),
             (R, f"/admin/{model}/{obj}/", 302),
         ]
     ],
