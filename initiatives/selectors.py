@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "archived": _("archived it"),
     "unpublished": _("unpublished it"),
     "assessed": _("assessed employee involvement"),
+    "assessment_reset": _("reset employee involvement to unknown: it was assessed by a party"),
     "experience_written": _("wrote an experience report"),
     "experience_edited": _("changed an experience report"),
     "experience_submitted": _("sent an experience report for approval"),

@@ -27,8 +27,9 @@ def _field_label(name: str):
 
 # The one file format of exports and imports: (key, heading, width) per column. The import
 # reads the same headings in any language; the keys after "address" are the fields a person
-# fills in beyond the overview's, so export → import → export gives the same file. Contact
-# details are left out: the export is public and they are personal data.
+# fills in beyond the overview's, so export → import → export gives the same file, and the
+# last, "version", lets it refuse a row whose measure changed after the export
+# (``imports.versions``). Contact details are left out: the export is public and personal.
 COLUMNS = [
     ("id", lambda: _("ID"), 8),
     ("title", lambda: _("Title"), 50),
@@ -62,6 +63,7 @@ COLUMNS = [
             "partners",
         )
     ],
+    ("version", lambda: _("Version"), 8),
 ]
 KEYS = tuple(key for key, _label, _width in COLUMNS)
 WIDTHS = [width for _key, _label, width in COLUMNS]
@@ -111,6 +113,7 @@ def _row(initiative) -> list:
         initiative.goal_societal_effects,
         "\n".join(initiative.links),
         LIST_SEPARATOR.join(sorted(partner.name for partner in initiative.partners.all())),
+        initiative.version,
     ]
 
 

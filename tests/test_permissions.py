@@ -48,6 +48,9 @@ EVERYONE = (A, OUT, S, L, T, D, R, X)
 SIGNED_IN = (OUT, S, L, T, D, R, X)
 
 SHAPED = ("created", "edited", "submitted", "published")
+# Drafts (imported by an editor) of an organisation without members, and of one whose only
+# staff member was deactivated.
+UNSTAFFED = ("m_unstaffed_draft", "m_deactivated_staff_draft")
 
 MATRIX = [
     # --- public pages ---------------------------------------------------------------------
@@ -212,6 +215,9 @@ MATRIX = [
     (A, "/tiltak/{m_published}/slett/", 302),
     (L, "/tiltak/{m_archived}/slett/", 403),
     (D, "/tiltak/{m_agency_pending}/slett/", 403),
+    # Editors complete and delete the drafts of an organisation nobody (active) writes for.
+    *[(R, f"/tiltak/{{{m}}}/{what}/", 200) for m in UNSTAFFED for what in ("rediger", "slett")],
+    *[(X, f"/tiltak/{{{m}}}/{what}/", 404) for m in UNSTAFFED for what in ("rediger", "slett")],
     *[(role, "/tiltak/{m_published}/vedlegg/{m_published_file}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
@@ -425,10 +431,10 @@ MATRIX = [
     (R, "/admin/nowhere/", 404),
     *[
         row
-        for model, obj in [
-            ("accounts/user", "{ansatt_user}"),
-            ("accounts/organisation", "{bergen}"),
-            ("account/emailaddress", "{ansatt_email}"),
+        for model, obj, deletable in [
+            ("accounts/user", "{ansatt_user}", False),  # owners delete their own accounts
+            ("accounts/organisation", "{bergen}", False),  # it has members
+            ("account/emailaddress", "{ansatt_email}", True),
         ]
         for row in [
             (A, f"/admin/{model}/", 302),
@@ -437,7 +443,7 @@ MATRIX = [
             (R, f"/admin/{model}/add/", 200),
             (R, f"/admin/{model}/{obj}/change/", 200),
             (R, f"/admin/{model}/{obj}/history/", 200),
-            (R, f"/admin/{model}/{obj}/delete/", 200),
+            (R, f"/admin/{model}/{obj}/delete/", 200 if deletable else 403),
             (R, f"/admin/{model}/{obj}/", 302),
         ]
     ],
@@ -500,6 +506,12 @@ def objects(people, bergen):
         "returned": InitiativeFactory(organisation=bergen, created_by=ansatt),
     }
     InitiativeChange.objects.create(initiative=measures["returned"], action="returned")
+    unstaffed = OrganisationFactory(name="Tomt direktorat")
+    measures["unstaffed_draft"] = InitiativeFactory(organisation=unstaffed)
+    left = MembershipFactory(organisation=OrganisationFactory(), roles=[Role.ANSATT])
+    left.user.is_active = False
+    left.user.save()
+    measures["deactivated_staff_draft"] = InitiativeFactory(organisation=left.organisation)
     files = {
         f"m_{state}_file": Attachment.objects.create(
             initiative=measures[state],
@@ -649,6 +661,7 @@ def test_every_url_has_a_row():
         **{f"m_{how}_by_rep": 6 for how in SHAPED},
         "m_own_draft": 6,
         "m_returned": 7,
+        **dict.fromkeys(UNSTAFFED, 8),
         "m_draft_file": 1,
         "m_published_file": 2,
         "bergen": 1,

@@ -181,6 +181,10 @@ def initiative_update(
             if errors:
                 raise ValidationError(errors)
         change = record_change(initiative=current, by=by, action="edited", before=before)
+        if change is None and not submit:
+            # Nothing changed, so the version stays: a file exported before still matches.
+            current.version = expected_version
+            Initiative.objects.filter(pk=current.pk).update(version=expected_version)
         if submit:
             _submit(current, by)
         elif change and current.workflow_status == WorkflowStatus.PUBLISERT:

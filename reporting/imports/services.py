@@ -21,6 +21,7 @@ from tillit.policy import Action, require
 
 from .parsing import ParsedFile
 from .validation import CheckedRow, check_rows
+from .versions import remember_versions
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +29,10 @@ logger = logging.getLogger(__name__)
 def import_preview(
     *, organisation: Organisation, by, parsed: ParsedFile, file_name: str, mode: str
 ) -> ImportBatch:
-    """Keep the file's rows on the server until the uploader confirms (nothing is saved)."""
+    """Keep the file's rows on the server until the uploader confirms (nothing is saved),
+    with the version of each measure a row updates, as it is now."""
     require(by, Action.INITIATIVE_IMPORT, organisation)
+    remember_versions(parsed.rows)
     batch = ImportBatch(
         organisation=organisation,
         created_by=by,
@@ -127,10 +130,12 @@ def _create(row: CheckedRow, batch: ImportBatch, by):
 
 
 def _update(row: CheckedRow, by):
-    """Inside the commit's transaction; the row was checked against the current version."""
+    """Inside the commit's transaction: refused when the measure changed after the version
+    the row was made from (the file's, or the one at upload)."""
     target = row.target
+    expected = target.version if row.expected_version is None else row.expected_version
     return initiative_update(
-        initiative=target, by=by, data=row.to_input(), expected_version=target.version
+        initiative=target, by=by, data=row.to_input(), expected_version=expected
     )
 
 

@@ -31,6 +31,7 @@ from initiatives.services.records import InitiativeInput
 from tillit.accounts.models import Organisation
 from tillit.policy import Action, can
 
+from . import versions
 from .parsing import normalise
 
 CHOICE_COLUMNS = {"kind": Kind, "sector": Sector, "lifecycle_status": LifecycleStatus}
@@ -58,6 +59,7 @@ class CheckedRow:
     focus_areas: list[FocusArea] | None = None  # None: no focus area column in the file
     errors: list[str] = field(default_factory=list)
     target: Initiative | None = None  # the measure the row's ID updates
+    expected_version: int | None = None  # the target's version the row was made from
     partners: list[int] | None = None  # None: no partner column in the file
 
     @property
@@ -138,6 +140,8 @@ class RowChecker:
         cells = row.cells
         self._organisation(row)
         self._target(row)
+        if row.target is not None:
+            self._version(row, raw)
         for name in TEXT_COLUMNS:
             if name in cells or name == "title":
                 row.values[name] = cells.get(name, "")
@@ -210,6 +214,12 @@ class RowChecker:
             row.target = found
             return
         row.errors.append(message % {"id": text[:20]})
+
+    def _version(self, row: CheckedRow, raw: dict) -> None:
+        """A row never overwrites what was saved after it was exported or uploaded."""
+        row.expected_version, problem = versions.expected_version(raw, row.target)
+        if problem:
+            row.errors.append(problem)
 
     def _choice_list(self, row: CheckedRow, name: str, choices) -> None:
         values = []

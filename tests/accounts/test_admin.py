@@ -3,8 +3,10 @@ read-only there, with links to the portal's pages, and admin access changes are 
 
 import pytest
 
-from tillit.accounts.models import Membership, Role
+from tillit.accounts.models import Membership, Organisation, Role
 from tillit.core.models import AuditEvent
+
+from ..factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,58 @@ def test_admin_access_given_in_the_admin_is_in_the_audit_trail(admin_client, peo
     assert event.actor_id == people["redaktor"].pk and event.object_id == str(ansatt.pk)
     assert event.details["fields"] == {"is_staff": [False, True], "is_superuser": [False, True]}
     assert event.ip_address == "192.0.2.4"
+
+
+def test_accounts_are_not_deleted_in_the_admin_which_points_to_the_portals_way(
+    admin_client, people, bergen
+):
+    """Deleting a user here would drop their memberships with no audit entry."""
+    ansatt = people["ansatt"]
+    url = f"/admin/accounts/user/{ansatt.pk}/"
+    page = admin_client.get(url + "change/").content.decode()
+    assert 'href="/konto/mine-data/slett/"' in page
+    assert url + "delete/" not in page
+    assert admin_client.post(url + "delete/", {"post": "yes"}).status_code == 403
+    admin_client.post(
+        "/admin/accounts/user/", {"action": "delete_selected", "_selected_action": [ansatt.pk]}
+    )
+    admin_client.post(
+        "/admin/accounts/user/",
+        {"action": "delete_selected", "_selected_action": [ansatt.pk], "post": "yes"},
+    )
+    assert Membership.objects.filter(user=ansatt, organisation=bergen).exists()
+
+
+def test_an_organisation_with_members_is_not_deleted_in_the_admin(admin_client, people, bergen):
+    members = Membership.objects.filter(organisation=bergen).count()
+    url = f"/admin/accounts/organisation/{bergen.pk}/delete/"
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    admin_client.post(
+        "/admin/accounts/organisation/",
+        {"action": "delete_selected", "_selected_action": [bergen.pk], "post": "yes"},
+    )
+    assert Membership.objects.filter(organisation=bergen).count() == members > 0
+    # One without members goes as before.
+    empty = OrganisationFactory()
+    response = admin_client.post(
+        f"/admin/accounts/organisation/{empty.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=empty.pk).exists()
+
+
+def test_groups_and_permissions_cannot_be_given_in_the_admin(admin_client, people, bergen):
+    """Roles live in memberships; the user form has no groups or permissions to change
+    behind the audit trail, even when posted."""
+    from django.contrib.auth.models import Group, Permission
+
+    ansatt = people["ansatt"]
+    membership = Membership.objects.get(user=ansatt, organisation=bergen)
+    group = Group.objects.create(name="Forfalsket")
+    permission = Permission.objects.get(codename="delete_user")
+    response = admin_client.post(
+        f"/admin/accounts/user/{ansatt.pk}/change/",
+        _change_form(ansatt, membership, groups=str(group.pk), user_permissions=str(permission.pk)),
+    )
+    assert response.status_code == 302
+    assert not ansatt.groups.exists() and not ansatt.user_permissions.exists()

@@ -86,3 +86,53 @@ def test_an_ipv6_network_counts_as_one_address():
     _five_wrong_then_one_more(user.email, "2001:db8:1:1::66")
     response, errors = _try(Client(), user.email, PASSWORD, "2001:db8:1:1::67")
     assert errors and response.status_code == 200
+
+
+def _spread_failures(email, count):
+    """``count`` wrong passwords against one account, each from a fresh address."""
+    for attempt in range(count):
+        _try(Client(), email, f"feil-{attempt}", f"10.50.{attempt // 200}.{attempt % 200 + 1}")
+
+
+def test_failures_spread_over_many_addresses_meet_a_ceiling_per_account():
+    """50 failures an hour against one account, from anywhere, close it to password guessing
+    for the rest of the hour; the answer says how long, alike for unknown accounts."""
+    user = UserFactory()
+    answers = []
+    for email in (user.email, UNKNOWN):
+        _spread_failures(email, 50)
+        answers.append(_try(Client(), email, "feil-igjen", "10.60.0.1")[1])
+    assert (
+        answers[0]
+        == answers[1]
+        == ["For mange mislykkede innloggingsforsøk for denne kontoen. Prøv igjen om 60 minutter."]
+    )
+    response, errors = _try(Client(), user.email, PASSWORD, "10.60.0.2")
+    assert errors == answers[0] and "_auth_user_id" not in response.wsgi_request.session
+    # Another account is not affected.
+    other = UserFactory()
+    response, errors = _try(Client(), other.email, PASSWORD, "10.60.0.3")
+    assert errors == [] and response.status_code == 302
+
+
+def test_a_few_failures_from_elsewhere_leave_the_ceiling_far_off():
+    user = UserFactory()
+    _spread_failures(user.email, 49)
+    response, errors = _try(Client(), user.email, PASSWORD, "10.60.1.1")
+    assert errors == [] and response.status_code == 302
+
+
+def test_a_password_reset_clears_this_addresss_failures_and_the_accounts_ceiling(mailoutbox):
+    user = UserFactory()
+    _spread_failures(user.email, 45)
+    _five_wrong_then_one_more(user.email, "10.70.0.1")  # 50 in all, and this address is out
+    client = Client(REMOTE_ADDR="10.70.0.1")
+    client.post("/konto/password/reset/", {"email": user.email})
+    link = next(w for w in mailoutbox[-1].body.split() if "/konto/password/reset/key/" in w)
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"password1": "Et-nytt-langt-passord-77", "password2": "Et-nytt-langt-passord-77"},
+    )
+    response, errors = _try(Client(), user.email, "Et-nytt-langt-passord-77", "10.70.0.1")
+    assert errors == [] and response.status_code == 302

@@ -28,13 +28,14 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return throttle.attempt_key(address=ratelimit.get_ip(request), login=login)
 
     def pre_authenticate(self, request, **credentials) -> None:
-        """As allauth's, but the refusal says how long to wait."""
-        key = self._get_login_attempts_cache_key(request, **credentials)
-        self._login_failed_rl_usage = ratelimit.consume(
-            request, app=throttle.APP, action=throttle.ACTION, key=key
-        )
-        if not self._login_failed_rl_usage:
-            raise throttle.throttled_error(throttle.seconds_until_allowed(request, key=key))
+        """As allauth's, with the per-account ceiling too, and a refusal that says how long
+        to wait."""
+        login = credentials.get("email", credentials.get("username", ""))
+        self._login_failed_rl_usage = throttle.consume(request, login=login)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        """After a password reset: this address's failures and the account's ceiling."""
+        throttle.clear(request, login=credentials.get("email", ""))
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """allauth's e-mails greet from "Tillitsportalen" at SITE_URL's host, whatever host

@@ -68,10 +68,28 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "name", "password"]}),
-        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "is_demo"]}),
+        (
+            _("Access"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "is_demo", "deletion"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+    readonly_fields = ["deletion"]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def has_delete_permission(self, request, obj=None):
+        """Accounts are deleted by their owners (the privacy service, which audits and keeps
+        the history), never here: deleting would drop memberships behind the audit trail."""
+        return False
+
+    @admin.display(description=_("deleting the account"))
+    def deletion(self, user):
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            _("The person deletes their own account on"),
+            reverse("privacy:delete"),
+            _("the page for deleting one's account"),
+        ) + format_html(" {}", _("To stop someone signing in, untick “Active”."))
 
     def save_model(self, request, obj, form, change):
         """Saves, and writes a change of the admin access flags to the audit trail."""
@@ -97,6 +115,19 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent_ministry"]
     raw_id_fields = ["municipality", "county"]
     readonly_fields = ["members_in_portal"]
+
+    def has_delete_permission(self, request, obj=None):
+        """Only an organisation without members is deleted here: memberships are removed on
+        the portal's page, whose services write the audit trail."""
+        if obj is not None and obj.memberships.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        """No bulk deletion, which would not ask ``has_delete_permission`` per organisation."""
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     @admin.display(description=_("members"))
     def members_in_portal(self, organisation):

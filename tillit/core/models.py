@@ -41,6 +41,9 @@ ACTION_LABELS = {
     "initiative.unpublished": _("unpublished a measure"),
     "initiative.deleted": _("deleted a draft measure"),
     "initiative.assessed": _("assessed employee involvement"),
+    "initiative.assessment_reset": _(
+        "reset employee involvement to unknown: it was assessed by a party"
+    ),
     "initiative.experience_written": _("wrote an experience report"),
     "initiative.experience_edited": _("changed an experience report"),
     "initiative.experience_submitted": _("sent an experience report for approval"),

@@ -68,11 +68,7 @@ def edit(user, initiative) -> bool:
         return False
     if can_write_for(user, initiative.organisation_id):
         return True
-    return (
-        initiative.workflow_status == DRAFT
-        and is_editor(user)
-        and not has_writers(initiative.organisation_id)
-    )
+    return _completed_by_editor(user, initiative)
 
 
 def submit(user, initiative) -> bool:
@@ -83,13 +79,25 @@ def submit(user, initiative) -> bool:
 SENT_FOR_APPROVAL = ("submitted", "published", "returned", "unpublished")
 
 
+def _completed_by_editor(user, initiative) -> bool:
+    """An editor's hold on the drafts of an organisation nobody writes for yet."""
+    return (
+        initiative.workflow_status == DRAFT
+        and is_editor(user)
+        and not has_writers(initiative.organisation_id)
+    )
+
+
 def delete(user, initiative) -> bool:
     """The author (while still staff or leader there) and the owner's leaders delete a draft
-    that was never sent for approval."""
+    that was never sent for approval; so do editors while nobody writes for the owner."""
     organisation = initiative.organisation_id
-    if initiative.workflow_status != DRAFT or not can_write_for(user, organisation):
+    if initiative.workflow_status != DRAFT:
         return False
-    if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
+    if can_write_for(user, organisation):
+        if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
+            return False
+    elif not _completed_by_editor(user, initiative):
         return False
     was_sent = getattr(initiative, "was_sent", None)  # a list's annotation spares a query
     if was_sent is None:

@@ -58,9 +58,12 @@ def can_write_for(user, organisation) -> bool:
 
 
 def has_writers(organisation_id: int) -> bool:
-    """Whether anyone is staff or leader of the organisation (one query)."""
+    """Whether any active user is staff or leader of the organisation (one query); a
+    deactivated account writes for nobody."""
     return Membership.objects.filter(
-        organisation_id=organisation_id, roles__overlap=[Role.ANSATT, Role.LEDER]
+        organisation_id=organisation_id,
+        roles__overlap=[Role.ANSATT, Role.LEDER],
+        user__is_active=True,
     ).exists()
 
 

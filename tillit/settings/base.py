@@ -203,10 +203,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # login_failed's "key" is the client address and the account together
-# (tillit/accounts/throttle.py), so wrong passwords from one place lock no one out elsewhere.
+# (tillit/accounts/throttle.py), so wrong passwords from one place lock no one out elsewhere;
+# login_failed_account is a loose ceiling per account counted across every address.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "50/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
