@@ -108,6 +108,14 @@ class CheckedRow:
         )
 
 
+def _not_a_choice(name: str, text: str, choices) -> str:
+    return _("%(column)s: «%(text)s» is not one of the choices (%(choices)s).") % {
+        "column": capfirst(Initiative._meta.get_field(name).verbose_name),
+        "text": text,
+        "choices": ", ".join(str(label) for label in choices.labels),
+    }
+
+
 def _labels(choices) -> dict[str, str]:
     """Every language's label, and the stored value itself, → the stored value."""
     known = {normalise(value): value for value in choices.values}
@@ -226,14 +234,7 @@ class RowChecker:
         for text in filter(None, (part.strip() for part in row.cells[name].split(";"))):
             value = self.choices[name].get(normalise(text))
             if value is None:
-                row.errors.append(
-                    _("%(column)s: «%(text)s» is not one of the choices (%(choices)s).")
-                    % {
-                        "column": capfirst(Initiative._meta.get_field(name).verbose_name),
-                        "text": text,
-                        "choices": ", ".join(str(label) for label in choices.labels),
-                    }
-                )
+                row.errors.append(_not_a_choice(name, text, choices))
             elif value not in values:
                 values.append(value)
         row.values[name] = values
@@ -271,14 +272,7 @@ class RowChecker:
         text = row.cells.get(CELL_OF[name], "")
         value = self.choices[name].get(normalise(text)) if text else ""
         if value is None:
-            row.errors.append(
-                _("%(column)s: «%(text)s» is not one of the choices (%(choices)s).")
-                % {
-                    "column": capfirst(Initiative._meta.get_field(name).verbose_name),
-                    "text": text,
-                    "choices": ", ".join(str(label) for label in choices.labels),
-                }
-            )
+            row.errors.append(_not_a_choice(name, text, choices))
             value = ""
         row.values[name] = value
 
