@@ -463,7 +463,11 @@ def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
     client.cookies["django_language"] = "nb"
     client.force_login(people["leder"])
     first = _export(client, fmt)
-    assert b"Beskrivelse" in first or fmt == "xlsx"
+    if fmt == "csv":
+        header = first.decode("utf-8-sig").splitlines()[0].split(";")
+    else:
+        header = next(load_workbook(io.BytesIO(first)).active.iter_rows(values_only=True))
+    assert "Beskrivelse" in header and "Tillitsrelasjoner" in header
     changes = InitiativeChange.objects.count()
     _preview(client, _upload(client, bergen, first, name=f"tiltak.{fmt}"))
     assert (
