@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import County, Organisation
 
 from .attachments import validate_attachment
-from .dates import DatePrecision, PartialDateField, partial_date_input
+from .dates import DatePrecision, PartialDateField, end_not_before_start, partial_date_input
 from .link_fields import LinksField
 from .models import (
     ExperienceReport,
@@ -26,6 +26,10 @@ from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
 from .services.records import PARTIAL_DATES, InitiativeInput
 
 VALUE_FIELDS = EDITABLE_FIELDS
+# The database's rule for the two dates; its message is the one the form shows.
+END_BEFORE_START = next(
+    c for c in Initiative._meta.constraints if c.name == "initiative_end_after_start"
+)
 
 
 # Optional for a draft, needed before submitting (checked by the services).
@@ -181,12 +185,16 @@ class InitiativeForm(forms.ModelForm):
         self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]
 
     def clean(self):
-        """Each partial date becomes its first day and its precision."""
+        """Each partial date becomes its first day and its precision. An end before the start
+        is told now, beside any other error, not only once the rest is valid."""
         data = super().clean()
         for date_field, precision_field in PARTIAL_DATES:
             if date_field in data:
                 value, precision = data[date_field] or (None, DatePrecision.DAY)
                 data[date_field], data[precision_field] = value, precision
+        start, end = data.get("start_date"), data.get("end_date")
+        if not end_not_before_start(start, end, data.get("end_precision", DatePrecision.DAY)):
+            self.add_error("end_date", END_BEFORE_START.get_violation_error_message())
         return data
 
     def _post_clean(self):

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from initiatives.dates import parse_partial_date, partial_date_iso
 from initiatives.models import Initiative
@@ -221,3 +222,21 @@ def test_started_before_the_reform_only_when_the_whole_period_is(
     assert dt.date(2021, 9, 1) == REFORM_START
     initiative = _register(client, people, bergen, start_date=typed)
     assert initiative.started_before_reform is before
+
+
+def test_an_end_before_the_start_is_told_beside_the_other_errors(client, people, bergen):
+    """Not in a second round once the rest is valid: with a bad link too, both are told."""
+    client.force_login(people["ansatt"])
+    data = {
+        "organisation": bergen.pk,
+        "title": "To feil på en gang",
+        "start_date": "2025",
+        "end_date": "2024",
+        "links": "ftp://filer.ks.no/",
+        "action": "save",
+    }
+    with translation.override("nb"):
+        html = client.post("/tiltak/ny/", data).content.decode()
+    assert 'id="id_links_error"' in html
+    assert 'id="id_end_date_error"' in html and "Sluttdatoen kan ikke være før startdatoen." in html
+    assert not Initiative.objects.filter(title="To feil på en gang").exists()
