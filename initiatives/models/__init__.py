@@ -15,12 +15,13 @@ from .creation import CreationToken
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
-from .history import InitiativeChange
+from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative, InitiativeFocusArea
 from .overview import OverviewEntry
 
 __all__ = [
     "Attachment",
+    "ChangeAction",
     "Comment",
     "CommentFlag",
     "CommentStatus",

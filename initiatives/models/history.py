@@ -1,5 +1,25 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class ChangeAction(StrEnum):
+    """What a recorded change to a measure did (``InitiativeChange.action``)."""
+
+    CREATED = "created"
+    EDITED = "edited"
+    SUBMITTED = "submitted"
+    PUBLISHED = "published"
+    RETURNED = "returned"
+    ARCHIVED = "archived"
+    UNPUBLISHED = "unpublished"
+    ASSESSED = "assessed"
+    EXPERIENCE_WRITTEN = "experience_written"
+    EXPERIENCE_EDITED = "experience_edited"
+    EXPERIENCE_SUBMITTED = "experience_submitted"
+    EXPERIENCE_PUBLISHED = "experience_published"
+    EXPERIENCE_UNPUBLISHED = "experience_unpublished"
 
 
 class InitiativeChange(models.Model):
