@@ -165,7 +165,7 @@ def dcat_catalog(modified: datetime | None) -> dict:
         "vcard:hasEmail": {"@id": f"mailto:{settings.OPEN_DATA_CONTACT_EMAIL}"},
     }
     reports_api = report_distribution()
-    measures = _dataset(
+    initiatives = _dataset(
         "tiltak", TITLE, DESCRIPTION, distributions(), agent=agent, contact=contact,
         modified=modified,
     )  # fmt: skip
@@ -179,7 +179,7 @@ def dcat_catalog(modified: datetime | None) -> dict:
         "dct:title": _texts(_("Open data API of Tillitsportalen")),
         "dcat:endpointURL": {"@id": absolute_url(reverse("api:about"))},
         "dcat:endpointDescription": {"@id": absolute_url(reverse("api:openapi-json"))},
-        "dcat:servesDataset": [{"@id": measures["@id"]}, {"@id": reports["@id"]}],
+        "dcat:servesDataset": [{"@id": initiatives["@id"]}, {"@id": reports["@id"]}],
         "dct:publisher": agent,
         "dcat:contactPoint": contact,
         "dct:license": {"@id": LICENCE_URL},
@@ -198,7 +198,7 @@ def dcat_catalog(modified: datetime | None) -> dict:
         "dct:description": _texts(DESCRIPTION),
         "dct:publisher": agent,
         "dct:license": {"@id": LICENCE_URL},
-        "dcat:dataset": [measures, reports],
+        "dcat:dataset": [initiatives, reports],
         "dcat:service": [service],
         "foaf:homepage": {"@id": absolute_url("/")},
     }
