@@ -17,8 +17,8 @@ from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import discussion
+from .comment_forms import CommentForm, FlagForm, ModerationForm
 from .experience_views import ReportMixin
-from .forms import CommentForm, FlagForm, ModerationForm
 from .models import Comment, ExperienceReport, Initiative
 from .services.comments import (
     CommentRateLimited,

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from tillit.policy import Action, can
 
+from .comment_forms import CommentForm
 from .models import Comment, CommentFlag, CommentStatus, ExperienceReport, Follow, Initiative
 
 
@@ -81,8 +82,6 @@ def follow_of(user, target) -> Follow | None:
 
 def page_context(target: Initiative | ExperienceReport, user, *, comment_url: str) -> dict:
     """What a measure's or report's page needs for its comments section."""
-    from .forms import CommentForm
-
     thread = comment_thread(target, user)
     count = sum(1 + len(c.thread_replies) for c in thread) if thread else 0
     may_comment = thread is not None and can(user, Action.COMMENT_CREATE, target)

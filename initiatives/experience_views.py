@@ -15,8 +15,8 @@ from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import discussion, services
+from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
-from .forms import ExperienceReportForm, FocusAreaForm
 from .models import ExperienceReport, FocusArea
 from .views import FacetedListView, InitiativeMixin, _add_errors
 

@@ -18,7 +18,7 @@ from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import discussion
-from .forms import CountyFollowForm, FollowForm, MailPreferencesForm
+from .follow_forms import CountyFollowForm, FollowForm, MailPreferencesForm
 from .models import FocusArea, Follow
 from .services import following
 from .views import InitiativeMixin

@@ -1,28 +1,18 @@
-"""The measure form. Only the title is required to save a draft; the services check that a
-record is complete before it is submitted or while it is published."""
+"""The initiative form and the leader's and union representative's forms on a record. Only the
+title is required to save a draft; the services check that a record is complete before it is
+submitted or while it is published."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tillit.accounts.models import County, Organisation
+from tillit.accounts.models import Organisation
+from tillit.core.forms import textarea
 
 from .attachments import validate_attachment
 from .dates import DatePrecision, PartialDateField, end_not_before_start, partial_date_input
 from .link_fields import LinksField
-from .models import (
-    ExperienceReport,
-    FocusArea,
-    Frequency,
-    Initiative,
-    MailPreferences,
-    Participant,
-    ReportReason,
-    TrustRelation,
-    UnionAssessment,
-)
-from .models.comments import MAX_LENGTH as MAX_COMMENT_LENGTH
+from .models import FocusArea, Initiative, Participant, TrustRelation, UnionAssessment
 from .models.initiatives import EDITABLE_FIELDS
-from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
 from .services.records import PARTIAL_DATES, InitiativeInput
 
 VALUE_FIELDS = EDITABLE_FIELDS
@@ -66,10 +56,6 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
-def _textarea(rows=3):
-    return forms.Textarea(attrs={"rows": rows})
-
-
 class InitiativeForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
@@ -109,7 +95,7 @@ class InitiativeForm(forms.ModelForm):
     links = LinksField(
         label=_("Links"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_("One web address per line, starting with http:// or https://."),
     )
     new_attachments = AttachmentsField(
@@ -131,7 +117,7 @@ class InitiativeForm(forms.ModelForm):
         help_text=_("A date, a month or a year, if the measure has ended or will end."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    # one per create form, so that posting it twice registers one measure
+    # one per create form, so that posting it twice registers one initiative
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -143,14 +129,14 @@ class InitiativeForm(forms.ModelForm):
             and f not in [precision for _, precision in PARTIAL_DATES]
         ]
         widgets = {
-            "description": _textarea(8),
-            "summary": _textarea(2),
+            "description": textarea(8),
+            "summary": textarea(2),
             "lifecycle_status": forms.RadioSelect,
-            "goal_resources": _textarea(2),
-            "goal_activities": _textarea(2),
-            "goal_outputs": _textarea(2),
-            "goal_user_effects": _textarea(2),
-            "goal_societal_effects": _textarea(2),
+            "goal_resources": textarea(2),
+            "goal_activities": textarea(2),
+            "goal_outputs": textarea(2),
+            "goal_user_effects": textarea(2),
+            "goal_societal_effects": textarea(2),
         }
 
     def __init__(self, *args, organisations=None, **kwargs):
@@ -223,12 +209,12 @@ class ReviewForm(forms.Form):
         choices=[("publish", _("Publish")), ("return", _("Send back"))], widget=forms.HiddenInput
     )
     note = forms.CharField(
-        label=_("Note to the author"), required=False, max_length=2000, widget=_textarea(3)
+        label=_("Note to the author"), required=False, max_length=2000, widget=textarea(3)
     )
 
 
 class UnpublishForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=_textarea(3))
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=textarea(3))
 
 
 class AssessmentForm(forms.Form):
@@ -244,93 +230,6 @@ class AssessmentForm(forms.Form):
         label=_("Comment"),
         required=False,
         max_length=2000,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_("Shown on the measure with your union's name."),
     )
-
-
-class ExperienceReportForm(forms.ModelForm):
-    """Everything a report holds; the model says which fields are required."""
-
-    class Meta:
-        model = ExperienceReport
-        fields = EXPERIENCE_FIELDS
-        widgets = {
-            "summary": _textarea(2),
-            "what_was_done": _textarea(5),
-            "what_worked": _textarea(5),
-            "challenges": _textarea(5),
-            "success_conditions": _textarea(3),
-            "advice": _textarea(3),
-            "transferability": forms.RadioSelect,
-            "transferability_note": _textarea(2),
-            "outcomes": _textarea(4),
-        }
-
-
-class FocusAreaForm(forms.ModelForm):
-    class Meta:
-        model = FocusArea
-        fields = ["description"]
-        widgets = {"description": _textarea(6)}
-
-
-class CommentForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your comment"),
-        max_length=MAX_COMMENT_LENGTH,
-        widget=_textarea(4),
-        help_text=_(
-            "You can use *italics*, **bold**, lists starting with - and links written as "
-            "[text](https://…). Only members of an organisation in the portal see comments."
-        ),
-    )
-
-
-class FlagForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("What is wrong with the comment?"), choices=ReportReason, widget=forms.RadioSelect
-    )
-    note = forms.CharField(
-        label=_("More about it"), required=False, max_length=500, widget=_textarea(2)
-    )
-
-
-class ModerationForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("skjul", _("Hide the comment")), ("gjenopprett", _("Show the comment"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        max_length=300,
-        help_text=_("When you hide a comment, the reason is shown in place of its text."),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "skjul" and not data.get("reason", "").strip():
-            self.add_error("reason", _("Say why the comment is hidden."))
-        return data
-
-
-class FollowForm(forms.Form):
-    frequency = forms.ChoiceField(
-        label=_("E-mail me"), choices=Frequency, initial=Frequency.WEEKLY, widget=forms.RadioSelect
-    )
-
-
-class CountyFollowForm(FollowForm):
-    county = forms.ModelChoiceField(
-        label=_("County"), queryset=County.objects.order_by("name"), empty_label=None
-    )
-
-    field_order = ["county", "frequency"]
-
-
-class MailPreferencesForm(forms.ModelForm):
-    class Meta:
-        model = MailPreferences
-        fields = ["comments_on_own", "overdue_reminders"]

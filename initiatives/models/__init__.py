@@ -13,10 +13,10 @@ from .choices import (
 from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
 from .creation import CreationToken
 from .experience import ExperienceReport, Transferability
-from .focus_areas import FocusArea
+from .focus_areas import FocusArea, InitiativeFocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import ChangeAction, InitiativeChange
-from .initiatives import Initiative, InitiativeFocusArea
+from .initiatives import Initiative
 from .overview import OverviewEntry
 
 __all__ = [

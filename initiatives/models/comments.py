@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -131,9 +130,6 @@ class Comment(models.Model):
         """For example "tillitsvalgt (Fagforbundet), Bergen kommune", in the reader's
         language while the membership exists, else as it was when written."""
         return str(self.membership) if self.membership else self.author_label
-
-    def get_reply_url(self):
-        return reverse("initiatives:comment_reply", args=[self.pk])
 
 
 class CommentFlag(models.Model):

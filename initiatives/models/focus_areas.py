@@ -1,6 +1,8 @@
-"""The government's seven focus areas; each has a page (a hub) with a text editors keep."""
+"""The government's seven focus areas; each has a page (a hub) with a text editors keep,
+and the link that tags an initiative with one (of which one may be its primary area)."""
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
@@ -83,3 +85,31 @@ class FocusArea(models.Model):
     @property
     def name_lang(self) -> str:
         return written_lang(self.display_name)
+
+
+class InitiativeFocusArea(models.Model):
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="focus_area_links"
+    )
+    focus_area = models.ForeignKey(FocusArea, on_delete=models.PROTECT, related_name="+")
+    is_primary = models.BooleanField(_("primary"), default=False)
+
+    class Meta:
+        verbose_name = _("focus area of a measure")
+        verbose_name_plural = _("focus areas of measures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "focus_area"],
+                name="initiative_focus_area_unique",
+                violation_error_message=_("The measure already has this focus area."),
+            ),
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=Q(is_primary=True),
+                name="initiative_one_primary_focus_area",
+                violation_error_message=_("A measure can have only one primary focus area."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.focus_area)

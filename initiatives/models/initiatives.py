@@ -12,11 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.dates import (
-    DatePrecision,
-    end_not_before_start_condition,
-    format_partial_date,
-)
+from initiatives.dates import DatePrecision, end_not_before_start_condition
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.fields import limited_text_field
@@ -31,7 +27,9 @@ from .choices import (
     UnionAssessment,
     WorkflowStatus,
 )
+from .display import InitiativeDisplay
 from .focus_areas import FocusArea
+from .querysets import InitiativeQuerySet
 
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {
@@ -98,34 +96,7 @@ def _precision(verbose_name):
     )
 
 
-class InitiativeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Published measures for everyone; the rest only inside the owning organisation,
-        to editors, and (awaiting approval) to the ministry that owns an agency."""
-        from tillit.policy.initiatives import visibility_filter
-
-        return self.filter(visibility_filter(user))
-
-    def for_detail(self):
-        return self.select_related(
-            "organisation__municipality__county",
-            "organisation__county",
-            "organisation__parent_ministry",
-            "union_assessed_by",
-            "created_by",
-        ).prefetch_related(
-            models.Prefetch(
-                "focus_area_links",
-                queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(
-                    "-is_primary", "focus_area__number"
-                ),
-            ),
-            models.Prefetch("partners", queryset=Organisation.objects.order_by("name")),
-            "attachments",
-        )
-
-
-class Initiative(ConstraintErrorsOnFields, models.Model):
+class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
     """Who may do what: see ``initiatives.policy``; every write goes through its services."""
 
     constraint_fields = {"initiative_end_after_start": "end_date"}
@@ -285,7 +256,7 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
             GinIndex(
                 fields=["search_vector"],
                 name="initiative_public_search_gin",
-                condition=Q(workflow_status="publisert"),
+                condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
             # The overview's facets: bitmap scans combine these with the text search.
             GinIndex(fields=["focus_area_numbers"], name="initiative_focus_gin"),
@@ -298,7 +269,7 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
                 models.F("published_at").desc(nulls_last=True),
                 models.F("id").desc(),
                 name="initiative_published_order",
-                condition=Q(workflow_status="publisert"),
+                condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
         ]
 
@@ -317,66 +288,5 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
         return force_str(KIND_LABELS.get(self.kind, self.kind), strings_only=True)
 
     @property
-    def start_display(self) -> str:
-        """The start date as far as it is known: "12. mars 2024", "mars 2024" or "2024"."""
-        return format_partial_date(self.start_date, self.start_precision)
-
-    @property
-    def end_display(self) -> str:
-        return format_partial_date(self.end_date, self.end_precision)
-
-    @property
     def is_published(self) -> bool:
         return self.workflow_status == WorkflowStatus.PUBLISERT
-
-    @property
-    def trust_relation_labels(self) -> list[str]:
-        return [str(TrustRelation(v).label) for v in self.trust_relations if v in TrustRelation]
-
-    @property
-    def participant_labels(self) -> list[str]:
-        return [str(Participant(v).label) for v in self.participants if v in Participant]
-
-    @property
-    def goals(self) -> list[tuple[str, str]]:
-        """The results chain, in order, leaving out empty links."""
-        fields = [
-            "goal_resources",
-            "goal_activities",
-            "goal_outputs",
-            "goal_user_effects",
-            "goal_societal_effects",
-        ]
-        return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in fields
-            if getattr(self, name)
-        ]
-
-
-class InitiativeFocusArea(models.Model):
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="focus_area_links"
-    )
-    focus_area = models.ForeignKey(FocusArea, on_delete=models.PROTECT, related_name="+")
-    is_primary = models.BooleanField(_("primary"), default=False)
-
-    class Meta:
-        verbose_name = _("focus area of a measure")
-        verbose_name_plural = _("focus areas of measures")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["initiative", "focus_area"],
-                name="initiative_focus_area_unique",
-                violation_error_message=_("The measure already has this focus area."),
-            ),
-            models.UniqueConstraint(
-                fields=["initiative"],
-                condition=Q(is_primary=True),
-                name="initiative_one_primary_focus_area",
-                violation_error_message=_("A measure can have only one primary focus area."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.focus_area)

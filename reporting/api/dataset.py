@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import Organisation
+from tillit.core.mail import absolute_url
 
 LICENCE_URL = "https://data.norge.no/nlod/no/2.0"
 LICENCE_NAME = "Norsk lisens for offentlige data (NLOD) 2.0"
@@ -39,10 +40,6 @@ REPORTS_DESCRIPTION = _(
 KEYWORDS = ["tillitsreform", "tillitsreformen", "tiltak", "forsøk", "offentlig sektor"]
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 def licence_link_header() -> str:
     return f'<{LICENCE_URL}>; rel="license"'
 
@@ -62,20 +59,20 @@ def distributions() -> list[Distribution]:
     return [
         Distribution(
             _("Measures as JSON (open data API)"),
-            absolute(reverse("api:measure_list")),
+            absolute_url(reverse("api:measure_list")),
             "application/json",
             "JSON",
         ),
         Distribution(
             _("Measures as CSV"),
-            absolute(reverse("initiatives:export_csv")),
+            absolute_url(reverse("initiatives:export_csv")),
             "text/csv",
             "CSV",
             download=True,
         ),
         Distribution(
             _("Measures as an Excel workbook"),
-            absolute(reverse("initiatives:export_xlsx")),
+            absolute_url(reverse("initiatives:export_xlsx")),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "XLSX",
             download=True,
@@ -86,7 +83,7 @@ def distributions() -> list[Distribution]:
 def report_distribution() -> Distribution:
     return Distribution(
         _("Experience reports as JSON (open data API)"),
-        absolute(reverse("api:report_list")),
+        absolute_url(reverse("api:report_list")),
         "application/json",
         "JSON",
     )
@@ -112,7 +109,7 @@ def _texts(value) -> list[dict]:
 
 def _agent(operator: Organisation | None) -> dict:
     name = operator.name if operator else settings.PORTAL_NAME
-    agent = {"@id": absolute(reverse("api:about")) + "#utgiver", "@type": "foaf:Agent"}
+    agent = {"@id": absolute_url(reverse("api:about")) + "#utgiver", "@type": "foaf:Agent"}
     if operator and operator.organisation_number:
         agent["@id"] = (
             f"https://data.brreg.no/enhetsregisteret/api/enheter/{operator.organisation_number}"
@@ -133,13 +130,13 @@ def _distribution(item: Distribution) -> dict:
     if item.download:
         found["dcat:downloadURL"] = {"@id": item.url}
     else:
-        found["dct:conformsTo"] = {"@id": absolute(reverse("api:openapi-json"))}
+        found["dct:conformsTo"] = {"@id": absolute_url(reverse("api:openapi-json"))}
     return found
 
 
 def _dataset(slug, title, description, items, *, agent, contact, modified) -> dict:
     dataset = {
-        "@id": absolute(reverse("api:about")) + f"#{slug}",
+        "@id": absolute_url(reverse("api:about")) + f"#{slug}",
         "@type": "dcat:Dataset",
         "dct:title": _texts(title),
         "dct:description": _texts(description),
@@ -149,7 +146,7 @@ def _dataset(slug, title, description, items, *, agent, contact, modified) -> di
         "dcat:keyword": [_text(word) for word in KEYWORDS],
         "dct:accessRights": {"@id": PUBLIC_ACCESS},
         "dct:language": {"@id": LANGUAGE_NB},
-        "dcat:landingPage": {"@id": absolute(reverse("api:about"))},
+        "dcat:landingPage": {"@id": absolute_url(reverse("api:about"))},
         "dct:license": {"@id": LICENCE_URL},
         "dcat:distribution": [_distribution(item) for item in items],
     }
@@ -168,7 +165,7 @@ def dcat_catalog(modified: datetime | None) -> dict:
         "vcard:hasEmail": {"@id": f"mailto:{settings.OPEN_DATA_CONTACT_EMAIL}"},
     }
     reports_api = report_distribution()
-    measures = _dataset(
+    initiatives = _dataset(
         "tiltak", TITLE, DESCRIPTION, distributions(), agent=agent, contact=contact,
         modified=modified,
     )  # fmt: skip
@@ -177,12 +174,12 @@ def dcat_catalog(modified: datetime | None) -> dict:
         contact=contact, modified=modified,
     )  # fmt: skip
     service = {
-        "@id": absolute(reverse("api:about")) + "#api",
+        "@id": absolute_url(reverse("api:about")) + "#api",
         "@type": "dcat:DataService",
         "dct:title": _texts(_("Open data API of Tillitsportalen")),
-        "dcat:endpointURL": {"@id": absolute(reverse("api:about"))},
-        "dcat:endpointDescription": {"@id": absolute(reverse("api:openapi-json"))},
-        "dcat:servesDataset": [{"@id": measures["@id"]}, {"@id": reports["@id"]}],
+        "dcat:endpointURL": {"@id": absolute_url(reverse("api:about"))},
+        "dcat:endpointDescription": {"@id": absolute_url(reverse("api:openapi-json"))},
+        "dcat:servesDataset": [{"@id": initiatives["@id"]}, {"@id": reports["@id"]}],
         "dct:publisher": agent,
         "dcat:contactPoint": contact,
         "dct:license": {"@id": LICENCE_URL},
@@ -195,13 +192,13 @@ def dcat_catalog(modified: datetime | None) -> dict:
             "vcard": "http://www.w3.org/2006/vcard/ns#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
-        "@id": absolute(reverse("api:catalog")),
+        "@id": absolute_url(reverse("api:catalog")),
         "@type": "dcat:Catalog",
         "dct:title": _texts(_("Tillitsportalen: open data")),
         "dct:description": _texts(DESCRIPTION),
         "dct:publisher": agent,
         "dct:license": {"@id": LICENCE_URL},
-        "dcat:dataset": [measures, reports],
+        "dcat:dataset": [initiatives, reports],
         "dcat:service": [service],
-        "foaf:homepage": {"@id": absolute("/")},
+        "foaf:homepage": {"@id": absolute_url("/")},
     }

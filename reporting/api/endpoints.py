@@ -13,9 +13,10 @@ from ninja.errors import ValidationError
 
 from initiatives.models.focus_areas import names_by_language
 from tillit.core.errors import CACHE_ERRORS
+from tillit.core.mail import absolute_url
 
 from . import records, selectors
-from .dataset import LICENCE_NAME, LICENCE_URL, PAGE_SIZE, absolute
+from .dataset import LICENCE_NAME, LICENCE_URL, PAGE_SIZE
 from .http import public_api, rate_limited
 from .schemas import (
     DepartementListe,
@@ -111,7 +112,7 @@ LIST_TAG, REFERENCE_TAG = ["measures and experience reports"], ["reference data"
 def _link(request, page: int) -> str:
     query = request.GET.copy()
     query["side"] = str(page)
-    return absolute(request.path) + "?" + query.urlencode()
+    return absolute_url(request.path) + "?" + query.urlencode()
 
 
 def _page(request, listing: selectors.Listing, build) -> dict:
@@ -143,7 +144,7 @@ def _one(fetch, pk: int):
     tags=LIST_TAG,
 )
 def measure_list(request, filters: Query[Filters]):
-    return _page(request, selectors.measure_listing(request.GET), records.measure_record)
+    return _page(request, selectors.measure_listing(request.GET), records.initiative_record)
 
 
 @api.get(
@@ -155,7 +156,7 @@ def measure_list(request, filters: Query[Filters]):
     tags=LIST_TAG,
 )
 def measure_detail(request, pk: int):
-    return records.measure_record(_one(selectors.measure, pk))
+    return records.initiative_record(_one(selectors.measure, pk))
 
 
 @api.get(
@@ -229,7 +230,7 @@ def focus_area_list(request):
                 "navn": area.name,
                 "navn_per_sprak": names_by_language(area.slug, area.name),
                 "beskrivelse": area.description,
-                "url": absolute(area.get_absolute_url()),
+                "url": absolute_url(area.get_absolute_url()),
                 "antall_tiltak": area.measure_count,
             }
             for area in selectors.focus_areas()

@@ -1,23 +1,19 @@
 """The records the API gives out, built field by field from what the public HTML pages show.
 Nothing else leaves: no comments, no history, no users, no review notes, no unpublished
-relations, and a measure's contact details only when its organisation chose to publish them."""
+relations, and an initiative's contact details only when its organisation chose to publish them."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from initiatives.dates import DatePrecision
 from initiatives.models import ExperienceReport, Initiative
 from initiatives.models.focus_areas import names_by_language
 from tillit.accounts.models import County, Municipality, Organisation
+from tillit.core.mail import absolute_url
 
 # A date's precision as the API's Norwegian codes (ASCII, like "pagar").
 PRECISION_CODES = {DatePrecision.DAY: "dag", DatePrecision.MONTH: "maned", DatePrecision.YEAR: "ar"}
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def place(county: County | None) -> dict | None:
@@ -38,12 +34,12 @@ def organisation_ref(organisation: Organisation) -> dict:
     return {
         "id": organisation.pk,
         "navn": organisation.name,
-        "url": absolute(organisation.get_absolute_url()),
-        "api_url": absolute(reverse("api:organisation_detail", args=[organisation.pk])),
+        "url": absolute_url(organisation.get_absolute_url()),
+        "api_url": absolute_url(reverse("api:organisation_detail", args=[organisation.pk])),
     }
 
 
-def organisation_record(organisation: Organisation, measure_count: int) -> dict:
+def organisation_record(organisation: Organisation, initiative_count: int) -> dict:
     """Needs ``Organisation.objects.with_place()``."""
     ministry = organisation.parent_ministry
     return {
@@ -56,7 +52,7 @@ def organisation_record(organisation: Organisation, measure_count: int) -> dict:
         "departement": organisation_ref(ministry) if ministry else None,
         "beskrivelse": organisation.description,
         "nettsted": organisation.website,
-        "antall_tiltak": measure_count,
+        "antall_tiltak": initiative_count,
     }
 
 
@@ -71,13 +67,13 @@ def _contact(initiative: Initiative) -> dict | None:
     }
 
 
-def measure_record(initiative: Initiative) -> dict:
+def initiative_record(initiative: Initiative) -> dict:
     """Needs ``measures()`` (for what it selects and prefetches)."""
     organisation = initiative.organisation
     ministry = organisation.parent_ministry
     return {
         "id": initiative.pk,
-        "url": absolute(initiative.get_absolute_url()),
+        "url": absolute_url(initiative.get_absolute_url()),
         "tittel": initiative.title,
         "sammendrag": initiative.summary,
         "beskrivelse": initiative.description,
@@ -127,12 +123,16 @@ def measure_record(initiative: Initiative) -> dict:
                 "navn": attachment.original_name,
                 "type": attachment.content_type,
                 "storrelse": attachment.size,
-                "url": absolute(attachment.get_absolute_url()),
+                "url": absolute_url(attachment.get_absolute_url()),
             }
             for attachment in initiative.attachments.all()
         ],
         "erfaringer": [
-            {"id": report.pk, "tittel": report.title, "url": absolute(report.get_absolute_url())}
+            {
+                "id": report.pk,
+                "tittel": report.title,
+                "url": absolute_url(report.get_absolute_url()),
+            }
             for report in initiative.public_reports
         ],
         "publisert": initiative.published_at,
@@ -142,13 +142,13 @@ def measure_record(initiative: Initiative) -> dict:
 
 def report_record(report: ExperienceReport) -> dict:
     """Needs ``reports()``. A report's contact is part of what its organisation published."""
-    measure = report.initiative
+    initiative = report.initiative
     contact = None
     if report.contact_name:
         contact = {"navn": report.contact_name, "epost": report.contact_email}
     return {
         "id": report.pk,
-        "url": absolute(report.get_absolute_url()),
+        "url": absolute_url(report.get_absolute_url()),
         "tittel": report.title,
         "sammendrag": report.summary,
         "hva_ble_gjort": report.what_was_done,
@@ -161,12 +161,12 @@ def report_record(report: ExperienceReport) -> dict:
         "resultater": report.outcomes,
         "kontakt": contact,
         "tiltak": {
-            "id": measure.pk,
-            "tittel": measure.title,
-            "url": absolute(measure.get_absolute_url()),
-            "api_url": absolute(reverse("api:measure_detail", args=[measure.pk])),
+            "id": initiative.pk,
+            "tittel": initiative.title,
+            "url": absolute_url(initiative.get_absolute_url()),
+            "api_url": absolute_url(reverse("api:measure_detail", args=[initiative.pk])),
         },
-        "organisasjon": organisation_ref(measure.organisation),
+        "organisasjon": organisation_ref(initiative.organisation),
         "publisert": report.published_at,
         "oppdatert": report.updated_at,
     }

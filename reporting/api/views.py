@@ -25,6 +25,7 @@ from initiatives.models import (
 )
 from initiatives.overview.params import CONFIRMATION, SORTINGS
 from tillit.accounts.models import OrganisationKind
+from tillit.core.mail import absolute_url
 
 from . import dataset
 from .http import rate_limited, validators
@@ -107,7 +108,7 @@ class DocumentationView(TemplateView):
     template_name = "reporting/api/documentation.html"
 
     def get_context_data(self, **kwargs):
-        base = settings.SITE_URL + reverse("api:about")
+        base = absolute_url(reverse("api:about"))
         return super().get_context_data(
             base=base,
             endpoints=[(f"{base}{path}", text) for _name, path, text in ENDPOINTS],

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from initiatives.models import Initiative
 from reporting.models import ImportBatch
 
-from .validation import CheckedRow, check_rows
+from .rows import CheckedRow
+from .validation import check_rows
 
 
 def import_batch_of(*, user, organisation, pk) -> ImportBatch:

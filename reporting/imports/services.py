@@ -20,7 +20,8 @@ from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
 from .parsing import ParsedFile
-from .validation import CheckedRow, check_rows
+from .rows import CheckedRow
+from .validation import check_rows
 from .versions import remember_versions
 
 logger = logging.getLogger(__name__)

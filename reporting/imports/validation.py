@@ -10,31 +10,23 @@ missing from the file leaves that field of an updated measure as it was."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from initiatives.dates import (
-    DatePrecision,
-    end_not_before_start,
-    parse_partial_date,
-    partial_date_iso,
-)
+from initiatives.dates import DatePrecision, end_not_before_start, parse_partial_date
 from initiatives.link_fields import validate_web_address
 from initiatives.models import FocusArea, Initiative
-from initiatives.models.choices import Kind, LifecycleStatus, Participant, Sector, TrustRelation
-from initiatives.services.records import InitiativeInput
+from initiatives.models.choices import Participant, TrustRelation
 from tillit.accounts.models import Organisation
 from tillit.policy import Action, can
 
 from . import versions
 from .parsing import normalise
+from .rows import CHOICE_COLUMNS, CheckedRow
 
-CHOICE_COLUMNS = {"kind": Kind, "sector": Sector, "lifecycle_status": LifecycleStatus}
 LIST_COLUMNS = {"trust_relations": TrustRelation, "participants": Participant}
 TEXT_COLUMNS = (
     "title",
@@ -49,63 +41,6 @@ TEXT_COLUMNS = (
     "goal_societal_effects",
 )
 CELL_OF = {"kind": "kind", "sector": "sector", "lifecycle_status": "status"}
-
-
-@dataclass
-class CheckedRow:
-    line: int
-    cells: dict
-    values: dict = field(default_factory=dict)
-    focus_areas: list[FocusArea] | None = None  # None: no focus area column in the file
-    errors: list[str] = field(default_factory=list)
-    target: Initiative | None = None  # the measure the row's ID updates
-    expected_version: int | None = None  # the target's version the row was made from
-    partners: list[int] | None = None  # None: no partner column in the file
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    @property
-    def title(self) -> str:
-        return self.cells.get("title", "")
-
-    @property
-    def labels(self) -> dict[str, str]:
-        """The chosen choices' labels in the current language, for the preview."""
-        return {
-            name: str(choices(self.values[name]).label) if self.values.get(name) else ""
-            for name, choices in CHOICE_COLUMNS.items()
-        }
-
-    @property
-    def dates(self) -> dict[str, str]:
-        """Start and end as far as the file knows them ("2024", "2024-03"), for the preview."""
-        return {
-            name: partial_date_iso(
-                self.values.get(name),
-                self.values.get(name.replace("_date", "_precision"), DatePrecision.DAY),
-            )
-            for name in ("start_date", "end_date")
-        }
-
-    def to_input(self) -> InitiativeInput:
-        """The row as a service input; for an update, what the file lacks is kept."""
-        areas = self.focus_areas
-        partners = list(Organisation.objects.filter(pk__in=self.partners or []))
-        if self.target is not None:
-            links = self.target.focus_area_links.order_by("-is_primary", "focus_area__number")
-            if areas is None:
-                areas = [link.focus_area for link in links.select_related("focus_area")]
-            if self.partners is None:
-                partners = list(self.target.partners.all())
-        areas = areas or []
-        return InitiativeInput(
-            values=dict(self.values),
-            focus_areas=list(areas),
-            primary_focus_area=areas[0] if areas else None,
-            partners=partners,
-        )
 
 
 def _not_a_choice(name: str, text: str, choices) -> str:
@@ -132,8 +67,8 @@ class RowChecker:
     def __init__(self, organisation, user, ids=()):
         self.organisation, self.user = organisation, user
         self.seen_ids: set[int] = set()
-        # The measures the rows' IDs name, in one query.
-        self.measures = Initiative.objects.visible_to(user).in_bulk(ids)
+        # The initiatives the rows' IDs name, in one query.
+        self.initiatives = Initiative.objects.visible_to(user).in_bulk(ids)
         self.organisations: dict[str, int] | None = None  # name → id, read when needed
         self.choices = {
             name: _labels(choices) for name, choices in {**CHOICE_COLUMNS, **LIST_COLUMNS}.items()
@@ -201,11 +136,11 @@ class RowChecker:
             )
 
     def _target(self, row: CheckedRow) -> None:
-        """A row with an ID updates that measure, if the importer may edit it."""
+        """A row with an ID updates that initiative, if the importer may edit it."""
         text = row.cells.get("id", "")
         if not text:
             return
-        found = self.measures.get(_id(text))
+        found = self.initiatives.get(_id(text))
         if found is None:
             message = _(
                 "ID: there is no measure %(id)s that you can see. Empty the ID cell to import "

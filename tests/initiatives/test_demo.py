@@ -6,18 +6,18 @@ from initiatives.models import Initiative, Kind, WorkflowStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_measures_cover_statuses_kinds_focus_areas_and_counties(settings):
+def test_demo_initiatives_cover_statuses_kinds_focus_areas_and_counties(settings):
     settings.DEBUG = True
     call_command("seed_demo", "--initiatives", "60", "--seed", "3")
-    measures = Initiative.objects.all()
-    assert measures.count() == 60
-    assert measures.filter(workflow_status=WorkflowStatus.PUBLISERT).count() >= 10
-    assert set(measures.values_list("workflow_status", flat=True)) == set(WorkflowStatus.values)
-    assert set(measures.values_list("kind", flat=True)) == set(Kind.values)
+    initiatives = Initiative.objects.all()
+    assert initiatives.count() == 60
+    assert initiatives.filter(workflow_status=WorkflowStatus.PUBLISERT).count() >= 10
+    assert set(initiatives.values_list("workflow_status", flat=True)) == set(WorkflowStatus.values)
+    assert set(initiatives.values_list("kind", flat=True)) == set(Kind.values)
     areas = Initiative.focus_areas.through.objects.values("focus_area").distinct().count()
     assert areas == 7
     counties = (
-        measures.exclude(organisation__municipality=None)
+        initiatives.exclude(organisation__municipality=None)
         .values("organisation__municipality__county")
         .distinct()
         .count()
@@ -25,7 +25,7 @@ def test_demo_measures_cover_statuses_kinds_focus_areas_and_counties(settings):
     assert counties == 15
 
 
-def test_demo_measures_are_deterministic_for_a_seed(settings):
+def test_demo_initiatives_are_deterministic_for_a_seed(settings):
     settings.DEBUG = True
     call_command("seed_demo", "--initiatives", "30", "--seed", "5")
     first = list(Initiative.objects.order_by("pk").values_list("title", "organisation_id"))
@@ -64,14 +64,14 @@ def test_demo_adds_a_conversation_once_that_members_read(settings, client):
     assert union_rep.written_as == "tillitsvalgt (Fagforbundet), Bergen kommune"
     call_command("seed_demo", "--initiatives", "60", "--seed", "3")
     assert Comment.objects.count() == comments.count()
-    measure = union_rep.initiative
-    assert union_rep.body[:30] not in client.get(measure.get_absolute_url()).content.decode()
+    initiative = union_rep.initiative
+    assert union_rep.body[:30] not in client.get(initiative.get_absolute_url()).content.decode()
     client.force_login(User.objects.get(email__startswith="leder@"))
-    assert union_rep.body[:30] in client.get(measure.get_absolute_url()).content.decode()
+    assert union_rep.body[:30] in client.get(initiative.get_absolute_url()).content.decode()
 
 
-def test_published_demo_measures_have_a_consistent_history_in_every_county(settings):
-    """Each published measure was registered, sent and published, in that order, and the
+def test_published_demo_initiatives_have_a_consistent_history_in_every_county(settings):
+    """Each published initiative was registered, sent and published, in that order, and the
     published ones cover all 15 counties."""
     from tillit.accounts.models import County
 
@@ -79,11 +79,11 @@ def test_published_demo_measures_have_a_consistent_history_in_every_county(setti
     call_command("seed_demo", "--initiatives", "60", "--seed", "3")
     published = Initiative.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
     assert published.count() >= 15
-    for measure in published.prefetch_related("changes"):
-        history = {change.action: change.created_at for change in measure.changes.all()}
-        assert history.get("published") == measure.published_at, measure.title
-        assert measure.created_at < measure.published_at, measure.title
-        assert history["created"] < history["submitted"] < history["published"], measure.title
+    for initiative in published.prefetch_related("changes"):
+        history = {change.action: change.created_at for change in initiative.changes.all()}
+        assert history.get("published") == initiative.published_at, initiative.title
+        assert initiative.created_at < initiative.published_at, initiative.title
+        assert history["created"] < history["submitted"] < history["published"], initiative.title
     counties = set(
         published.exclude(organisation__municipality=None).values_list(
             "organisation__municipality__county", flat=True
@@ -91,5 +91,5 @@ def test_published_demo_measures_have_a_consistent_history_in_every_county(setti
     )
     assert counties == set(County.objects.values_list("number", flat=True))
     assert len(counties) == 15
-    for measure in Initiative.objects.exclude(published_at=None):
-        assert measure.created_at < measure.published_at
+    for initiative in Initiative.objects.exclude(published_at=None):
+        assert initiative.created_at < initiative.published_at

@@ -8,6 +8,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
+def textarea(rows: int = 3) -> Textarea:
+    """A text box ``rows`` lines high."""
+    return Textarea(attrs={"rows": rows})
+
+
 class PortalBoundField(BoundField):
     def __init__(self, form, field, name):
         super().__init__(form, field, name)

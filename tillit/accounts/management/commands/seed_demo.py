@@ -2,9 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from initiatives.demo import seed_initiatives
-from initiatives.demo_comments import seed_comments
-from initiatives.demo_experience import seed_experience
+from initiatives.demo import seed_comments, seed_experience, seed_initiatives
 from initiatives.models import Initiative
 from tillit.accounts.demo import seed_people
 from tillit.accounts.models import User

@@ -10,38 +10,16 @@ from django.db import transaction
 from tillit.accounts.models import Membership, Role
 from tillit.core.markup import render_comment
 
-from .models import Comment, ExperienceReport, FocusArea, Follow, Frequency, Initiative
-
-DEMO_ROLES = {"ansatt", "leder", "tillitsvalgt", "departement", "redaktor"}
-
-# (who, text, replies as (who, text)); "who" is a demo role or "kollega" (another member).
-THREADS = [
-    (
-        "tillitsvalgt",
-        "Vi i Fagforbundet har vært med i arbeidsgruppen fra starten. Det viktigste for oss "
-        "har vært at de ansatte **selv** peker ut hva som kan fjernes.\n\n"
-        "- Hvem leser rapporten?\n- Hva skjer hvis vi slutter å skrive den?",
-        [
-            (
-                "leder",
-                "Takk! Vi tar med spørsmålene deres inn i evalueringen til våren. Alle "
-                "avdelingene har fått spørsmålslisten.",
-            )
-        ],
-    ),
-    (
-        "kollega",
-        "Vi prøver noe lignende i vår kommune. Har dere en mal for kartleggingen som andre "
-        "kan bruke? Vi har skrevet litt om vårt arbeid på "
-        "[kommunens nettside](https://www.example.no/tillit).",
-        [("ansatt", "Ja, send meg en e-post, så deler jeg malen vi laget.")],
-    ),
-]
-REPORT_COMMENT = (
-    "tillitsvalgt",
-    "Godt at dere skriver ærlig om det som ikke virket. Opplæringen i den nye rutinen er "
-    "noe vi tillitsvalgte gjerne er med på neste gang.",
+from ..models import (
+    Comment,
+    ExperienceReport,
+    FocusArea,
+    Follow,
+    Frequency,
+    Initiative,
+    WorkflowStatus,
 )
+from .content import DEMO_ROLES, read_conversation
 
 
 def _members() -> dict[str, Membership]:
@@ -81,38 +59,45 @@ def _add(member: Membership, target, text: str, *, parent=None, at=None) -> Comm
 
 
 def seed_comments() -> int:
-    """Comments on a published Bergen measure and on a report; a few follows. Returns how
+    """Comments on a published Bergen initiative and on a report; a few follows. Returns how
     many comments were added (none when there already are some)."""
     if Comment.objects.exists():
         return 0
     members = _members()
-    measure = (
-        Initiative.objects.filter(organisation__municipality_id="4601", workflow_status="publisert")
+    initiative = (
+        Initiative.objects.filter(
+            organisation__municipality_id="4601", workflow_status=WorkflowStatus.PUBLISERT
+        )
         .order_by("pk")
         .first()
     )
     needed = {"tillitsvalgt", "leder", "ansatt", "kollega"}
-    if measure is None or not needed <= members.keys():
+    if initiative is None or not needed <= members.keys():
         return 0
+    conversation = read_conversation()
     added = 0
     with transaction.atomic():
-        moment = measure.published_at + timedelta(days=3)
-        for who, text, replies in THREADS:
-            root = _add(members[who], measure, text, at=moment)
+        moment = initiative.published_at + timedelta(days=3)
+        for thread in conversation.threads:
+            root = _add(members[thread.who], initiative, thread.text, at=moment)
             added += 1
-            for reply_who, reply_text in replies:
+            for reply in thread.replies:
                 moment += timedelta(hours=5)
-                _add(members[reply_who], measure, reply_text, parent=root, at=moment)
+                _add(members[reply.who], initiative, reply.text, parent=root, at=moment)
                 added += 1
             moment += timedelta(days=2)
-        report = ExperienceReport.objects.filter(workflow_status="publisert").order_by("pk").first()
+        report = (
+            ExperienceReport.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
+            .order_by("pk")
+            .first()
+        )
         if report is not None:
-            who, text = REPORT_COMMENT
-            _add(members[who], report, text)
+            comment = conversation.report_comment
+            _add(members[comment.who], report, comment.text)
             added += 1
         Follow.objects.get_or_create(
             user=members["tillitsvalgt"].user,
-            initiative=measure,
+            initiative=initiative,
             defaults={"frequency": Frequency.IMMEDIATE},
         )
         focus_area = FocusArea.objects.filter(number=2).first()

@@ -1,5 +1,5 @@
-"""Demo measures for ``seed_demo``: every status, focus area, kind and county, from the
-freshly written texts in ``demo_content``. Bulk inserts, so 100 000 rows take minutes."""
+"""Demo initiatives for ``seed_demo``: every status, focus area, kind and county, from the
+texts in ``data/initiatives.toml``. Bulk inserts, so 100 000 rows take minutes."""
 
 from __future__ import annotations
 
@@ -12,13 +12,8 @@ from django.utils import timezone
 
 from tillit.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 
-from .demo_content import (
-    MEASURES,
-    RETURN_NOTES,
-    UNION_NOTES_CONFIRMED,
-    UNION_NOTES_NOT_INVOLVED,
-)
-from .models import (
+from ..models import (
+    ChangeAction,
     FocusArea,
     Initiative,
     InitiativeChange,
@@ -27,8 +22,9 @@ from .models import (
     UnionAssessment,
     WorkflowStatus,
 )
-from .models.initiatives import REFORM_START
-from .overview.cache import bump_data_version
+from ..models.initiatives import REFORM_START
+from ..overview.cache import bump_data_version
+from .content import InitiativeText, Notes, read_initiatives, read_notes
 
 BATCH = 2000
 DEMO_AGENCIES = [
@@ -38,7 +34,7 @@ DEMO_AGENCIES = [
     ("Statsforvalteren i Vestland", "KDD"),
     ("Direktoratet for forvaltning og økonomistyring", "DFD"),
 ]
-# Bergen's measures cover every workflow state, so each demo user has something to do.
+# Bergen's initiatives cover every workflow state, so each demo user has something to do.
 BERGEN_STATES = [
     WorkflowStatus.UTKAST,
     WorkflowStatus.UTKAST,
@@ -84,7 +80,7 @@ def _municipalities(rng: random.Random) -> list[Organisation]:
 
 
 def _one_per_county(municipalities: list[Organisation]) -> list[Organisation]:
-    """The first chosen municipality of each county, so each county gets a published measure."""
+    """The first chosen municipality of each county, so each gets a published initiative."""
     firsts: dict[str, Organisation] = {}
     for organisation in municipalities:
         firsts.setdefault(organisation.municipality.county_id, organisation)
@@ -111,11 +107,11 @@ def _given_times():
 
 
 def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeChange]:
-    """What the measure's history shows: registered, then sent for approval and published
+    """What the initiative's history shows: registered, then sent for approval and published
     (or archived) as its state says, in that order."""
     author = initiative.created_by
 
-    def change(action: str, by: User | None, at: datetime) -> InitiativeChange:
+    def change(action: ChangeAction, by: User | None, at: datetime) -> InitiativeChange:
         return InitiativeChange(
             initiative=initiative,
             actor_id=by.pk if by else None,
@@ -124,16 +120,16 @@ def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeC
             created_at=at,
         )
 
-    changes = [change("created", author, initiative.created_at)]
+    changes = [change(ChangeAction.CREATED, author, initiative.created_at)]
     if initiative.workflow_status == WorkflowStatus.UTKAST:
         return changes
     published = initiative.published_at
     submitted = published - timedelta(days=2) if published else initiative.updated_at
-    changes.append(change("submitted", author, submitted))
+    changes.append(change(ChangeAction.SUBMITTED, author, submitted))
     if published:
-        changes.append(change("published", publisher or author, published))
+        changes.append(change(ChangeAction.PUBLISHED, publisher or author, published))
     if initiative.workflow_status == WorkflowStatus.ARKIVERT:
-        changes.append(change("archived", publisher or author, initiative.updated_at))
+        changes.append(change(ChangeAction.ARCHIVED, publisher or author, initiative.updated_at))
     return changes
 
 
@@ -157,7 +153,15 @@ def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
     return start, None
 
 
-def _build(index, text, organisation, state, rng, author) -> Initiative:
+def _build(
+    index: int,
+    text: InitiativeText,
+    notes: Notes,
+    organisation: Organisation,
+    state: WorkflowStatus,
+    rng: random.Random,
+    author: User | None,
+) -> Initiative:
     lifecycle = rng.choice(list(LifecycleStatus))
     if state in (WorkflowStatus.UTKAST, WorkflowStatus.TIL_GODKJENNING):
         lifecycle = rng.choice([LifecycleStatus.PLANLAGT, LifecycleStatus.PAGAR])
@@ -165,7 +169,7 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
     assessment = UnionAssessment.UKJENT
     if state in (WorkflowStatus.PUBLISERT, WorkflowStatus.TIL_GODKJENNING):
         assessment = rng.choices(list(UnionAssessment), weights=[40, 50, 10])[0]
-    if index in (2, 4):  # one pending and one published Bergen measure await the union rep
+    if index in (2, 4):  # one pending and one published Bergen initiative await the union rep
         assessment = UnionAssessment.UKJENT
     published_at = None
     if state in (WorkflowStatus.PUBLISERT, WorkflowStatus.ARKIVERT):
@@ -174,46 +178,47 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
     # Registered before it was published (or, not yet published, some weeks ago).
     if published_at:
         registered = published_at - timedelta(days=3 + index % 40, hours=index % 7)
-        updated = published_at + timedelta(days=index % 30) if state == "arkivert" else published_at
+        archived = state == WorkflowStatus.ARKIVERT
+        updated = published_at + timedelta(days=index % 30) if archived else published_at
     else:
         registered = timezone.now() - timedelta(days=5 + index % 60, hours=index % 7)
         updated = registered + timedelta(days=index % 5)
-    notes = UNION_NOTES_CONFIRMED if assessment == UnionAssessment.BEKREFTET else []
+    union_notes = notes.union_notes_confirmed if assessment == UnionAssessment.BEKREFTET else []
     if assessment == UnionAssessment.IKKE_INVOLVERT:
-        notes = UNION_NOTES_NOT_INVOLVED
-    results = text["results"]
+        union_notes = notes.union_notes_not_involved
+    results = text.results
     return Initiative(
-        title=text["title"],
-        summary=text["summary"],
-        description=text["description"],
+        title=text.title,
+        summary=text.summary,
+        description=text.description,
         organisation=organisation,
-        kind=text["kind"],
-        sector=text["sector"],
-        trust_relations=text["trust_relations"],
-        participants=text["participants"],
+        kind=text.kind,
+        sector=text.sector,
+        trust_relations=text.trust_relations,
+        participants=text.participants,
         lifecycle_status=lifecycle,
         start_date=start,
         end_date=end,
         started_before_reform=start < REFORM_START,
-        exemption_from=text["exemption"],
-        goal_resources=results["resources"],
-        goal_activities=results["activities"],
-        goal_outputs=results["outputs"],
-        goal_user_effects=results["user_effects"],
-        goal_societal_effects=results["societal_effects"],
+        exemption_from=text.exemption,
+        goal_resources=results.resources,
+        goal_activities=results.activities,
+        goal_outputs=results.outputs,
+        goal_user_effects=results.user_effects,
+        goal_societal_effects=results.societal_effects,
         contact_name=author.display_name if author else "",
         contact_email=author.email if author else "",
         publish_contact=bool(author) and index % 3 == 0,
         workflow_status=state,
-        review_note=rng.choice(RETURN_NOTES)
+        review_note=rng.choice(notes.return_notes)
         if state == WorkflowStatus.UTKAST and index % 2
         else "",
         union_assessment=assessment,
-        union_assessment_text=rng.choice(notes) if notes else "",
+        union_assessment_text=rng.choice(union_notes) if union_notes else "",
         union_assessment_union=rng.choice(["Fagforbundet", "Delta", "Unio", "Akademikerne"])
-        if notes
+        if union_notes
         else "",
-        union_assessed_at=published_at if notes else None,
+        union_assessed_at=published_at if union_notes else None,
         created_by=author,
         published_at=published_at,
         created_at=registered,
@@ -222,7 +227,7 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
 
 
 def seed_initiatives(*, count: int, seed: int) -> int:
-    """Create measures until there are ``count``; returns how many were added."""
+    """Create initiatives until there are ``count``; returns how many were added."""
     missing = count - Initiative.objects.count()
     if missing <= 0:
         return 0
@@ -232,8 +237,9 @@ def seed_initiatives(*, count: int, seed: int) -> int:
     authors, leaders = _authors(), _leaders()
     county_firsts = _one_per_county(municipalities[1:])
     areas = {area.slug: area for area in FocusArea.objects.all()}
-    municipal_texts = [t for t in MEASURES if not t["state"]]
-    state_texts = [t for t in MEASURES if t["state"]]
+    texts, notes = read_initiatives(), read_notes()
+    municipal_texts = [t for t in texts if not t.state_agency]
+    state_texts = [t for t in texts if t.state_agency]
     states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
 
     added = 0
@@ -246,12 +252,12 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 organisation, state = municipalities[0], BERGEN_STATES[index]
                 text = municipal_texts[index % len(municipal_texts)]
             elif index < len(BERGEN_STATES) + len(county_firsts):
-                # Then one published measure in each county.
+                # Then one published initiative in each county.
                 organisation = county_firsts[index - len(BERGEN_STATES)]
                 state, text = WorkflowStatus.PUBLISERT, rng.choice(municipal_texts)
             else:
                 is_state = rng.random() < 0.25
-                # Walk the municipalities in county order, so every county gets measures.
+                # Walk the municipalities in county order, so every county gets some.
                 organisation = (
                     rng.choice(agencies)
                     if is_state
@@ -259,9 +265,9 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 )
                 text = rng.choice(state_texts if is_state else municipal_texts)
                 state = rng.choices(states, weights)[0]
-            initiative = _build(index, text, organisation, state, rng, authors.get(organisation.pk))
-            batch.append(initiative)
-            links.append(text["focus_areas"])
+            author = authors.get(organisation.pk)
+            batch.append(_build(index, text, notes, organisation, state, rng, author))
+            links.append(text.focus_areas)
         with transaction.atomic(), _given_times():
             created = Initiative.objects.bulk_create(batch)
             InitiativeFocusArea.objects.bulk_create(

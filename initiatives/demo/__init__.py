@@ -1,0 +1,8 @@
+"""Demo data for ``seed_demo``: the texts live in ``data/*.toml``, ``content`` reads and
+checks them, and one seeder per subject stores them."""
+
+from .comments import seed_comments
+from .experience import seed_experience
+from .initiatives import seed_initiatives
+
+__all__ = ["seed_comments", "seed_experience", "seed_initiatives"]
