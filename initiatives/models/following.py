@@ -1,8 +1,8 @@
-"""Following measures, focus areas and counties, and the e-mails that come of it.
+"""Following initiatives, focus areas and counties, and the e-mails that come of it.
 
 A ``Notification`` is one thing one user is to be told; immediate ones are mailed by a
 background task at once, weekly ones wait for the digest. Writes go through
-``initiatives.services.following`` and ``initiatives.services.notify``.
+``initiatives.services.following`` and ``initiatives.notifications``.
 """
 
 from django.conf import settings
