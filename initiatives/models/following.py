@@ -131,7 +131,7 @@ class Event(models.TextChoices):
     COMMENT_ON_OWN = "kommentar_eget", _("new comment on your measure")
     REPLY = "svar", _("reply to your comment")
     COMMENT_FOLLOWED = "kommentar_fulgt", _("new comment on a measure you follow")
-    MEASURE_PUBLISHED = "tiltak_publisert", _("new measure")
+    INITIATIVE_PUBLISHED = "tiltak_publisert", _("new measure")
     REPORT_PUBLISHED = "erfaring_publisert", _("new experience report")
     OVERDUE = "forfalt", _("end date passed")
 

@@ -115,7 +115,7 @@ def fan_out_publication(*, initiative_id: int | None = None, report_id: int | No
     if report is not None:
         follows = follows | Follow.objects.filter(initiative=initiative)
     plan = _Plan()
-    event = Event.REPORT_PUBLISHED if report else Event.MEASURE_PUBLISHED
+    event = Event.REPORT_PUBLISHED if report else Event.INITIATIVE_PUBLISHED
     for follow in follows.order_by("id"):
         plan.add(
             follow.user_id,

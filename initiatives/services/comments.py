@@ -49,7 +49,7 @@ def _check_rate(user) -> None:
 
 
 def _writing_as(user, initiative: Initiative):
-    """The membership a comment is signed with: in the measure's organisation if the author
+    """The membership a comment is signed with: in the initiative's organisation if the author
     has one there, else their first."""
     memberships = memberships_of(user)
     for membership in memberships:
@@ -61,7 +61,7 @@ def _writing_as(user, initiative: Initiative):
 def comment_create(
     *, by, body: str, target: Initiative | ExperienceReport | None = None, parent=None
 ) -> Comment:
-    """Members comment on a published measure or report, or reply to a top-level comment."""
+    """Members comment on a published initiative or report, or reply to a top-level comment."""
     body = _clean_body(body)
     with transaction.atomic():
         if parent is not None:
