@@ -20,6 +20,7 @@ from tillit.policy import Action
 from . import discussion
 from .follow_forms import CountyFollowForm, FollowForm, MailPreferencesForm
 from .models import FocusArea, Follow
+from .notifications.unsubscribe import read_unsubscribe_token
 from .services import following
 from .views import InitiativeMixin
 
@@ -176,7 +177,7 @@ class UnsubscribeView(TemplateView):
 
     @cached_property
     def payload(self):
-        return following.read_unsubscribe_token(self.kwargs["token"])
+        return read_unsubscribe_token(self.kwargs["token"])
 
     def get_context_data(self, **kwargs):
         follow = None

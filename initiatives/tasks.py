@@ -1,40 +1,54 @@
-"""Background tasks, run by ``manage.py db_worker`` from the queue in PostgreSQL. They are
-queued inside the transaction that caused them, so they run only after it committed."""
+"""Background tasks, run by ``manage.py db_worker`` from the queue in PostgreSQL. The services
+call the ``*_posted``/``*_published`` functions inside their transaction, so a task runs only
+after what caused it committed. The tasks keep this module's dotted paths (queued rows and
+``settings.SCHEDULED_TASKS`` name them); their work is in ``initiatives.notifications``."""
 
 from django_tasks import task
 
-from . import mailings
-from .services import notify
+from .models import Comment, ExperienceReport, Initiative
+from .notifications import delivery, recipients
+
+
+def comment_posted(comment: Comment) -> None:
+    comment_notifications.enqueue(comment.pk)
+
+
+def initiative_published(initiative: Initiative) -> None:
+    publication_notifications.enqueue(initiative_id=initiative.pk)
+
+
+def report_published(report: ExperienceReport) -> None:
+    publication_notifications.enqueue(report_id=report.pk)
 
 
 @task()
 def comment_notifications(comment_id: int) -> int:
-    """Tell the measure's author, followers and the answered author of a new comment."""
-    notify.fan_out_comment(comment_id)
-    return mailings.deliver_immediate()
+    """Tell the initiative's author, followers and the answered author of a new comment."""
+    recipients.fan_out_comment(comment_id)
+    return delivery.deliver_immediate()
 
 
 @task()
 def publication_notifications(initiative_id: int | None = None, report_id: int | None = None):
-    """Tell the followers of a newly published measure's areas, or of a new report."""
-    notify.fan_out_publication(initiative_id=initiative_id, report_id=report_id)
-    return mailings.deliver_immediate()
+    """Tell the followers of a newly published initiative's areas, or of a new report."""
+    recipients.fan_out_publication(initiative_id=initiative_id, report_id=report_id)
+    return delivery.deliver_immediate()
 
 
 @task()
 def deliver_notifications() -> int:
     """Retry immediate notifications a failing mail server left unsent."""
-    return mailings.deliver_immediate()
+    return delivery.deliver_immediate()
 
 
 @task()
 def weekly_digest() -> int:
     """Each person's weekly summary of what they follow."""
-    return mailings.send_weekly_digests()
+    return delivery.send_weekly_digests()
 
 
 @task()
 def overdue_reminders() -> int:
-    """Remind owners of measures whose end date has passed while still "pågår"."""
-    notify.queue_overdue_reminders()
-    return mailings.deliver_immediate()
+    """Remind owners of initiatives whose end date has passed while still "pågår"."""
+    recipients.queue_overdue_reminders()
+    return delivery.deliver_immediate()

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from initiatives.models import Attachment, Comment, Follow, InitiativeChange
-from initiatives.services.following import unsubscribe_token
+from initiatives.notifications.unsubscribe import unsubscribe_token
 from initiatives.tasks import deliver_notifications
 from reporting.models import ImportBatch
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role

@@ -1,8 +1,8 @@
-"""Following measures, focus areas and counties, and the e-mails that come of it.
+"""Following initiatives, focus areas and counties, and the e-mails that come of it.
 
 A ``Notification`` is one thing one user is to be told; immediate ones are mailed by a
 background task at once, weekly ones wait for the digest. Writes go through
-``initiatives.services.following`` and ``initiatives.services.notify``.
+``initiatives.services.following`` and ``initiatives.notifications``.
 """
 
 from django.conf import settings
@@ -131,7 +131,7 @@ class Event(models.TextChoices):
     COMMENT_ON_OWN = "kommentar_eget", _("new comment on your measure")
     REPLY = "svar", _("reply to your comment")
     COMMENT_FOLLOWED = "kommentar_fulgt", _("new comment on a measure you follow")
-    MEASURE_PUBLISHED = "tiltak_publisert", _("new measure")
+    INITIATIVE_PUBLISHED = "tiltak_publisert", _("new measure")
     REPORT_PUBLISHED = "erfaring_publisert", _("new experience report")
     OVERDUE = "forfalt", _("end date passed")
 

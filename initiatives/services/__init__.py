@@ -11,8 +11,8 @@ from .records import (
     initiative_delete,
     initiative_update,
 )
+from .transitions import DecisionTooLate
 from .workflow import (
-    DecisionTooLate,
     initiative_archive,
     initiative_assess,
     initiative_publish,

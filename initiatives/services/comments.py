@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from initiatives import tasks
 from initiatives.models import (
     Comment,
     CommentFlag,
@@ -48,7 +49,7 @@ def _check_rate(user) -> None:
 
 
 def _writing_as(user, initiative: Initiative):
-    """The membership a comment is signed with: in the measure's organisation if the author
+    """The membership a comment is signed with: in the initiative's organisation if the author
     has one there, else their first."""
     memberships = memberships_of(user)
     for membership in memberships:
@@ -60,9 +61,7 @@ def _writing_as(user, initiative: Initiative):
 def comment_create(
     *, by, body: str, target: Initiative | ExperienceReport | None = None, parent=None
 ) -> Comment:
-    """Members comment on a published measure or report, or reply to a top-level comment."""
-    from .notify import comment_posted
-
+    """Members comment on a published initiative or report, or reply to a top-level comment."""
     body = _clean_body(body)
     with transaction.atomic():
         if parent is not None:
@@ -84,7 +83,7 @@ def comment_create(
             body=body,
             body_html=render_comment(body),
         )
-        comment_posted(comment)
+        tasks.comment_posted(comment)
     return comment
 
 

@@ -1,5 +1,6 @@
-"""Writing and publishing experience reports. Each step is recorded in the measure's history
-and the audit trail; publishing keeps the measure's "has an experience report" flag."""
+"""Writing and publishing experience reports (one ``Workflow`` table). Each step is recorded in
+the initiative's history and the audit trail; publishing keeps its "has an experience report"
+flag."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
+from initiatives import tasks
+from initiatives.models import ChangeAction, ExperienceReport, Initiative, WorkflowStatus
 from tillit.policy import Action, require
 
-from . import notify
 from .history import record_change, snapshot
+from .transitions import Transition, Workflow
+
+DRAFT = WorkflowStatus.UTKAST
+PENDING = WorkflowStatus.TIL_GODKJENNING
+PUBLISHED = WorkflowStatus.PUBLISERT
 
 EDITABLE_FIELDS = [
     "title",
@@ -29,7 +35,7 @@ EDITABLE_FIELDS = [
 ]
 
 
-def _record(report: ExperienceReport, *, by, action: str) -> None:
+def _record(report: ExperienceReport, *, by, action: ChangeAction) -> None:
     initiative = report.initiative
     record_change(
         initiative=initiative, by=by, action=action, before=snapshot(initiative), note=report.title
@@ -37,9 +43,9 @@ def _record(report: ExperienceReport, *, by, action: str) -> None:
 
 
 def _sync_flag(initiative_id: int) -> None:
-    """The measure's flag (and through its trigger, the overview entry) follows its reports."""
+    """The initiative's flag (and through its trigger, the overview entry) follows its reports."""
     published = ExperienceReport.objects.filter(
-        initiative=OuterRef("pk"), workflow_status=WorkflowStatus.PUBLISERT
+        initiative=OuterRef("pk"), workflow_status=PUBLISHED
     )
     Initiative.objects.filter(pk=initiative_id).update(has_experience=Exists(published))
 
@@ -53,7 +59,7 @@ def _locked(report: ExperienceReport) -> ExperienceReport:
 
 
 def experience_create(*, initiative: Initiative, by, data: dict) -> ExperienceReport:
-    """Staff and leaders of the measure's organisation write a report (a draft)."""
+    """Staff and leaders of the initiative's organisation write a report (a draft)."""
     with transaction.atomic():
         require(by, Action.EXPERIENCE_CREATE, initiative)
         report = ExperienceReport(initiative=initiative, created_by=by)
@@ -62,7 +68,7 @@ def experience_create(*, initiative: Initiative, by, data: dict) -> ExperienceRe
                 setattr(report, name, data[name])
         report.full_clean()
         report.save()
-        _record(report, by=by, action="experience_written")
+        _record(report, by=by, action=ChangeAction.EXPERIENCE_WRITTEN)
     return report
 
 
@@ -76,55 +82,50 @@ def experience_update(*, report: ExperienceReport, by, data: dict) -> Experience
                 setattr(current, name, data[name])
         current.full_clean()
         current.save()
-        _record(current, by=by, action="experience_edited")
+        _record(current, by=by, action=ChangeAction.EXPERIENCE_EDITED)
     return current
 
 
-def _move(report, *, by, permission, action, status, then=None, **changes) -> ExperienceReport:
-    with transaction.atomic():
-        current = _locked(report)
-        require(by, permission, current)
-        current.workflow_status = status
-        for name, value in changes.items():
-            setattr(current, name, value)
-        current.save()
-        _sync_flag(current.initiative_id)
-        _record(current, by=by, action=action)
-        if then:
-            then(current)
-    return current
+EXPERIENCE_WORKFLOW = Workflow(
+    lock=_locked,
+    history_of=lambda report: report.initiative,
+    history_note=lambda report, note: report.title,
+    after_save=lambda report: _sync_flag(report.initiative_id),
+    transitions={
+        "submit": Transition(
+            sources=frozenset({DRAFT}),
+            target=PENDING,
+            permission=Action.EXPERIENCE_SUBMIT,
+            change=ChangeAction.EXPERIENCE_SUBMITTED,
+        ),
+        "publish": Transition(
+            sources=frozenset({DRAFT, PENDING}),
+            target=PUBLISHED,
+            permission=Action.EXPERIENCE_PUBLISH,
+            change=ChangeAction.EXPERIENCE_PUBLISHED,
+            sets={"published_at": lambda step: step.obj.published_at or timezone.now()},
+            queue=(tasks.report_published,),
+        ),
+        "unpublish": Transition(
+            sources=frozenset({PUBLISHED}),
+            target=DRAFT,
+            permission=Action.EXPERIENCE_UNPUBLISH,
+            change=ChangeAction.EXPERIENCE_UNPUBLISHED,
+        ),
+    },
+)
 
 
 def experience_submit(*, report: ExperienceReport, by) -> ExperienceReport:
     """Staff send a draft report to their leaders."""
-    return _move(
-        report,
-        by=by,
-        permission=Action.EXPERIENCE_SUBMIT,
-        action="experience_submitted",
-        status=WorkflowStatus.TIL_GODKJENNING,
-    )
+    return EXPERIENCE_WORKFLOW.move("submit", report, by=by)
 
 
 def experience_publish(*, report: ExperienceReport, by) -> ExperienceReport:
-    """A leader of the organisation publishes a report of a published measure."""
-    return _move(
-        report,
-        by=by,
-        permission=Action.EXPERIENCE_PUBLISH,
-        action="experience_published",
-        status=WorkflowStatus.PUBLISERT,
-        published_at=report.published_at or timezone.now(),
-        then=notify.report_published,
-    )
+    """A leader of the organisation publishes a report of a published initiative."""
+    return EXPERIENCE_WORKFLOW.move("publish", report, by=by)
 
 
 def experience_unpublish(*, report: ExperienceReport, by) -> ExperienceReport:
     """A leader of the organisation or an editor takes a published report back to draft."""
-    return _move(
-        report,
-        by=by,
-        permission=Action.EXPERIENCE_UNPUBLISH,
-        action="experience_unpublished",
-        status=WorkflowStatus.UTKAST,
-    )
+    return EXPERIENCE_WORKFLOW.move("unpublish", report, by=by)

@@ -1,20 +1,17 @@
-"""Following measures, focus areas and counties, e-mail preferences, and one-click
-unsubscribing with a signed token (no sign-in needed: the token is the proof)."""
+"""Following initiatives, focus areas and counties, e-mail preferences, and carrying out a
+one-click unsubscription (the signed tokens: ``initiatives.notifications.unsubscribe``)."""
 
 from __future__ import annotations
 
-from django.core import signing
 from django.db import transaction
 
 from initiatives.models import Follow, Frequency, MailPreferences
+from initiatives.notifications.unsubscribe import PREFERENCES
 from tillit.policy import Action, require
-
-UNSUBSCRIBE_SALT = "tillit.unsubscribe"
-PREFERENCES = ("comments_on_own", "overdue_reminders")
 
 
 def follow_set(*, by, target, frequency: str = Frequency.WEEKLY) -> Follow:
-    """Follow a measure, focus area or county, or change how often its e-mails come."""
+    """Follow an initiative, focus area or county, or change how often its e-mails come."""
     require(by, Action.FOLLOW, target)
     follow, _created = Follow.objects.update_or_create(
         user=by, **{Follow.field_for(target): target}, defaults={"frequency": Frequency(frequency)}
@@ -38,28 +35,6 @@ def preferences_save(*, by, comments_on_own: bool, overdue_reminders: bool) -> M
     preferences.overdue_reminders = overdue_reminders
     preferences.save()
     return preferences
-
-
-def unsubscribe_token(user, *, follow: Follow | None = None, preference: str = "") -> str:
-    """A token that stops one follow, one kind of e-mail (``preference``) or, with neither,
-    every weekly summary of ``user``."""
-    payload = {"u": user.pk}
-    if follow is not None:
-        payload["f"] = follow.pk
-    elif preference:
-        payload["p"] = PREFERENCES.index(preference)
-    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT, compress=True)
-
-
-def read_unsubscribe_token(token: str) -> dict | None:
-    """The token's payload, or None when it is not one of ours."""
-    try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
-        return None
-    return payload
 
 
 def unsubscribe(payload: dict) -> str:

@@ -1,10 +1,10 @@
-"""Recording what changed on a measure, field by field."""
+"""Recording what changed on an initiative, field by field."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from initiatives.models import Initiative, InitiativeChange
+from initiatives.models import ChangeAction, Initiative, InitiativeChange
 from initiatives.models.initiatives import EDITABLE_FIELDS
 from initiatives.overview.cache import bump_data_version
 from tillit.core.audit import audit_record
@@ -41,7 +41,7 @@ def snapshot(initiative: Initiative) -> dict:
 
 
 def record_change(
-    *, initiative: Initiative, by, action: str, before: dict, note: str = "", request=None
+    *, initiative: Initiative, by, action: ChangeAction, before: dict, note: str = "", request=None
 ) -> InitiativeChange | None:
     """Store the difference between ``before`` and now; also write the audit trail, and
     make the overview's cached counts stale."""
@@ -52,7 +52,7 @@ def record_change(
         for name in after
         if before.get(name) != after.get(name)
     }
-    if not fields and action == "edited":
+    if not fields and action == ChangeAction.EDITED:
         return None
     change = InitiativeChange.objects.create(
         initiative=initiative,

@@ -1,5 +1,5 @@
-"""Creating and editing measures. Staff and leaders of the owning organisation write;
-published measures change at once, are recorded, and the leaders are told."""
+"""Creating and editing initiatives. Staff and leaders of the owning organisation write;
+published initiatives change at once, are recorded, and the leaders are told."""
 
 from __future__ import annotations
 
@@ -10,31 +10,33 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from initiatives import notifications
 from initiatives.attachments import clean_file_name
 from initiatives.dates import DatePrecision, ends_before, truncate
 from initiatives.models import (
     Attachment,
+    ChangeAction,
     CreationToken,
     FocusArea,
     Initiative,
     InitiativeFocusArea,
-    LifecycleStatus,
     WorkflowStatus,
 )
 from initiatives.models.initiatives import REFORM_START
+from initiatives.notifications import emails
 from initiatives.overview.cache import bump_data_version
 from tillit.accounts.models import Organisation
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
+from .completeness import completeness_errors
 from .history import record_change, snapshot
+from .workflow import initiative_submit
 
 PARTIAL_DATES = [("start_date", "start_precision"), ("end_date", "end_precision")]
 
 
 class ConcurrentEditError(ValidationError):
-    """Someone else saved the measure after this user opened it."""
+    """Someone else saved the initiative after this user opened it."""
 
 
 @dataclass
@@ -47,30 +49,6 @@ class InitiativeInput:
     partners: list[Organisation] = field(default_factory=list)
     new_attachments: list = field(default_factory=list)  # (upload, proven content type)
     removed_attachments: list[int] = field(default_factory=list)
-
-
-def completeness_errors(initiative: Initiative) -> dict[str, str]:
-    """What a measure must have before it can be submitted or stay published."""
-    errors = {}
-    required = {
-        "summary": _("Write a short summary."),
-        "description": _("Describe the measure."),
-        "kind": _("Choose the kind of measure."),
-        "sector": _("Choose the sector."),
-        "lifecycle_status": _("Choose the status."),
-        "start_date": _("Enter when the measure started or will start."),
-    }
-    for name, message in required.items():
-        if not getattr(initiative, name):
-            errors[name] = message
-    if not initiative.focus_area_links.exists() and not initiative.other_focus_area:
-        errors["focus_areas"] = _("Choose at least one focus area, or name another area.")
-    if not initiative.trust_relations:
-        errors["trust_relations"] = _("Choose which trust relation the measure concerns.")
-    finished = {LifecycleStatus.AVSLUTTET, LifecycleStatus.AVBRUTT}
-    if initiative.lifecycle_status in finished and not initiative.end_date:
-        errors["end_date"] = _("Enter when the measure ended.")
-    return errors
 
 
 def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
@@ -129,7 +107,7 @@ def initiative_create(
 ) -> Initiative:
     """Staff and leaders register a draft for their organisation (a title is enough).
     The import passes ``permission=INITIATIVE_IMPORT``: editors import into any organisation.
-    A form's ``token`` makes creation idempotent: its second post returns the first's measure."""
+    A form's ``token`` makes creation idempotent: its second post returns the first's initiative."""
     require(by, permission, organisation)
     with transaction.atomic():
         if token is not None:
@@ -138,9 +116,9 @@ def initiative_create(
                 return _created_with(claim, by)
         initiative = Initiative(organisation=organisation, created_by=by)
         _apply(initiative, data, by)
-        record_change(initiative=initiative, by=by, action="created", before={})
+        record_change(initiative=initiative, by=by, action=ChangeAction.CREATED, before={})
         if submit:
-            _submit(initiative, by)
+            initiative_submit(initiative=initiative, by=by)
         if token is not None:
             claim.initiative = initiative
             claim.save(update_fields=["initiative"])
@@ -148,7 +126,7 @@ def initiative_create(
 
 
 def _created_with(claim: CreationToken, by) -> Initiative:
-    """The measure an earlier post of the same form made, if it was this user's."""
+    """The initiative an earlier post of the same form made, if it was this user's."""
     initiative = claim.initiative
     if initiative is None or initiative.created_by_id != by.pk:
         raise ValidationError(
@@ -180,15 +158,15 @@ def initiative_update(
             errors = completeness_errors(current)
             if errors:
                 raise ValidationError(errors)
-        change = record_change(initiative=current, by=by, action="edited", before=before)
+        change = record_change(initiative=current, by=by, action=ChangeAction.EDITED, before=before)
         if change is None and not submit:
             # Nothing changed, so the version stays: a file exported before still matches.
             current.version = expected_version
             Initiative.objects.filter(pk=current.pk).update(version=expected_version)
         if submit:
-            _submit(current, by)
+            initiative_submit(initiative=current, by=by)
         elif change and current.workflow_status == WorkflowStatus.PUBLISERT:
-            transaction.on_commit(lambda: notifications.published_measure_edited(current, by))
+            transaction.on_commit(lambda: emails.published_initiative_edited(current, by))
     return current
 
 
@@ -209,9 +187,3 @@ def initiative_delete(*, initiative: Initiative, by) -> None:
         current.delete()
         transaction.on_commit(bump_data_version)
         transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
-
-
-def _submit(initiative: Initiative, by) -> None:
-    from .workflow import initiative_submit
-
-    initiative_submit(initiative=initiative, by=by)

@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
+from initiatives.notifications.unsubscribe import unsubscribe_token
 from initiatives.services.comments import comment_create, comment_flag
-from initiatives.services.following import follow_set, unsubscribe_token
+from initiatives.services.following import follow_set
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Organisation, Role
 
 from ..factories import PASSWORD, ExperienceReportFactory, InitiativeFactory, UserFactory

@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 
-from initiatives.models import Comment
+from initiatives.models import ChangeAction, Comment
 from initiatives.services.comments import comment_hide
 from initiatives.services.workflow import initiative_publish
 from tillit.accounts.models import Membership, Role
@@ -345,9 +345,11 @@ def test_an_invalid_filter_downloads_nothing(client, editor):
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ["tillit", "initiatives", "reporting"]
-# Calls in these modules pass a measure's history action, which the trail records as
-# "initiative.<action>" (initiatives/services/history.py).
-HISTORY_CALLS = {"record_change", "_move", "_record"}
+# Calls in these modules pass an initiative's history action (``action=``, or ``change=`` in a
+# workflow's ``Transition``), which the trail records as "initiative.<action>"
+# (initiatives/services/history.py).
+HISTORY_CALLS = {"record_change", "_record", "Transition"}
+HISTORY_KEYWORDS = {"action", "change"}
 HISTORY_MODULES = ("initiatives/services/",)
 
 
@@ -356,6 +358,8 @@ def _strings(node, names: dict) -> set[str]:
     f-strings of a constant and a module-level name with known values."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return {node.value}
+    if isinstance(node, ast.Attribute) and getattr(node.value, "id", None) == "ChangeAction":
+        return {ChangeAction[node.attr].value}
     if isinstance(node, ast.IfExp):
         return _strings(node.body, names) | _strings(node.orelse, names)
     if isinstance(node, ast.JoinedStr):
@@ -392,10 +396,10 @@ def written_action_codes() -> set[str]:
                 func = node.func
                 name = getattr(func, "id", None) or getattr(func, "attr", None)
                 for keyword in node.keywords:
-                    if keyword.arg != "action":
+                    if keyword.arg not in HISTORY_KEYWORDS:
                         continue
                     values = _strings(keyword.value, names)
-                    if name == "audit_record":
+                    if name == "audit_record" and keyword.arg == "action":
                         codes |= values
                     elif name in HISTORY_CALLS and relative.startswith(HISTORY_MODULES):
                         codes |= {f"initiative.{value}" for value in values}

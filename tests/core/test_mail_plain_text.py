@@ -10,8 +10,8 @@ from django.core import mail
 from django.utils import timezone
 
 from initiatives import services
-from initiatives.mailings import send_weekly_digests
 from initiatives.models import Frequency
+from initiatives.notifications.delivery import send_weekly_digests
 from initiatives.services import comments, following
 from initiatives.tasks import overdue_reminders
 from tillit.accounts import services as account_services

@@ -9,7 +9,7 @@ from django.utils import translation
 from initiatives.dates import parse_partial_date, partial_date_iso
 from initiatives.models import Initiative
 from initiatives.models.initiatives import REFORM_START
-from initiatives.services.notify import queue_overdue_reminders
+from initiatives.notifications.recipients import queue_overdue_reminders
 
 from ..factories import InitiativeFactory
 from .test_views import _full_form

@@ -12,7 +12,9 @@ from django_tasks_db.models import DBTaskResult
 
 from initiatives import services
 from initiatives.models import Comment, FocusArea, Follow, Frequency, Notification
-from initiatives.services import comments, following, notify
+from initiatives.notifications import recipients
+from initiatives.notifications.unsubscribe import unsubscribe_token
+from initiatives.services import comments, following
 from tillit.core import scheduler
 from tillit.core.models import ScheduledRun
 
@@ -85,13 +87,13 @@ def test_followers_get_comments_at_once_or_weekly_and_non_members_never(people, 
     [digest] = _to(people["departement"].email)
     assert measure.title in digest.body
     assert "List-Unsubscribe" in digest.extra_headers
-    unsubscribe = following.unsubscribe_token(people["departement"], follow=follow)
+    unsubscribe = unsubscribe_token(people["departement"], follow=follow)
     assert unsubscribe in digest.body
     assert notify_digest() == 0  # nothing twice
 
 
 def notify_digest() -> int:
-    from initiatives.mailings import send_weekly_digests
+    from initiatives.notifications.delivery import send_weekly_digests
 
     return send_weekly_digests()
 
@@ -171,12 +173,12 @@ def test_owners_are_reminded_once_when_the_end_date_has_passed(people, bergen, r
     [message] = mail.outbox
     assert message.to == [people["ansatt"].email]
     assert overdue.title in message.subject
-    assert notify.queue_overdue_reminders() == 0
+    assert recipients.queue_overdue_reminders() == 0
 
 
 def test_unsubscribe_tokens_are_signed_and_work_without_signing_in(client, people, measure):
     follow = following.follow_set(by=people["leder"], target=measure)
-    token = following.unsubscribe_token(people["leder"], follow=follow)
+    token = unsubscribe_token(people["leder"], follow=follow)
     assert client.post(f"/avmeld/{token[:-2]}xx/").status_code == 400
     assert Follow.objects.filter(pk=follow.pk).exists()
     response = client.post(f"/avmeld/{token}/")

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Event, Notification, WorkflowStatus
-from initiatives.services.following import unsubscribe_token
 from tillit.core.mail import absolute_url, send_templated
+
+from .unsubscribe import unsubscribe_token
 
 BATCH = 200
 COMMENT_EVENTS = (Event.COMMENT_ON_OWN, Event.REPLY, Event.COMMENT_FOLLOWED)

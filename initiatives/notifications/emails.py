@@ -1,11 +1,10 @@
-"""E-mails about measures, sent after commit (see ``tillit.core.mail``)."""
+"""The workflow's e-mails about an initiative, sent after commit (see ``tillit.core.mail``)."""
 
 from __future__ import annotations
 
+from initiatives.models import Initiative
 from tillit.accounts.notifications import leader_emails
 from tillit.core.mail import absolute_url, send_templated
-
-from .models import Initiative
 
 
 def _send(template: str, initiative: Initiative, recipients: list[str], **extra) -> None:
@@ -43,6 +42,6 @@ def unpublished(initiative: Initiative) -> None:
     )
 
 
-def published_measure_edited(initiative: Initiative, by) -> None:
+def published_initiative_edited(initiative: Initiative, by) -> None:
     recipients = [e for e in leader_emails(initiative.organisation_id) if e != by.email]
     _send("edited", initiative, recipients, editor=by)

@@ -1,6 +1,6 @@
-"""Who is told what. The services call the ``*_posted``/``*_published`` hooks inside their
-transaction; each queues a background task, which works out the recipients here, stores one
-``Notification`` per person and mails the immediate ones (``initiatives.mailings``)."""
+"""Who is told what. The background tasks (``initiatives.tasks``, queued by the services inside
+their transaction) work out the recipients here and store one ``Notification`` per person;
+``delivery`` mails them."""
 
 from __future__ import annotations
 
@@ -21,24 +21,6 @@ from initiatives.models import (
     WorkflowStatus,
 )
 from tillit.accounts.models import Membership, Role
-
-
-def comment_posted(comment: Comment) -> None:
-    from initiatives import tasks
-
-    tasks.comment_notifications.enqueue(comment.pk)
-
-
-def measure_published(initiative: Initiative) -> None:
-    from initiatives import tasks
-
-    tasks.publication_notifications.enqueue(initiative_id=initiative.pk)
-
-
-def report_published(report: ExperienceReport) -> None:
-    from initiatives import tasks
-
-    tasks.publication_notifications.enqueue(report_id=report.pk)
 
 
 class _Plan:
@@ -82,8 +64,8 @@ def _wants(field: str, user_id) -> bool:
 
 
 def fan_out_comment(comment_id: int) -> int:
-    """Followers of the measure who are members, the measure's author and, for a reply, the
-    author of the comment answered. Never the comment's own author."""
+    """Followers of the initiative who are members, its author and, for a reply, the author
+    of the comment answered. Never the comment's own author."""
     comment = Comment.objects.select_related("initiative", "parent").filter(pk=comment_id).first()
     if comment is None or not comment.is_visible:
         return 0
@@ -109,7 +91,7 @@ def fan_out_comment(comment_id: int) -> int:
 
 
 def _area_follows(initiative: Initiative):
-    """Follows of the measure's focus areas and of its county."""
+    """Follows of the initiative's focus areas and of its county."""
     where = Q(focus_area__in=initiative.focus_areas.all())
     if initiative.county_id:
         where |= Q(county_id=initiative.county_id)
@@ -117,8 +99,8 @@ def _area_follows(initiative: Initiative):
 
 
 def fan_out_publication(*, initiative_id: int | None = None, report_id: int | None = None) -> int:
-    """A newly published measure goes to the followers of its focus areas and county; a newly
-    published report also to the measure's followers."""
+    """A newly published initiative goes to the followers of its focus areas and county; a
+    newly published report also to the initiative's followers."""
     report = None
     if report_id is not None:
         report = ExperienceReport.objects.filter(pk=report_id).select_related("initiative").first()
@@ -133,7 +115,7 @@ def fan_out_publication(*, initiative_id: int | None = None, report_id: int | No
     if report is not None:
         follows = follows | Follow.objects.filter(initiative=initiative)
     plan = _Plan()
-    event = Event.REPORT_PUBLISHED if report else Event.MEASURE_PUBLISHED
+    event = Event.REPORT_PUBLISHED if report else Event.INITIATIVE_PUBLISHED
     for follow in follows.order_by("id"):
         plan.add(
             follow.user_id,
@@ -145,7 +127,7 @@ def fan_out_publication(*, initiative_id: int | None = None, report_id: int | No
 
 
 def queue_overdue_reminders(today=None) -> int:
-    """Once per measure: its end date has passed and it is still "pågår". The author is
+    """Once per initiative: its end date has passed and it is still "pågår". The author is
     told; when the author is gone, the organisation's leaders."""
     today = today or timezone.localdate()
     overdue = Initiative.objects.filter(
