@@ -19,6 +19,7 @@ from .demo_content import (
     UNION_NOTES_NOT_INVOLVED,
 )
 from .models import (
+    ChangeAction,
     FocusArea,
     Initiative,
     InitiativeChange,
@@ -115,7 +116,7 @@ def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeC
     (or archived) as its state says, in that order."""
     author = initiative.created_by
 
-    def change(action: str, by: User | None, at: datetime) -> InitiativeChange:
+    def change(action: ChangeAction, by: User | None, at: datetime) -> InitiativeChange:
         return InitiativeChange(
             initiative=initiative,
             actor_id=by.pk if by else None,
@@ -124,16 +125,16 @@ def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeC
             created_at=at,
         )
 
-    changes = [change("created", author, initiative.created_at)]
+    changes = [change(ChangeAction.CREATED, author, initiative.created_at)]
     if initiative.workflow_status == WorkflowStatus.UTKAST:
         return changes
     published = initiative.published_at
     submitted = published - timedelta(days=2) if published else initiative.updated_at
-    changes.append(change("submitted", author, submitted))
+    changes.append(change(ChangeAction.SUBMITTED, author, submitted))
     if published:
-        changes.append(change("published", publisher or author, published))
+        changes.append(change(ChangeAction.PUBLISHED, publisher or author, published))
     if initiative.workflow_status == WorkflowStatus.ARKIVERT:
-        changes.append(change("archived", publisher or author, initiative.updated_at))
+        changes.append(change(ChangeAction.ARCHIVED, publisher or author, initiative.updated_at))
     return changes
 
 
@@ -174,7 +175,11 @@ def _build(index, text, organisation, state, rng, author) -> Initiative:
     # Registered before it was published (or, not yet published, some weeks ago).
     if published_at:
         registered = published_at - timedelta(days=3 + index % 40, hours=index % 7)
-        updated = published_at + timedelta(days=index % 30) if state == "arkivert" else published_at
+        updated = (
+            published_at + timedelta(days=index % 30)
+            if state == WorkflowStatus.ARKIVERT
+            else published_at
+        )
     else:
         registered = timezone.now() - timedelta(days=5 + index % 60, hours=index % 7)
         updated = registered + timedelta(days=index % 5)

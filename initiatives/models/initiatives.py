@@ -17,6 +17,7 @@ from initiatives.dates import (
     end_not_before_start_condition,
     format_partial_date,
 )
+from initiatives.rules.initiatives import visibility_filter
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.fields import limited_text_field
@@ -102,8 +103,6 @@ class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published measures for everyone; the rest only inside the owning organisation,
         to editors, and (awaiting approval) to the ministry that owns an agency."""
-        from tillit.policy.initiatives import visibility_filter
-
         return self.filter(visibility_filter(user))
 
     def for_detail(self):
@@ -285,7 +284,7 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
             GinIndex(
                 fields=["search_vector"],
                 name="initiative_public_search_gin",
-                condition=Q(workflow_status="publisert"),
+                condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
             # The overview's facets: bitmap scans combine these with the text search.
             GinIndex(fields=["focus_area_numbers"], name="initiative_focus_gin"),
@@ -298,7 +297,7 @@ class Initiative(ConstraintErrorsOnFields, models.Model):
                 models.F("published_at").desc(nulls_last=True),
                 models.F("id").desc(),
                 name="initiative_published_order",
-                condition=Q(workflow_status="publisert"),
+                condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
         ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from initiatives.models import Initiative, InitiativeChange
+from initiatives.models import ChangeAction, Initiative, InitiativeChange
 from initiatives.models.initiatives import EDITABLE_FIELDS
 from initiatives.overview.cache import bump_data_version
 from tillit.core.audit import audit_record
@@ -52,7 +52,7 @@ def record_change(
         for name in after
         if before.get(name) != after.get(name)
     }
-    if not fields and action == "edited":
+    if not fields and action == ChangeAction.EDITED:
         return None
     change = InitiativeChange.objects.create(
         initiative=initiative,
