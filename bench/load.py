@@ -21,7 +21,7 @@ ACCOUNT_PREFIX = "last-"
 # Members comment far faster than the per-person limit allows; the servers under load lift it.
 SERVER_ENVIRONMENT = {"COMMENT_RATE_LIMIT_COUNT": "1000000"}
 
-# Run with `manage.py shell -c`: member accounts that may comment (tillit/policy/comments.py:
+# Run with `manage.py shell -c`: member accounts that may comment (initiatives/rules/comments.py:
 # any member, on a published measure) and a sample of the published measures to visit.
 SEED = """
 import json, re

@@ -1,5 +1,5 @@
 """Pages for writing, answering, reporting and moderating comments. Only members reach them
-(``tillit.policy.comments``); a comment on something the user cannot see answers 404."""
+(``initiatives.rules.comments``); a comment on something the user cannot see answers 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -6,12 +6,13 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.rules.initiatives import SENT_FOR_APPROVAL, assessable_filter
 from tillit.accounts.models import Organisation, Role
 from tillit.policy import Action, can
-from tillit.policy.initiatives import SENT_FOR_APPROVAL, assessable_filter
 from tillit.policy.roles import memberships_of
 
 from .models import (
+    ChangeAction,
     ExperienceReport,
     FocusArea,
     Initiative,
@@ -33,20 +34,22 @@ RELATION_LABELS = {
     "attachments": _("attachments"),
 }
 ACTION_LABELS = {
-    "created": _("registered the measure"),
-    "edited": _("changed the measure"),
-    "submitted": _("sent it for approval"),
-    "published": _("published it"),
-    "returned": _("sent it back for changes"),
-    "archived": _("archived it"),
-    "unpublished": _("unpublished it"),
-    "assessed": _("assessed employee involvement"),
-    "assessment_reset": _("reset employee involvement to unknown: it was assessed by a party"),
-    "experience_written": _("wrote an experience report"),
-    "experience_edited": _("changed an experience report"),
-    "experience_submitted": _("sent an experience report for approval"),
-    "experience_published": _("published an experience report"),
-    "experience_unpublished": _("took an experience report back to draft"),
+    ChangeAction.CREATED: _("registered the measure"),
+    ChangeAction.EDITED: _("changed the measure"),
+    ChangeAction.SUBMITTED: _("sent it for approval"),
+    ChangeAction.PUBLISHED: _("published it"),
+    ChangeAction.RETURNED: _("sent it back for changes"),
+    ChangeAction.ARCHIVED: _("archived it"),
+    ChangeAction.UNPUBLISHED: _("unpublished it"),
+    ChangeAction.ASSESSED: _("assessed employee involvement"),
+    ChangeAction.ASSESSMENT_RESET: _(
+        "reset employee involvement to unknown: it was assessed by a party"
+    ),
+    ChangeAction.EXPERIENCE_WRITTEN: _("wrote an experience report"),
+    ChangeAction.EXPERIENCE_EDITED: _("changed an experience report"),
+    ChangeAction.EXPERIENCE_SUBMITTED: _("sent an experience report for approval"),
+    ChangeAction.EXPERIENCE_PUBLISHED: _("published an experience report"),
+    ChangeAction.EXPERIENCE_UNPUBLISHED: _("took an experience report back to draft"),
 }
 
 
@@ -80,7 +83,7 @@ def initiative_history(initiative: Initiative, *, limit: int = 50) -> list[dict]
         rows = [
             (_label(name), _readable(name, old), _readable(name, new))
             for name, (old, new) in change.fields.items()
-            if change.action == "edited" or name.startswith("union_")
+            if change.action == ChangeAction.EDITED or name.startswith("union_")
         ]
         entries.append(
             {

@@ -15,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from initiatives.rules.initiatives import decided_already
 from tillit.accounts.forms import ConfirmForm
 from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.accounts.views import ServiceFormView
 from tillit.policy import Action, can
-from tillit.policy.initiatives import decided_already
 
 from . import discussion, selectors, services
 from .forms import AssessmentForm, InitiativeForm, ReviewForm, UnpublishForm
-from .models import Initiative
+from .models import Initiative, WorkflowStatus
 
 
 class InitiativeMixin:
@@ -180,7 +180,7 @@ class InitiativeEditView(InitiativeMixin, PolicyRequiredMixin, InitiativeFormMix
             by=self.request.user,
             data=form.to_input(),
             expected_version=form.cleaned_data["version"] or 0,
-            submit=submit and self.initiative.workflow_status == "utkast",
+            submit=submit and self.initiative.workflow_status == WorkflowStatus.UTKAST,
         )
 
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPick
 from initiatives.models.focus_areas import localized_name
+from initiatives.rules.yearbook import MUNICIPAL, OTHER, sections
 from tillit.accounts.models import OrganisationKind
-from tillit.policy.yearbook import MUNICIPAL, OTHER, sections
 
 FIRST_YEAR = 2000
 MUNICIPAL_KINDS = {OrganisationKind.KOMMUNE, OrganisationKind.FYLKESKOMMUNE}

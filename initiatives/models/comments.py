@@ -1,6 +1,6 @@
 """The conversation around published measures and experience reports.
 
-Only users with a membership read and write comments (``tillit.policy.comments``); the public,
+Only users with a membership read and write comments (``initiatives.rules.comments``); the public,
 the exports and the open-data API never see them. Writes go through
 ``initiatives.services.comments``.
 """
@@ -91,7 +91,7 @@ class Comment(models.Model):
             models.Index(
                 fields=["status"],
                 name="comment_not_visible",
-                condition=~Q(status="synlig"),
+                condition=~Q(status=CommentStatus.VISIBLE),
             ),
         ]
 

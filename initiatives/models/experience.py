@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.rules.experience import visibility_filter
 from tillit.core.fields import limited_text_field
 
 from .choices import WorkflowStatus
@@ -28,8 +29,6 @@ class ExperienceReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published reports of published measures for everyone; the rest only inside the
         measure's organisation and to editors."""
-        from tillit.policy.experience import visibility_filter
-
         return self.filter(visibility_filter(user))
 
     def published(self):
@@ -41,7 +40,7 @@ class ExperienceReportQuerySet(models.QuerySet):
 
 class ExperienceReport(models.Model):
     """Written by staff and leaders of the measure's organisation; a leader publishes it.
-    Who may do what: ``tillit.policy.experience``; writes go through the services."""
+    Who may do what: ``initiatives.rules.experience``; writes go through the services."""
 
     initiative = models.ForeignKey(
         "initiatives.Initiative",

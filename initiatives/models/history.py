@@ -20,6 +20,7 @@ class ChangeAction(StrEnum):
     EXPERIENCE_SUBMITTED = "experience_submitted"
     EXPERIENCE_PUBLISHED = "experience_published"
     EXPERIENCE_UNPUBLISHED = "experience_unpublished"
+    ASSESSMENT_RESET = "assessment_reset"  # written by migration 0018 only
 
 
 class InitiativeChange(models.Model):

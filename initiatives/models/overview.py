@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
+from .choices import WorkflowStatus
 from .initiatives import Initiative
 
 
@@ -54,7 +55,7 @@ class OverviewEntry(models.Model):
             GinIndex(
                 fields=["search_vector"],
                 name="entry_public_search_gin",
-                condition=Q(workflow_status="publisert"),
+                condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
             GinIndex(fields=["focus_area_numbers"], name="entry_focus_gin"),
             models.Index(fields=["workflow_status"], name="entry_workflow"),

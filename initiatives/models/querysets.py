@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from initiatives.rules.initiatives import visibility_filter
 from tillit.accounts.models import Organisation
 
 from .focus_areas import InitiativeFocusArea
@@ -11,8 +12,6 @@ class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published measures for everyone; the rest only inside the owning organisation,
         to editors, and (awaiting approval) to the ministry that owns an agency."""
-        from tillit.policy.initiatives import visibility_filter
-
         return self.filter(visibility_filter(user))
 
     def for_detail(self):

@@ -15,9 +15,9 @@ from initiatives.models import (
     OverviewEntry,
     WorkflowStatus,
 )
+from initiatives.rules.initiatives import visibility_filter
 from initiatives.selectors import with_focus_names
 from tillit.accounts.models import Organisation
-from tillit.policy.initiatives import visibility_filter
 
 from . import cache, facet_options, facets, search
 from .params import OverviewParams, Reference, allowed_values, parse

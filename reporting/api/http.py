@@ -15,7 +15,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from initiatives.models import ExperienceReport, FocusArea, Initiative
+from initiatives.models import ExperienceReport, FocusArea, Initiative, WorkflowStatus
 from tillit.accounts.models import Organisation
 from tillit.core.clients import client_address
 from tillit.core.ratelimit import hit
@@ -47,23 +47,23 @@ def too_many_requests(request):
 def _published_state() -> tuple:
     """The newest change to anything the API shows, and how many there are, in one query.
     Only what is or was published counts, so editing a draft changes nothing here."""
-    measures = Initiative._meta.db_table
+    initiatives = Initiative._meta.db_table
     reports = ExperienceReport._meta.db_table
     organisations = Organisation._meta.db_table
     focus_areas = FocusArea._meta.db_table
-    shown = "(workflow_status = 'publisert' OR published_at IS NOT NULL)"
+    shown = "(workflow_status = %(published)s OR published_at IS NOT NULL)"
     sql = (
-        f"SELECT (SELECT max(updated_at) FROM {measures} WHERE {shown}),"  # noqa: S608 (constants)
-        f" (SELECT count(*) FROM {measures} WHERE workflow_status = 'publisert'),"
+        f"SELECT (SELECT max(updated_at) FROM {initiatives} WHERE {shown}),"  # noqa: S608 (constants)
+        f" (SELECT count(*) FROM {initiatives} WHERE workflow_status = %(published)s),"
         f" (SELECT max(updated_at) FROM {reports} WHERE {shown}),"
-        f" (SELECT count(*) FROM {reports} WHERE workflow_status = 'publisert'),"
+        f" (SELECT count(*) FROM {reports} WHERE workflow_status = %(published)s),"
         f" (SELECT max(updated_at) FROM {organisations}),"
         f" (SELECT count(*) FROM {organisations}),"
         f" (SELECT md5(string_agg(number || slug || name || description, '|' ORDER BY number))"
         f" FROM {focus_areas})"
     )
     with read_connection(Initiative).cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, {"published": WorkflowStatus.PUBLISERT})
         return cursor.fetchone()
 
 

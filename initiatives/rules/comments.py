@@ -4,10 +4,8 @@ Comments are for members: a user with at least one membership reads and writes t
 public, users without a membership, the exports and the API never see them.
 """
 
-from .roles import is_editor, memberships_of
-
-PUBLISHED = "publisert"
-VISIBLE = "synlig"
+from initiatives.models.choices import WorkflowStatus
+from tillit.policy.roles import is_editor, memberships_of
 
 
 def read(user, target=None) -> bool:
@@ -16,15 +14,15 @@ def read(user, target=None) -> bool:
 
 
 def _is_open(target) -> bool:
-    """Comments are open on published measures and on published reports of them."""
+    """Comments are open on published initiatives and on published reports of them."""
     initiative = getattr(target, "initiative", target)
-    if initiative.workflow_status != PUBLISHED:
+    if initiative.workflow_status != WorkflowStatus.PUBLISERT:
         return False
-    return target is initiative or target.workflow_status == PUBLISHED
+    return target is initiative or target.workflow_status == WorkflowStatus.PUBLISERT
 
 
 def create(user, target) -> bool:
-    """Members comment on published measures and published experience reports."""
+    """Members comment on published initiatives and published experience reports."""
     return read(user) and _is_open(target)
 
 
@@ -64,9 +62,12 @@ def moderate(user, comment=None) -> bool:
 
 
 def follow(user, target=None) -> bool:
-    """Anyone signed in follows a published measure, a focus area or a county; comments
+    """Anyone signed in follows a published initiative, a focus area or a county; comments
     reach them only as members."""
-    return user.is_authenticated and getattr(target, "workflow_status", PUBLISHED) == PUBLISHED
+    return (
+        user.is_authenticated
+        and getattr(target, "workflow_status", WorkflowStatus.PUBLISERT) == WorkflowStatus.PUBLISERT
+    )
 
 
 def manage_follow(user, follow) -> bool:

@@ -4,14 +4,14 @@ A section is the owning ministry's organisation id, or ``MUNICIPAL`` for municip
 county municipalities (and ``OTHER`` for bodies with neither), which only editors pick for.
 """
 
-from .roles import is_editor, ministry_ids
+from tillit.policy.roles import is_editor, ministry_ids
 
 MUNICIPAL = "kommunesektoren"
 OTHER = "andre"
 
 
 def sections(user) -> set:
-    """The sections whose measures ``user`` may pick; ``None`` stands for all of them."""
+    """The sections whose initiatives ``user`` may pick; ``None`` stands for all of them."""
     if is_editor(user):
         return None
     return set(ministry_ids(user))

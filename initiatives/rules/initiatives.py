@@ -1,11 +1,11 @@
-"""Rules about measures: who sees them, and who may change them in which state."""
+"""Rules about initiatives: who sees them, and who may change them in which state."""
 
-from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 
+from initiatives.models.choices import WorkflowStatus
+from initiatives.models.history import ChangeAction, InitiativeChange
 from tillit.accounts.models import Role
-
-from .roles import (
+from tillit.policy.roles import (
     can_write_for,
     has_writers,
     is_editor,
@@ -15,15 +15,10 @@ from .roles import (
     roles_in,
 )
 
-PUBLISHED = "publisert"
-DRAFT = "utkast"
-PENDING = "til_godkjenning"
-ARCHIVED = "arkivert"
-
 
 def visibility_filter(user) -> Q:
-    """The measures ``user`` may see, as a filter for ``Initiative.objects``."""
-    visible = Q(workflow_status=PUBLISHED)
+    """The initiatives ``user`` may see, as a filter for ``Initiative.objects``."""
+    visible = Q(workflow_status=WorkflowStatus.PUBLISERT)
     if not user.is_authenticated:
         return visible
     if is_editor(user):
@@ -34,37 +29,38 @@ def visibility_filter(user) -> Q:
         visible |= Q(organisation_id__in=own)
     ministries = ministry_ids(user)
     if ministries:
-        visible |= Q(workflow_status=PENDING, organisation__parent_ministry_id__in=ministries)
+        visible |= Q(
+            workflow_status=WorkflowStatus.TIL_GODKJENNING,
+            organisation__parent_ministry_id__in=ministries,
+        )
     return visible
 
 
 def view(user, initiative) -> bool:
-    if initiative.workflow_status == PUBLISHED or is_editor(user):
+    if initiative.workflow_status == WorkflowStatus.PUBLISERT or is_editor(user):
         return True
     if is_member(user, initiative.organisation_id):
         return True
     return (
-        initiative.workflow_status == PENDING
+        initiative.workflow_status == WorkflowStatus.TIL_GODKJENNING
         and initiative.organisation.parent_ministry_id in ministry_ids(user)
     )
 
 
 def create(user, organisation=None) -> bool:
-    """Without an organisation: may the user register measures for any organisation?"""
+    """Without an organisation: may the user register initiatives for any organisation?"""
     if not user.is_authenticated:
         return False
     if organisation is None:
-        from .roles import memberships_of
-
         return any({Role.ANSATT, Role.LEDER} & set(m.roles) for m in memberships_of(user))
     return can_write_for(user, organisation)
 
 
 def edit(user, initiative) -> bool:
-    """Staff and leaders of the owner edit drafts, pending and published measures. Editors
+    """Staff and leaders of the owner edit drafts, pending and published initiatives. Editors
     complete the drafts of an organisation nobody writes for yet (say, after importing them),
     until they appoint its first leader, who takes them over."""
-    if initiative.workflow_status == ARCHIVED:
+    if initiative.workflow_status == WorkflowStatus.ARKIVERT:
         return False
     if can_write_for(user, initiative.organisation_id):
         return True
@@ -72,17 +68,24 @@ def edit(user, initiative) -> bool:
 
 
 def submit(user, initiative) -> bool:
-    return initiative.workflow_status == DRAFT and can_write_for(user, initiative.organisation_id)
+    return initiative.workflow_status == WorkflowStatus.UTKAST and can_write_for(
+        user, initiative.organisation_id
+    )
 
 
-# History entries that mean a measure has left its author's hands at least once.
-SENT_FOR_APPROVAL = ("submitted", "published", "returned", "unpublished")
+# History entries that mean an initiative has left its author's hands at least once.
+SENT_FOR_APPROVAL = (
+    ChangeAction.SUBMITTED,
+    ChangeAction.PUBLISHED,
+    ChangeAction.RETURNED,
+    ChangeAction.UNPUBLISHED,
+)
 
 
 def _completed_by_editor(user, initiative) -> bool:
     """An editor's hold on the drafts of an organisation nobody writes for yet."""
     return (
-        initiative.workflow_status == DRAFT
+        initiative.workflow_status == WorkflowStatus.UTKAST
         and is_editor(user)
         and not has_writers(initiative.organisation_id)
     )
@@ -92,7 +95,7 @@ def delete(user, initiative) -> bool:
     """The author (while still staff or leader there) and the owner's leaders delete a draft
     that was never sent for approval; so do editors while nobody writes for the owner."""
     organisation = initiative.organisation_id
-    if initiative.workflow_status != DRAFT:
+    if initiative.workflow_status != WorkflowStatus.UTKAST:
         return False
     if can_write_for(user, organisation):
         if initiative.created_by_id != user.pk and Role.LEDER not in roles_in(user, organisation):
@@ -106,39 +109,43 @@ def delete(user, initiative) -> bool:
 
 
 def review(user, initiative) -> bool:
-    """Leaders of the owner publish a pending measure or send it back."""
-    return initiative.workflow_status == PENDING and Role.LEDER in roles_in(
+    """Leaders of the owner publish a pending initiative or send it back."""
+    return initiative.workflow_status == WorkflowStatus.TIL_GODKJENNING and Role.LEDER in roles_in(
         user, initiative.organisation_id
     )
 
 
 def decided_already(user, initiative) -> bool:
-    """A leader of the owner acting on a measure that no longer awaits approval: another
+    """A leader of the owner acting on an initiative that no longer awaits approval: another
     leader's decision came first (the review view says so instead of refusing)."""
-    return initiative.workflow_status != PENDING and Role.LEDER in roles_in(
+    return initiative.workflow_status != WorkflowStatus.TIL_GODKJENNING and Role.LEDER in roles_in(
         user, initiative.organisation_id
     )
 
 
 def archive(user, initiative) -> bool:
-    return initiative.workflow_status != ARCHIVED and Role.LEDER in roles_in(
+    return initiative.workflow_status != WorkflowStatus.ARKIVERT and Role.LEDER in roles_in(
         user, initiative.organisation_id
     )
 
 
 def unpublish(user, initiative) -> bool:
-    return initiative.workflow_status == PUBLISHED and is_editor(user)
+    return initiative.workflow_status == WorkflowStatus.PUBLISERT and is_editor(user)
 
 
-# Taking part in any of these makes a person a party to the measure: they may not also vouch
+# Taking part in any of these makes a person a party to the initiative: they may not also vouch
 # for the employees' involvement in it (separation of duties).
-SHAPING_ACTIONS = ("created", "edited", "submitted", "published")
+SHAPING_ACTIONS = (
+    ChangeAction.CREATED,
+    ChangeAction.EDITED,
+    ChangeAction.SUBMITTED,
+    ChangeAction.PUBLISHED,
+)
 
 
 def _shaped_by(user):
-    """The recorded changes by ``user`` that made them a party to a measure."""
-    changes = apps.get_model("initiatives", "InitiativeChange").objects
-    return changes.filter(actor_id=user.pk, action__in=SHAPING_ACTIONS)
+    """The recorded changes by ``user`` that made them a party to an initiative."""
+    return InitiativeChange.objects.filter(actor_id=user.pk, action__in=SHAPING_ACTIONS)
 
 
 def assessor_organisation_ids(user) -> list[int]:
@@ -152,8 +159,8 @@ def assessor_organisation_ids(user) -> list[int]:
 
 def assess(user, initiative) -> bool:
     """Union representatives of the owner confirm or dispute employee involvement, unless
-    they lead the owner or created, edited, submitted or published the measure themselves."""
-    if initiative.workflow_status == ARCHIVED:
+    they lead the owner or created, edited, submitted or published the initiative themselves."""
+    if initiative.workflow_status == WorkflowStatus.ARKIVERT:
         return False
     if initiative.organisation_id not in assessor_organisation_ids(user):
         return False
@@ -163,12 +170,12 @@ def assess(user, initiative) -> bool:
 
 
 def assessable_filter(user) -> Q:
-    """``assess`` as a filter for ``Initiative.objects``: the measures ``user`` may assess."""
+    """``assess`` as a filter for ``Initiative.objects``: the initiatives ``user`` may assess."""
     if not user.is_authenticated:
         return Q(pk__in=[])
     return (
         Q(organisation_id__in=assessor_organisation_ids(user))
-        & ~Q(workflow_status=ARCHIVED)
+        & ~Q(workflow_status=WorkflowStatus.ARKIVERT)
         & ~Q(created_by_id=user.pk)
         & ~Exists(_shaped_by(user).filter(initiative_id=OuterRef("pk")))
     )
@@ -179,7 +186,7 @@ def view_history(user, initiative) -> bool:
 
 
 def import_into(user, organisation) -> bool:
-    """Leaders import measures (as drafts) into their own organisation; editors into any."""
+    """Leaders import initiatives (as drafts) into their own organisation; editors into any."""
     if not user.is_authenticated or organisation is None:
         return False
     return is_editor(user) or Role.LEDER in roles_in(user, organisation)
