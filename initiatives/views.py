@@ -52,7 +52,7 @@ class FacetedListView(TemplateView):
     only; the URL stays shareable."""
 
     url_name = ""
-    source = "initiatives.overview.selectors.MEASURES"
+    source = "initiatives.overview.selectors.INITIATIVES"
 
     def get_template_names(self):
         htmx = self.request.htmx

@@ -43,7 +43,7 @@ def organisation_ref(organisation: Organisation) -> dict:
     }
 
 
-def organisation_record(organisation: Organisation, measure_count: int) -> dict:
+def organisation_record(organisation: Organisation, initiative_count: int) -> dict:
     """Needs ``Organisation.objects.with_place()``."""
     ministry = organisation.parent_ministry
     return {
@@ -56,7 +56,7 @@ def organisation_record(organisation: Organisation, measure_count: int) -> dict:
         "departement": organisation_ref(ministry) if ministry else None,
         "beskrivelse": organisation.description,
         "nettsted": organisation.website,
-        "antall_tiltak": measure_count,
+        "antall_tiltak": initiative_count,
     }
 
 
@@ -71,8 +71,8 @@ def _contact(initiative: Initiative) -> dict | None:
     }
 
 
-def measure_record(initiative: Initiative) -> dict:
-    """Needs ``measures()`` (for what it selects and prefetches)."""
+def initiative_record(initiative: Initiative) -> dict:
+    """Needs ``initiatives()`` (for what it selects and prefetches)."""
     organisation = initiative.organisation
     ministry = organisation.parent_ministry
     return {
@@ -142,7 +142,7 @@ def measure_record(initiative: Initiative) -> dict:
 
 def report_record(report: ExperienceReport) -> dict:
     """Needs ``reports()``. A report's contact is part of what its organisation published."""
-    measure = report.initiative
+    initiative = report.initiative
     contact = None
     if report.contact_name:
         contact = {"navn": report.contact_name, "epost": report.contact_email}
@@ -161,12 +161,12 @@ def report_record(report: ExperienceReport) -> dict:
         "resultater": report.outcomes,
         "kontakt": contact,
         "tiltak": {
-            "id": measure.pk,
-            "tittel": measure.title,
-            "url": absolute(measure.get_absolute_url()),
-            "api_url": absolute(reverse("api:measure_detail", args=[measure.pk])),
+            "id": initiative.pk,
+            "tittel": initiative.title,
+            "url": absolute(initiative.get_absolute_url()),
+            "api_url": absolute(reverse("api:measure_detail", args=[initiative.pk])),
         },
-        "organisasjon": organisation_ref(measure.organisation),
+        "organisasjon": organisation_ref(initiative.organisation),
         "publisert": report.published_at,
         "oppdatert": report.updated_at,
     }
