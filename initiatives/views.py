@@ -47,7 +47,7 @@ class InitiativeMixin:
 
 
 class FacetedListView(TemplateView):
-    """A faceted list: the overview's FilterSet, facet statement and selector over the
+    """A faceted list: the overview's pipeline (``overview.pipeline``) over the
     ``overview.selectors.Source`` named by ``source``. htmx asks for the filters and results
     only; the URL stays shareable."""
 
