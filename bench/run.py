@@ -100,7 +100,6 @@ def serve(database: str, workers: int, **extra) -> tuple[subprocess.Popen, int]:
         SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
-        FACET_CACHE_STATS="1",
         **extra,
     )
     subprocess.run(
@@ -277,20 +276,6 @@ def query_counts(database: str, samples: dict[str, list[str]]) -> dict[str, int]
     return json.loads(output.strip().splitlines()[-1])
 
 
-CACHE_STATS = (
-    "import json; from django.core.cache import cache; "
-    "keys = ['initiatives:facets:hits', 'initiatives:facets:misses']; "
-    "print(json.dumps([cache.get(k) or 0 for k in keys])); cache.delete_many(keys)"
-)
-
-
-def cache_stats(database: str) -> tuple[int, int]:
-    """Hits and misses of the facet-count cache since the last call (then reset)."""
-    output = _manage("shell", "-c", CACHE_STATS, database=database)
-    hits, misses = json.loads(output.strip().splitlines()[-1])
-    return hits, misses
-
-
 def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dict]:
     """Every scenario on a server per size, the sizes taking turns (see ``alternating``)."""
     prepared = {size: prepare(size) for size in sizes}
@@ -309,20 +294,11 @@ def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dic
             for values in paths[size].values():
                 drive(port, values[: clients * workers], clients)
         scenarios = {size: [] for size in sizes}
-        for database in databases.values():
-            cache_stats(database)
         for name in paths[sizes[0]]:
             results = alternating(ports, {size: paths[size][name] for size in sizes}, clients)
-            for size, database in databases.items():
-                hits, misses = cache_stats(database)
-                rate = round(hits / (hits + misses), 3) if hits + misses else None
+            for size in sizes:
                 scenarios[size].append(
-                    {
-                        "name": name,
-                        **results[size],
-                        "queries": counts[size][name],
-                        "facet_cache_hit_rate": rate,
-                    }
+                    {"name": name, **results[size], "queries": counts[size][name]}
                 )
     reports = []
     for size in sizes:
@@ -346,15 +322,14 @@ def _stop(server: subprocess.Popen) -> None:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| measures | scenario | p50 ms | p95 ms | rps | queries | p95 / healthz | cache hits |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| measures | scenario | p50 ms | p95 ms | rps | queries | p95 / healthz |",
+        "|---:|---|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         for s in result["scenarios"]:
             lines.append(
                 f"| {result['initiatives']} | {s['name']} | {s['p50_ms']} | {s['p95_ms']} | "
-                f"{s['rps']} | {s['queries']} | {s['p95_vs_healthz']} | "
-                f"{'–' if s['facet_cache_hit_rate'] is None else s['facet_cache_hit_rate']} |"
+                f"{s['rps']} | {s['queries']} | {s['p95_vs_healthz']} |"
             )
     return "\n".join(lines) + "\n"
 

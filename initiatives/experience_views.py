@@ -58,7 +58,7 @@ class ExperienceDetailView(ReportMixin, TemplateView):
     template_name = "initiatives/experience_detail.html"
 
     def get_context_data(self, **kwargs):
-        from .overview.reports import similar_measures
+        from .overview.reports import similar_initiatives
 
         user, report = self.request.user, self.report
         allowed = {
@@ -72,7 +72,7 @@ class ExperienceDetailView(ReportMixin, TemplateView):
         }
         return super().get_context_data(
             allowed=allowed,
-            similar=similar_measures(report) if report.is_published else [],
+            similar=similar_initiatives(report) if report.is_published else [],
             **discussion.page_context(
                 report, user, comment_url=reverse("initiatives:report_comment", args=[report.pk])
             ),

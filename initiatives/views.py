@@ -47,12 +47,12 @@ class InitiativeMixin:
 
 
 class FacetedListView(TemplateView):
-    """A faceted list: the overview's FilterSet, facet statement and selector over the
+    """A faceted list: the overview's pipeline (``overview.pipeline``) over the
     ``overview.selectors.Source`` named by ``source``. htmx asks for the filters and results
     only; the URL stays shareable."""
 
     url_name = ""
-    source = "initiatives.overview.selectors.MEASURES"
+    source = "initiatives.overview.selectors.INITIATIVES"
 
     def get_template_names(self):
         htmx = self.request.htmx

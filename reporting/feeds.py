@@ -9,7 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative
-from initiatives.overview.selectors import filtered_rows, overview_params, with_export_fields
+from initiatives.overview.pipeline import Selection
+from initiatives.overview.selectors import INITIATIVES, with_export_fields
 
 ITEMS = 50
 
@@ -25,7 +26,7 @@ class PlainTextSummaryAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", summary, {"type": "text"})
 
 
-class PublishedMeasuresFeed(Feed):
+class PublishedInitiativesFeed(Feed):
     """Anyone subscribes: the newest published measures matching the overview's parameters
     (for example focus area 2 in Vestland)."""
 
@@ -34,10 +35,10 @@ class PublishedMeasuresFeed(Feed):
     def get_object(self, request):
         """The request's filter; kept in ``obj``, since one feed instance serves every
         request and must hold no per-request state."""
-        params, reference = overview_params(request.GET)
-        params.sorting = "nyeste"
+        selection = Selection(request.GET, user=AnonymousUser(), source=INITIATIVES)
+        selection.params.sorting = "nyeste"
         query = request.GET.urlencode()
-        return params, reference, f"?{query}" if query else ""
+        return selection, f"?{query}" if query else ""
 
     def title(self, obj):
         return _("Newly published measures – Tillitsportalen")
@@ -46,14 +47,14 @@ class PublishedMeasuresFeed(Feed):
         return _("Measures in the trust reform, newest first, as filtered in the overview.")
 
     def link(self, obj):
-        return reverse("initiatives:overview") + obj[2]
+        return reverse("initiatives:overview") + obj[1]
 
     def feed_url(self, obj):
-        return reverse("reporting:feed") + obj[2]
+        return reverse("reporting:feed") + obj[1]
 
     def items(self, obj):
-        params, reference, _query = obj
-        rows = filtered_rows(params, AnonymousUser(), reference, fuzzy=False)
+        selection, _query = obj
+        rows = selection.rows(fuzzy=False)  # a feed follows the words as typed
         ids = list(rows.values_list("pk", flat=True)[:ITEMS])
         items = with_export_fields(Initiative.objects.filter(pk__in=ids))
         return sorted(items, key=lambda i: (i.published_at, i.pk), reverse=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from initiatives.overview.params import CONFIRMATION
+from initiatives.overview.registry import BY_NAME
 
 from .charts import Chart, Row, bar_chart, column_chart, shaded_table
 from .selectors import CHOICES, Statistics, quarters
@@ -28,14 +28,15 @@ def _overview_link(query, name: str, value: str) -> str:
     return f"{reverse('initiatives:overview')}?{narrowed.urlencode()}"
 
 
-def _rows(stats: Statistics, query, name: str, options, public=None) -> list[Row]:
-    """One row per option (stored value, label), in the options' order; ``public`` maps a
-    stored value to the overview's parameter value when they differ."""
+def _rows(stats: Statistics, query, name: str, options) -> list[Row]:
+    """One row per option (stored value, label), in the options' order, linked to the
+    overview with the facet's public value (none for a value the facet does not offer)."""
     counts = stats.counts.get(name, {})
+    public = BY_NAME[name].public(stats.panel.reference)
     rows = []
     for stored, label in options:
         value = counts.get(str(stored), 0)
-        parameter = public(str(stored)) if public else str(stored)
+        parameter = str(stored) if public is None else public.get(str(stored), "")
         url = _overview_link(query, name, parameter) if value and parameter else ""
         rows.append(Row(str(label), value, url))
     return rows
@@ -45,10 +46,8 @@ def charts(stats: Statistics, query) -> list[Chart]:
     """The bar and column charts, in the order the page shows them."""
     reference, total = stats.panel.reference, stats.total
     focus = [(number, name) for number, name in sorted(reference.focus_names.items())]
-    slugs = reference.focus_slugs
     counties = _counties(reference)
     years = sorted(stats.counts.get("aar", {}), key=int)
-    stored_confirmation = {stored: public for public, stored in CONFIRMATION.items()}
     experience = [("true", _("with an experience report")), ("false", _("without one yet"))]
     per_quarter = [
         Row(
@@ -59,14 +58,14 @@ def charts(stats: Statistics, query) -> list[Chart]:
         for key, count in quarters(stats.counts.get("kvartal", {}))
     ]
     bars = [
-        ("fokusomrade", _("Focus area"), focus, lambda n: slugs.get(int(n), "")),
-        ("fylke", _("County"), counties, lambda n: n),
-        ("type", _("Kind of measure"), CHOICES["type"], None),
-        ("sektor", _("Sector"), CHOICES["sektor"], None),
-        ("status", _("Status"), CHOICES["status"], None),
-        ("aar", _("Start year"), [(year, year) for year in years], None),
-        ("bekreftet", _("Employee involvement"), CHOICES["bekreftet"], stored_confirmation.get),
-        ("erfaring", _("Experience reports"), experience, lambda v: "ja" if v == "true" else ""),
+        ("fokusomrade", _("Focus area"), focus),
+        ("fylke", _("County"), counties),
+        ("type", _("Kind of measure"), CHOICES["type"]),
+        ("sektor", _("Sector"), CHOICES["sektor"]),
+        ("status", _("Status"), CHOICES["status"]),
+        ("aar", _("Start year"), [(year, year) for year in years]),
+        ("bekreftet", _("Employee involvement"), CHOICES["bekreftet"]),
+        ("erfaring", _("Experience reports"), experience),
     ]
     titles = {
         "fokusomrade": _("Measures by focus area"),
@@ -79,8 +78,8 @@ def charts(stats: Statistics, query) -> list[Chart]:
         "erfaring": _("Measures with experience reports"),
     }
     result = [
-        bar_chart(name, titles[name], header, _rows(stats, query, name, options, public), total)
-        for name, header, options, public in bars
+        bar_chart(name, titles[name], header, _rows(stats, query, name, options), total)
+        for name, header, options in bars
     ]
     result.insert(1, column_chart("kvartal", _("Published per quarter"), _("Quarter"), per_quarter))
     return result

@@ -6,7 +6,7 @@ app_name = "reporting"
 
 urlpatterns = [
     path("statistikk/", views.StatisticsView.as_view(), name="statistics"),
-    path("feed/tiltak/", feeds.PublishedMeasuresFeed(), name="feed"),
+    path("feed/tiltak/", feeds.PublishedInitiativesFeed(), name="feed"),
     path("oversikt/<int:year>/", views.YearbookView.as_view(), name="yearbook"),
     path(
         "oversikt/<int:year>/eksport.csv",

@@ -13,7 +13,8 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from initiatives.models import Initiative
-from initiatives.overview.selectors import overview_params, overview_rows, with_export_fields
+from initiatives.overview.pipeline import Selection
+from initiatives.overview.selectors import INITIATIVES, with_export_fields
 from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
@@ -40,16 +41,20 @@ def download(rows, filename: str):
     )
 
 
+def _selected_rows(request):
+    """The measures the overview shows for this request, sorted, with what a row shows."""
+    selection = Selection(request.GET, user=request.user, source=INITIATIVES)
+    return with_export_fields(selection.rows())
+
+
 def export_csv(request):
     """The current filter of /tiltak/ as CSV (semicolon-separated, UTF-8 with BOM)."""
-    params, reference = overview_params(request.GET)
-    return download(overview_rows(params, request.user, reference), _filename("csv"))
+    return download(_selected_rows(request), _filename("csv"))
 
 
 def export_xlsx(request):
     """The current filter of /tiltak/ as an Excel workbook."""
-    params, reference = overview_params(request.GET)
-    return download(overview_rows(params, request.user, reference), _filename("xlsx"))
+    return download(_selected_rows(request), _filename("xlsx"))
 
 
 class StatisticsView(TemplateView):

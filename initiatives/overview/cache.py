@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 
 from django.core.cache import cache
 
 from tillit.core.routing import primary_reads
 from tillit.policy.roles import is_editor, memberships_of, ministry_ids
 
+from .reference import Reference, load_reference
+
 VERSION_KEY = "initiatives:data-version"
 TIMEOUT = 600
-STATS = os.environ.get("FACET_CACHE_STATS") == "1"  # set by `make bench` to report hit rates
 
 
 def bump_data_version() -> None:
@@ -46,12 +46,8 @@ def cached_counts(user, version: int, selected: dict[str, list[str]], compute):
     once per data version (the selections people click are few and repeat)."""
     chosen = json.dumps({name: sorted(values) for name, values in selected.items() if values})
     digest = hashlib.sha256(chosen.encode()).hexdigest()[:32]
-    key = f"initiatives:facets:{version}:{_scope(user)}:{digest}"
+    key = f"initiatives:facet-counts:{version}:{_scope(user)}:{digest}"
     counts = cache.get(key)
-    if STATS:
-        cache.get_or_set("initiatives:facets:hits", 0, timeout=None)
-        cache.get_or_set("initiatives:facets:misses", 0, timeout=None)
-        cache.incr("initiatives:facets:hits" if counts is not None else "initiatives:facets:misses")
     if counts is None:
         with primary_reads():  # never cache, for every server, a lagging replica's counts
             counts = compute()
@@ -59,11 +55,9 @@ def cached_counts(user, version: int, selected: dict[str, list[str]], compute):
     return counts
 
 
-def reference(version: int):
+def reference(version: int) -> Reference:
     """The overview's reference data (focus areas, counties, municipalities, ministries),
     loaded once per data version and process instead of four queries on every request."""
-    from .params import load_reference
-
     if _reference_memo.get("version") != version:
         with primary_reads():
             _reference_memo.update(version=version, reference=load_reference())

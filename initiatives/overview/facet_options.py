@@ -5,18 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
-from initiatives.models import Kind, LifecycleStatus, Sector
-
-from .params import OverviewParams, Reference
-
-CONFIRMATION_LABELS = {
-    "ja": _("confirmed by the union representative"),
-    "nei": _("employees' organisations not involved"),
-    "ukjent": _("not yet assessed"),
-}
-EXPERIENCE_LABELS = {"ja": _("has an experience report")}
+from .params import OverviewParams
+from .reference import Reference
+from .registry import FACETS
 
 
 @dataclass
@@ -47,55 +38,15 @@ def _choices(values, counts: dict, selected: list[str]) -> list[FacetOption]:
 
 
 def facets(params: OverviewParams, counts: dict, reference: Reference) -> list[Facet]:
-    """The filter panel's facets in their order, each with its options and their counts."""
-    chosen = params.selected
-    years = sorted({*counts["aar"], *chosen.get("aar", [])}, reverse=True)
-    return [
-        Facet(
-            "fokusomrade",
-            _("Focus area"),
-            _choices(
-                reference.options["fokusomrade"], counts["fokusomrade"], chosen["fokusomrade"]
-            ),
-        ),
-        Facet("type", _("Kind of measure"), _choices(Kind.choices, counts["type"], chosen["type"])),
-        Facet("sektor", _("Sector"), _choices(Sector.choices, counts["sektor"], chosen["sektor"])),
-        Facet(
-            "status",
-            _("Status"),
-            _choices(LifecycleStatus.choices, counts["status"], chosen["status"]),
-        ),
-        Facet(
-            "bekreftet",
-            _("Employee involvement"),
-            _choices(CONFIRMATION_LABELS.items(), counts["bekreftet"], params.bekreftet),
-        ),
-        Facet(
-            "fylke",
-            _("County"),
-            _choices(reference.options["fylke"], counts["fylke"], chosen["fylke"]),
-        ),
-        Facet(
-            "kommune",
-            _("Municipality"),
-            _choices(reference.options["kommune"], counts["kommune"], chosen["kommune"]),
-            widget="select",
-        ),
-        Facet(
-            "departement",
-            _("Owning ministry"),
-            _choices(
-                reference.options["departement"], counts["departement"], chosen["departement"]
-            ),
-        ),
-        Facet(
-            "erfaring",
-            _("Experience"),
-            _choices(EXPERIENCE_LABELS.items(), counts["erfaring"], chosen["erfaring"]),
-        ),
-        Facet(
-            "aar",
-            _("Start year"),
-            _choices([(y, y) for y in years], counts["aar"], chosen["aar"]),
-        ),
-    ]
+    """The filter panel's facets in their order, each with its options and their counts;
+    a facet without fixed options offers the values counted, newest first (the years)."""
+    shown = []
+    for facet in FACETS:
+        chosen = params.selected[facet.name]
+        if facet.options is None:
+            values = [(v, v) for v in sorted({*counts[facet.name], *chosen}, reverse=True)]
+        else:
+            values = facet.options(reference)
+        options = _choices(values, counts[facet.name], chosen)
+        shown.append(Facet(facet.name, facet.label, options, facet.widget))
+    return shown

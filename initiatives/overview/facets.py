@@ -29,11 +29,21 @@ from operator import and_, or_
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField
 from django.db.models.expressions import RawSQL
 
-from initiatives.filters import FACET_FIELDS, facet_condition
 from initiatives.models import OverviewEntry
 from tillit.core.routing import read_connection
 
-from .params import CONFIRMATION, Reference
+from .reference import Reference
+from .registry import BY_NAME, COLUMNS, FACETS
+
+
+@dataclass
+class FacetCounts:
+    """What the facet statement found: per facet, the number of rows per public value; the
+    number passing every selected facet; and, when a page was asked for, its ids in order."""
+
+    options: dict[str, dict[str, int]]
+    total: int
+    page_ids: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,8 +68,8 @@ def _flag(name: str) -> str:
 
 def _selected_counts(name: str, where: str) -> str:
     """A selected facet's counts: the groups of ``g`` that pass every *other* facet."""
-    column = FACET_FIELDS[name]
-    if name == "fokusomrade":
+    column = BY_NAME[name].column
+    if BY_NAME[name].many:
         return (
             f"SELECT '{name}', n::text, SUM(hits)::bigint"  # noqa: S608 (constants)
             f" FROM g, unnest(g.{column}) n{where} GROUP BY 2"
@@ -69,17 +79,22 @@ def _selected_counts(name: str, where: str) -> str:
 
 def _unselected_sql(names: list[str]) -> str:
     """``s``: the rows of ``a`` counted per value of each facet without a selection, and in
-    all (``_total``), in one pass over ``a`` (grouping sets). A measure's focus areas are
-    counted per combination here and spread over the areas afterwards (``_AREA_COUNTS``)."""
-    columns = {name: FACET_FIELDS[name] for name in names}
+    all (``_total``), in one pass over ``a`` (grouping sets). An array facet (a measure's
+    focus areas) is counted per combination here, in ``areas``, and spread over its values
+    afterwards (``_spread_sql``)."""
+    columns = {name: BY_NAME[name].column for name in names}
     if not columns:
         return "SELECT '_total' AS facet, '' AS value, NULL AS areas, COUNT(*) AS hits FROM a"
     facet = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in columns.items())
     value = " ".join(
-        f"WHEN GROUPING({c}) = 0 THEN {'NULL' if n == 'fokusomrade' else f'{c}::text'}"
+        f"WHEN GROUPING({c}) = 0 THEN {'NULL' if BY_NAME[n].many else f'{c}::text'}"
         for n, c in columns.items()
     )
-    areas = FACET_FIELDS["fokusomrade"] if "fokusomrade" in columns else "NULL"
+    arrays = [c for n, c in columns.items() if BY_NAME[n].many]
+    if len(arrays) > 1:  # one column for arrays of different types: as text
+        areas = f"CASE {' '.join(f'WHEN GROUPING({c}) = 0 THEN {c}::text[]' for c in arrays)} END"
+    else:
+        areas = arrays[0] if arrays else "NULL"
     sets = ", ".join(f"({column})" for column in columns.values())
     return (
         f"SELECT CASE {facet} ELSE '_total' END AS facet,"  # noqa: S608 (constants)
@@ -88,16 +103,18 @@ def _unselected_sql(names: list[str]) -> str:
     )
 
 
-_AREA_COUNTS = (
-    "SELECT 'fokusomrade', n::text, SUM(hits)::bigint"
-    " FROM s, unnest(s.areas) n WHERE facet = 'fokusomrade' GROUP BY 2"
-)
+def _spread_sql(name: str) -> str:
+    """An unselected array facet's counts: its combinations in ``s`` spread over the values."""
+    return (
+        f"SELECT '{name}', n::text, SUM(hits)::bigint"  # noqa: S608 (constants)
+        f" FROM s, unnest(s.areas) n WHERE facet = '{name}' GROUP BY 2"
+    )
 
 
 def _combinations_sql(names: list[str]) -> str:
     """``g``: the rows of ``m`` counted per combination of the selected facets' values
     (a few hundred groups at most), with the addresses of the rows passing every facet."""
-    own = ", ".join(FACET_FIELDS[name] for name in names)
+    own = ", ".join(BY_NAME[name].column for name in names)
     flags = ", ".join(_flag(name) for name in names)
     passing = " AND ".join(_flag(name) for name in names)
     return (
@@ -119,7 +136,7 @@ def _rows_sql(base, conditions: dict[str, Q], window: Window | None) -> tuple[st
         columns = {"row_id": F("pk")}
         if window is not None:
             columns["sort"] = F(window.key)
-        return _sql(base.annotate(**columns).values(*FACET_FIELDS.values(), *columns))
+        return _sql(base.annotate(**columns).values(*COLUMNS, *columns))
     if len(names) > 1:
         base = base.filter(
             reduce(or_, [reduce(and_, [conditions[o] for o in names if o != n]) for n in names])
@@ -130,7 +147,7 @@ def _rows_sql(base, conditions: dict[str, Q], window: Window | None) -> tuple[st
     }
     address = f'"{base.model._meta.db_table}".ctid'  # the row's address, within this statement
     columns["tid"] = RawSQL(address, (), output_field=TextField())  # noqa: S611 (constants)
-    own = [FACET_FIELDS[name] for name in names]
+    own = [BY_NAME[name].column for name in names]
     return _sql(base.annotate(**columns).values(*own, *columns))
 
 
@@ -146,7 +163,7 @@ def _passing_all_sql(base, flags: list[str], window: Window | None) -> tuple[str
     columns = {"row_id": F("pk")}
     if window is not None:
         columns["sort"] = F(window.key)
-    return _sql(base.filter(picked).annotate(**columns).values(*FACET_FIELDS.values(), *columns))
+    return _sql(base.filter(picked).annotate(**columns).values(*COLUMNS, *columns))
 
 
 def _sql(queryset) -> tuple[str, list]:
@@ -156,14 +173,14 @@ def _sql(queryset) -> tuple[str, list]:
 
 def facet_counts(
     base_queryset, selected: dict[str, list[str]], reference: Reference, window=None
-) -> dict:
-    """Counts per facet option, keyed by the public values, plus ``_total`` and, with a
-    ``window``, ``_page``: the ids of that page of results in order.
+) -> FacetCounts:
+    """Counts per facet option, keyed by the public values, the total and, with a
+    ``window``, the ids of that page of results in order.
 
     ``base_queryset`` holds what every facet shares: visibility and the text search (and its
     ``rank``). ``selected`` holds the validated facet selections in their public form."""
     conditions = {
-        name: facet_condition(name, values, reference)
+        name: BY_NAME[name].condition(values, reference)
         for name, values in selected.items()
         if values
     }
@@ -176,10 +193,9 @@ def facet_counts(
         params += passing_params
     else:  # without a selection every row of m passes: a is then only another name for it
         passing = "a AS NOT MATERIALIZED (SELECT * FROM m)"
-    unselected = [name for name in FACET_FIELDS if name not in conditions]
-    parts = ["SELECT facet, value, hits FROM s WHERE facet <> 'fokusomrade'"]
-    if "fokusomrade" in unselected:
-        parts.append(_AREA_COUNTS)
+    unselected = [facet.name for facet in FACETS if facet.name not in conditions]
+    parts = ["SELECT facet, value, hits FROM s WHERE value IS NOT NULL"]
+    parts += [_spread_sql(name) for name in unselected if BY_NAME[name].many]
     for name in conditions:
         parts.append(_selected_counts(name, _where([f for f in flags if f != _flag(name)])))
     if window is not None:
@@ -196,35 +212,27 @@ def facet_counts(
         ctes = f"m AS MATERIALIZED ({rows_sql}), {passing}"
     ctes += f", s AS MATERIALIZED ({_unselected_sql(unselected)})"
     statement = f"WITH {ctes} " + " UNION ALL ".join(parts)
-    counts: dict[str, dict[str, int]] = {name: {} for name in [*FACET_FIELDS, "_total"]}
-    page: list[tuple[int, int]] = []
+    counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
+    total, page = 0, []
     with read_connection(OverviewEntry).cursor() as cursor:
         cursor.execute(statement, params)
         for name, value, count in cursor.fetchall():
             if name == "_page":
                 page.append((count, int(value)))
+            elif name == "_total":
+                total = count
             elif value is not None:
                 counts[name][value] = count
-    counts = _public(counts, reference)
-    if window is not None:
-        counts["_page"] = [pk for _n, pk in sorted(page)]
-    return counts
+    page_ids = [pk for _n, pk in sorted(page)] if window is not None else None
+    return FacetCounts(_public(counts, reference), total, page_ids)
 
 
 def _public(counts: dict[str, dict[str, int]], reference: Reference) -> dict:
-    """Stored values → the public values of the URL contract."""
-    confirmation = {stored: public for public, stored in CONFIRMATION.items()}
-    ministries = reference.ministry_names
-    slugs = reference.focus_slugs
-    counts["bekreftet"] = {
-        confirmation[k]: v for k, v in counts["bekreftet"].items() if k in confirmation
-    }
-    counts["departement"] = {
-        ministries[int(k)]: v for k, v in counts["departement"].items() if int(k) in ministries
-    }
-    counts["fokusomrade"] = {
-        slugs[int(k)]: v for k, v in counts["fokusomrade"].items() if int(k) in slugs
-    }
-    counts["erfaring"] = {"ja": counts["erfaring"]["true"]} if "true" in counts["erfaring"] else {}
-    counts["_total"] = {"": counts["_total"].get("", 0)}
+    """Stored values → the public values of the URL contract (unknown stored values go)."""
+    for facet in FACETS:
+        public = facet.public(reference)
+        if public is not None:
+            counts[facet.name] = {
+                public[k]: v for k, v in counts[facet.name].items() if k in public
+            }
     return counts

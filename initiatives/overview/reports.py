@@ -1,5 +1,5 @@
-"""Experience reports as a faceted list: the overview's FilterSet, facet statement and
-selector over published reports, each carrying its measure's facet fields."""
+"""Experience reports as a faceted list: the overview's pipeline over published reports,
+each carrying its measure's facet fields."""
 
 from __future__ import annotations
 
@@ -9,22 +9,21 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q, Value
 from django.db.models.expressions import RawSQL
 
-from initiatives.filters import FACET_FIELDS
 from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
 
+from .registry import COLUMNS
 from .selectors import Source
 
-FROM_MEASURE = {
-    column: F(f"initiative__{column}")
-    for column in FACET_FIELDS.values()
-    if column != "has_experience"
+FROM_INITIATIVE = {
+    column: F(f"initiative__{column}") for column in COLUMNS if column != "has_experience"
 }
 
 
 def reports_base(user=None):
     """Published reports of published measures, with their measure's facet fields; the
     same for everyone."""
-    return ExperienceReport.objects.published().annotate(**FROM_MEASURE, has_experience=Value(True))
+    published = ExperienceReport.objects.published()
+    return published.annotate(**FROM_INITIATIVE, has_experience=Value(True))
 
 
 def _fetch_reports(queryset):
@@ -51,24 +50,24 @@ EXPERIENCE_REPORTS = Source(
 WORD = re.compile(r"\w{4,}")
 
 
-def similar_measures(report: ExperienceReport, *, limit: int = 5) -> list[Initiative]:
+def similar_initiatives(report: ExperienceReport, *, limit: int = 5) -> list[Initiative]:
     """Other published measures that share a focus area with the report's measure and some
     of the words of the report's and the measure's titles, most shared focus areas first,
     then by text rank; worked out in the database."""
-    measure = report.initiative
-    words = list(dict.fromkeys(WORD.findall(f"{report.title} {measure.title}".lower())))[:12]
-    if not words or not measure.focus_area_numbers:
+    initiative = report.initiative
+    words = list(dict.fromkeys(WORD.findall(f"{report.title} {initiative.title}".lower())))[:12]
+    if not words or not initiative.focus_area_numbers:
         return []
     query = SearchQuery(" | ".join(words), config="norwegian", search_type="raw")
     shared = RawSQL(
         "cardinality(ARRAY(SELECT unnest(initiatives_initiative.focus_area_numbers)"
         " INTERSECT SELECT unnest(%s::smallint[])))",
-        (list(measure.focus_area_numbers),),
+        (list(initiative.focus_area_numbers),),
     )
     return list(
         Initiative.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
-        .exclude(pk=measure.pk)
-        .filter(Q(focus_area_numbers__overlap=measure.focus_area_numbers), search_vector=query)
+        .exclude(pk=initiative.pk)
+        .filter(Q(focus_area_numbers__overlap=initiative.focus_area_numbers), search_vector=query)
         .annotate(shared=shared, rank=SearchRank(F("search_vector"), query))
         .select_related("organisation")
         .only("title", "summary", "organisation__name", "focus_area_numbers")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import InterfaceError, OperationalError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -95,9 +95,19 @@ class Filters(Schema):
     departement: list[str] = Field([], description="Owning ministry's short name; repeatable.")
     aar: list[str] = Field([], description="Start year; repeatable.")
     bekreftet: list[str] = Field([], description="Union confirmation: ja, nei, ukjent.")
-    erfaring: str | None = Field(None, description="ja: has a published experience report.")
+    erfaring: list[str] = Field([], description="ja: has a published experience report.")
     sortering: str | None = Field(None, description="relevans, nyeste, oppdatert or tittel.")
     side: int | None = Field(None, ge=1, le=99_999, description="Page number, from 1.")
+
+
+def as_query(filters: Schema) -> QueryDict:
+    """The validated parameters in the form the overview's parser reads (the pipeline
+    checks each value against the facet registry and names what it ignores)."""
+    query = QueryDict(mutable=True)
+    for name, value in filters.dict().items():
+        if value is not None:
+            query.setlist(name, [str(v) for v in (value if isinstance(value, list) else [value])])
+    return query
 
 
 class OrganisationFilters(Schema):
@@ -143,8 +153,9 @@ def _one(fetch, pk: int):
     summary="Published measures, filtered like /tiltak/",
     tags=LIST_TAG,
 )
-def measure_list(request, filters: Query[Filters]):
-    return _page(request, selectors.measure_listing(request.GET), records.initiative_record)
+def initiative_list(request, filters: Query[Filters]):
+    listing = selectors.initiative_listing(as_query(filters))
+    return _page(request, listing, records.initiative_record)
 
 
 @api.get(
@@ -155,8 +166,8 @@ def measure_list(request, filters: Query[Filters]):
     summary="One published measure",
     tags=LIST_TAG,
 )
-def measure_detail(request, pk: int):
-    return records.initiative_record(_one(selectors.measure, pk))
+def initiative_detail(request, pk: int):
+    return records.initiative_record(_one(selectors.initiative, pk))
 
 
 @api.get(
@@ -168,7 +179,7 @@ def measure_detail(request, pk: int):
     tags=LIST_TAG,
 )
 def report_list(request, filters: Query[Filters]):
-    return _page(request, selectors.report_listing(request.GET), records.report_record)
+    return _page(request, selectors.report_listing(as_query(filters)), records.report_record)
 
 
 @api.get(
@@ -193,7 +204,9 @@ def report_detail(request, pk: int):
 )
 def organisation_list(request, filters: Query[OrganisationFilters]):
     listing = selectors.organisation_listing(request.GET)
-    return _page(request, listing, lambda row: records.organisation_record(row, row.measure_count))
+    return _page(
+        request, listing, lambda row: records.organisation_record(row, row.initiative_count)
+    )
 
 
 @api.get(
@@ -206,7 +219,7 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
 )
 def organisation_detail(request, pk: int):
     organisation = _one(lambda key: selectors.organisations().get(pk=key), pk)
-    return records.organisation_record(organisation, organisation.measure_count)
+    return records.organisation_record(organisation, organisation.initiative_count)
 
 
 def _all(rows: list[dict]) -> dict:
@@ -231,7 +244,7 @@ def focus_area_list(request):
                 "navn_per_sprak": names_by_language(area.slug, area.name),
                 "beskrivelse": area.description,
                 "url": absolute_url(area.get_absolute_url()),
-                "antall_tiltak": area.measure_count,
+                "antall_tiltak": area.initiative_count,
             }
             for area in selectors.focus_areas()
         ]

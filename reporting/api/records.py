@@ -68,7 +68,7 @@ def _contact(initiative: Initiative) -> dict | None:
 
 
 def initiative_record(initiative: Initiative) -> dict:
-    """Needs ``measures()`` (for what it selects and prefetches)."""
+    """Needs ``initiatives()`` (for what it selects and prefetches)."""
     organisation = initiative.organisation
     ministry = organisation.parent_ministry
     return {

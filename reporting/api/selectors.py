@@ -1,6 +1,6 @@
-"""What the API reads: always as an anonymous visitor sees it, whoever asks. Lists reuse the
-overview's parameter parser, FilterSet and sort orders, so /api/v1/tiltak/?… selects what
-/tiltak/?… shows the public."""
+"""What the API reads: always as an anonymous visitor sees it, whoever asks. Lists go through
+the overview's pipeline (parser, conditions and sort orders), so /api/v1/tiltak/?… selects
+what /tiltak/?… shows the public."""
 
 from __future__ import annotations
 
@@ -17,14 +17,9 @@ from initiatives.models import (
     InitiativeFocusArea,
     WorkflowStatus,
 )
+from initiatives.overview.pipeline import Selection
 from initiatives.overview.reports import EXPERIENCE_REPORTS, reports_base
-from initiatives.overview.selectors import (
-    MEASURES,
-    Source,
-    filtered_rows,
-    overview_params,
-    wants_fuzzy_search,
-)
+from initiatives.overview.selectors import INITIATIVES, Source
 from tillit.accounts.models import County, Municipality, Organisation, OrganisationKind
 
 from .dataset import PAGE_SIZE
@@ -33,11 +28,11 @@ PUBLISHED = WorkflowStatus.PUBLISERT
 ANONYMOUS = AnonymousUser()
 
 
-def measures(queryset=None) -> QuerySet:
+def initiatives(queryset=None) -> QuerySet:
     """Published measures (never archived ones) with what a record shows: a fixed number of
     queries for any number of rows."""
     if queryset is None:
-        queryset = MEASURES.rows(ANONYMOUS)
+        queryset = INITIATIVES.rows(ANONYMOUS)
     public_reports = ExperienceReport.objects.published().order_by("-published_at", "-pk")
     return queryset.select_related(
         "organisation__municipality__county",
@@ -88,15 +83,15 @@ def _page_of(queryset, page: int, ignored: list[str], total: int | None = None) 
 
 
 def _faceted(query, source: Source, fetch) -> Listing:
-    params, reference = overview_params(query)
-    fuzzy = wants_fuzzy_search(params, source.rows(ANONYMOUS))
-    rows = filtered_rows(params, ANONYMOUS, reference, fuzzy, source)
+    selection = Selection(query, user=ANONYMOUS, source=source)
+    rows, params = selection.rows(), selection.params
     return _page_of(fetch(rows), params.page, params.ignored, total=rows.count())
 
 
-def measure_listing(query) -> Listing:
-    """The overview's selection for an anonymous visitor, as records."""
-    return _faceted(query, MEASURES, measures)
+def initiative_listing(query) -> Listing:
+    """The overview's selection for an anonymous visitor, as records. ``query``: the
+    validated parameters, as a QueryDict (``endpoints.as_query``)."""
+    return _faceted(query, INITIATIVES, initiatives)
 
 
 def report_listing(query) -> Listing:
@@ -104,21 +99,21 @@ def report_listing(query) -> Listing:
     return _faceted(query, EXPERIENCE_REPORTS, reports)
 
 
-def measure(pk: int) -> Initiative:
-    return measures().get(pk=pk)
+def initiative(pk: int) -> Initiative:
+    return initiatives().get(pk=pk)
 
 
 def report(pk: int) -> ExperienceReport:
     return reports().get(pk=pk)
 
 
-def _published_measures(prefix: str) -> Count:
+def _published_initiatives(prefix: str) -> Count:
     return Count(f"{prefix}", filter=Q(**{f"{prefix}__workflow_status": PUBLISHED}))
 
 
 def organisations(kind: str = "") -> QuerySet:
     found = Organisation.objects.with_place().annotate(
-        measure_count=_published_measures("initiatives")
+        initiative_count=_published_initiatives("initiatives")
     )
     if kind:
         found = found.filter(kind=kind)
@@ -139,9 +134,8 @@ def organisation_listing(query) -> Listing:
 
 
 def focus_areas() -> QuerySet:
-    return FocusArea.objects.annotate(measure_count=_published_measures("initiatives")).order_by(
-        "number"
-    )
+    published = _published_initiatives("initiatives")
+    return FocusArea.objects.annotate(initiative_count=published).order_by("number")
 
 
 def municipalities() -> QuerySet:

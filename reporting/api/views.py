@@ -23,7 +23,8 @@ from initiatives.models import (
     TrustRelation,
     UnionAssessment,
 )
-from initiatives.overview.params import CONFIRMATION, SORTINGS
+from initiatives.overview.params import SORTINGS
+from initiatives.overview.registry import CONFIRMATION
 from tillit.accounts.models import OrganisationKind
 from tillit.core.mail import absolute_url
 

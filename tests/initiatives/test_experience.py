@@ -4,7 +4,7 @@ from django.test import RequestFactory
 
 from initiatives import services
 from initiatives.models import ExperienceReport, FocusArea, OverviewEntry
-from initiatives.overview.reports import EXPERIENCE_REPORTS, similar_measures
+from initiatives.overview.reports import EXPERIENCE_REPORTS, similar_initiatives
 from initiatives.overview.selectors import overview
 from tillit.accounts.models import Organisation
 from tillit.core.models import AuditEvent
@@ -134,7 +134,7 @@ def test_the_list_page_answers_with_filters_and_search(client, bergen):
     assert "1 erfaringsrapport" in html or "1 experience report" in html
 
 
-def test_similar_measures_share_a_focus_area_and_words(bergen):
+def test_similar_initiatives_share_a_focus_area_and_words(bergen):
     measure = InitiativeFactory(
         organisation=bergen,
         workflow_status="publisert",
@@ -158,7 +158,7 @@ def test_similar_measures_share_a_focus_area_and_words(bergen):
     )
     InitiativeFactory(organisation=bergen, title="Turnus som utkast", areas=["faglig-frihet"])
     report = ExperienceReport.objects.select_related("initiative").get(pk=report.pk)
-    assert [m.pk for m in similar_measures(report)] == [alike.pk]
+    assert [m.pk for m in similar_initiatives(report)] == [alike.pk]
 
 
 def test_focus_area_page_counts_and_lists_published_work(

@@ -1,9 +1,11 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from initiatives.overview.selectors import overview
+from initiatives.overview.pipeline import Selection
+from initiatives.overview.selectors import INITIATIVES, overview
 from tillit.accounts.models import Organisation
 
 from ..factories import InitiativeFactory, OrganisationFactory
@@ -299,11 +301,7 @@ def test_each_option_counts_what_choosing_it_instead_would_give(measures, select
 
 @pytest.mark.parametrize("sorting", ["relevans", "nyeste", "oppdatert", "tittel"])
 def test_a_search_pages_in_the_same_order_as_the_export(bergen, sorting):
-    """A search's page comes from the facet statement; the export from the FilterSet."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from initiatives.overview.selectors import overview_params, overview_rows
-
+    """A search's page comes from the facet statement; the export from the conditions."""
     for n in range(27):
         InitiativeFactory(
             organisation=bergen,
@@ -314,8 +312,8 @@ def test_a_search_pages_in_the_same_order_as_the_export(bergen, sorting):
         )
     query = f"?q=kvalitetsløft&type=pilot&type=prosjekt&sortering={sorting}"
     request = RequestFactory().get("/tiltak/" + query)
-    params, reference = overview_params(request.GET)
-    expected = [i.pk for i in overview_rows(params, AnonymousUser(), reference)]
+    selection = Selection(request.GET, user=AnonymousUser(), source=INITIATIVES)
+    expected = [i.pk for i in selection.rows()]
     assert len(expected) == 27
     first, second = _run(query), _run(query + "&side=2")
     assert [i.pk for i in first.page.object_list] == expected[:20]

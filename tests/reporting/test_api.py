@@ -7,7 +7,10 @@ from datetime import date
 import pytest
 
 from initiatives.models import Comment
+from initiatives.overview.registry import FACETS
 from initiatives.services import experience_publish, initiative_publish
+from reporting.api.endpoints import Filters
+from reporting.api.views import PARAMETERS
 from tillit.accounts.models import Organisation
 
 from ..factories import ExperienceReportFactory, InitiativeFactory, OrganisationFactory
@@ -250,6 +253,24 @@ def test_invalid_filter_values_are_named_and_the_rest_apply(client, content):
     data = client.get("/api/v1/tiltak/?fylke=99&type=prosjekt&sortering=tull").json()
     assert data["ignorert"] == ["fylke=99", "sortering=tull"]
     assert {row["tittel"] for row in data["resultater"]} == {"Tillitsvalgte med i turnusarbeidet"}
+
+
+def test_the_validated_parameters_select_and_repeats_count_as_on_the_page(client, content):
+    """The lists read the parameters the API validated; a facet repeats as in /tiltak/."""
+    data = client.get("/api/v1/tiltak/?erfaring=ja&erfaring=nei").json()
+    assert data["ignorert"] == ["erfaring=nei"]
+    assert {row["tittel"] for row in data["resultater"]} == {"Færre skjema i hjemmetjenesten"}
+
+
+def test_the_api_parameters_are_the_registry_facets():
+    """A facet declared in the registry is a repeatable parameter of the API's lists, and
+    the documentation page describes it."""
+    names = [facet.name for facet in FACETS]
+    assert set(Filters.model_fields) == {"q", "sortering", "side", *names}
+    assert {name: Filters.model_fields[name].annotation for name in names} == dict.fromkeys(
+        names, list[str]
+    )
+    assert set(names) <= {name for name, _text in PARAMETERS}
 
 
 def test_paging(client, bergen):

@@ -1,0 +1,174 @@
+"""The one pipeline of every faceted list: parse → fuzzy? → filter → count → page. The
+overview and experience pages, the facet panel, the statistics, the exports, the feed and
+the API each ask a ``Selection`` for what they show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet
+
+from . import cache, facet_options, facets, search
+from .params import OverviewParams, parse
+from .reference import Reference
+from .registry import BY_NAME, allowed_values
+
+if TYPE_CHECKING:
+    from .selectors import Source
+
+PAGE_SIZE = 20
+# sorting → (the field sorted by, descending?); ties are broken by id in the same direction
+SORT_KEYS = {
+    "nyeste": ("published_at", True),
+    "oppdatert": ("updated_at", True),
+    "tittel": ("title", False),
+    "relevans": ("rank", True),
+}
+
+
+def ordering(sorting: str) -> list:
+    key, descending = SORT_KEYS[sorting]
+    if descending:
+        return [F(key).desc(nulls_last=True), "-pk"]
+    return [F(key).asc(), "pk"]
+
+
+@dataclass
+class OverviewResult:
+    """A faceted page: its parameters, one page of records, the panel's facets, the total."""
+
+    params: OverviewParams
+    page: Page
+    facets: list[facet_options.Facet]
+    total: int
+
+
+@dataclass
+class FacetPanel:
+    """A faceted page's filters without a page of results (the statistics use it)."""
+
+    params: OverviewParams
+    reference: Reference
+    facets: list[facet_options.Facet]
+    total: int
+    fuzzy: bool
+
+
+class Selection:
+    """One request's selection from ``source`` as ``user`` may see it: the query parsed
+    once; typo tolerance (``fuzzy``) only when the words themselves find nothing."""
+
+    def __init__(self, query, *, user, source: Source, version: int | None = None):
+        self.version = cache.data_version() if version is None else version
+        self.reference = cache.reference(self.version)
+        self.params = parse(query, allowed=allowed_values(self.reference))
+        self.user, self.source = user, source
+        self.fuzzy: bool | None = None  # decided when first needed
+
+    def _filtered(self, queryset, fuzzy: bool) -> QuerySet:
+        """``queryset`` narrowed to the text search (annotated with its ``rank``) and to
+        every selected facet."""
+        if self.params.q:
+            condition, rank = search.text_condition(self.params.q, fuzzy=fuzzy)
+            queryset = queryset.filter(condition).annotate(rank=rank)
+        for name, values in self.params.selected.items():
+            if values:
+                queryset = queryset.filter(BY_NAME[name].condition(values, self.reference))
+        return queryset
+
+    def _wants_fuzzy(self) -> bool:
+        """Only for a search whose words find nothing this user may see."""
+        if not self.params.q:
+            return False
+        visible = self.source.rows(self.user)
+        return not visible.filter(search.exact_condition(self.params.q)).exists()
+
+    def rows(self, *, fuzzy: bool | None = None) -> QuerySet:
+        """The visible records matching the selection, sorted (exports, feed, API)."""
+        if fuzzy is None:
+            if self.fuzzy is None:
+                self.fuzzy = self._wants_fuzzy()
+            fuzzy = self.fuzzy
+        rows = self._filtered(self.source.rows(self.user), fuzzy)
+        return rows.order_by(*ordering(self.params.sorting))
+
+    def entries(self) -> QuerySet:
+        """The narrow rows the facet statement reads (for measures, the overview entries)
+        matching the selection, unsorted (the statistics)."""
+        return self._filtered(self.source.counted(self.user), bool(self.fuzzy)).order_by()
+
+    def _count(self, fuzzy: bool, paged: bool) -> facets.FacetCounts:
+        """The facet counts (see ``facets``). Without text they are cached per data version;
+        a search is counted afresh, and (when ``paged``) its page of ids comes along."""
+        counted = self.source.counted(self.user).order_by()
+        params, reference = self.params, self.reference
+        if not params.q:
+            return cache.cached_counts(
+                self.user,
+                self.version,
+                {**params.selected, "_source": [self.source.name]},
+                lambda: facets.facet_counts(counted, params.selected, reference),
+            )
+        window = None
+        if paged:
+            offset = (params.page - 1) * PAGE_SIZE
+            window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
+        condition, rank = search.text_condition(params.q, fuzzy=fuzzy)
+        searched = counted.filter(condition).annotate(rank=rank)
+        return facets.facet_counts(searched, params.selected, reference, window)
+
+    def counts(self, *, paged: bool = True) -> facets.FacetCounts:
+        """The counts; when the words find nothing, the typo-tolerant fallback's counts."""
+        counts = self._count(False, paged)
+        self.fuzzy = False
+        if not counts.total and self._wants_fuzzy():
+            self.fuzzy = True
+            counts = self._count(True, paged)
+        return counts
+
+    def panel(self) -> FacetPanel:
+        """The facets and the total, without a page of results."""
+        counts = self.counts(paged=False)
+        shown = self._facets(counts)
+        return FacetPanel(self.params, self.reference, shown, counts.total, bool(self.fuzzy))
+
+    def page(self) -> OverviewResult:
+        """One page of records with the panel's facets; the total comes from the facet
+        statement (no separate COUNT), and for a search the page's ids too."""
+        counts = self.counts()
+        page_ids = counts.page_ids
+        paginator = Paginator((), PAGE_SIZE)
+        paginator.count = counts.total
+        if self.params.page > paginator.num_pages:
+            self.params.ignored.append(f"side={self.params.page}")
+            self.params.page = paginator.num_pages
+            page_ids = None  # the statement looked at a page that is not there
+        rows = self.source.decorate(self._page_rows(page_ids), self.reference)
+        page = Page(rows, self.params.page, paginator)
+        return OverviewResult(self.params, page, self._facets(counts), counts.total)
+
+    def _facets(self, counts: facets.FacetCounts) -> list[facet_options.Facet]:
+        hidden = self.source.hidden_facets
+        shown = facet_options.facets(self.params, counts.options, self.reference)
+        return [facet for facet in shown if facet.options and facet.name not in hidden]
+
+    def _page_rows(self, page_ids: list[int] | None) -> list:
+        """The page's records with what a card shows (leaving the long texts and the search
+        vector in the database): by id when the facet statement has found them."""
+        params, source = self.params, self.source
+        if page_ids is None:
+            offset = (params.page - 1) * PAGE_SIZE
+            rows = source.fetch(self.rows(fuzzy=bool(self.fuzzy))[offset : offset + PAGE_SIZE])
+        else:
+            rows = source.fetch(source.model.objects.filter(pk__in=page_ids))
+        if params.q:
+            rows = rows.annotate(snippet=search.headline(params.q, source.snippet_of))
+        rows = list(rows)
+        if page_ids is not None:
+            position = {pk: n for n, pk in enumerate(page_ids)}
+            rows.sort(key=lambda row: position[row.pk])
+        for row in rows:
+            row.snippet = search.safe_headline(row.snippet) if params.q else None
+        return rows
