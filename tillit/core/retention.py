@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from .audit import audit_maintenance, audit_record
 from .models import AuditEvent
+from .registry import RETENTION_PURGES
 
 SIGN_IN_ACTIONS_PREFIX = "auth."
 
@@ -84,28 +85,21 @@ def _purge_expired_sessions() -> None:
 
 
 def purge_expired(*, now: datetime | None = None) -> dict[str, int]:
-    """Delete everything past its retention time; returns how many of each were deleted and
+    """Delete everything past its retention time (the audit trail, then what the apps
+    registered, then the platform's accounts); returns how many of each were deleted and
     records one ``retention.purged`` event with those counts (no personal data)."""
-    from initiatives.models import Notification
-    from reporting.models import ImportBatch
     from tillit.accounts.models import Invitation
 
     now = now or timezone.now()
     periods = retention_periods()
     with transaction.atomic():
-        counts = {
-            "audit_events": _purge_audit_events(now, periods),
-            "notifications": Notification.objects.filter(
-                created_at__lt=now - periods.notifications
-            ).delete()[0],
-            "import_batches": ImportBatch.objects.filter(
-                created_at__lt=now - periods.import_batches
-            ).delete()[0],
-            "invitations": Invitation.objects.filter(
-                accepted_at__isnull=True, expires_at__lt=now - periods.invitations_after_expiry
-            ).delete()[0],
-            "unverified_accounts": _purge_unverified_accounts(now, periods),
-        }
+        counts = {"audit_events": _purge_audit_events(now, periods)}
+        for item in RETENTION_PURGES:
+            counts[item.key] = item.purge(now, periods)
+        counts["invitations"] = Invitation.objects.filter(
+            accepted_at__isnull=True, expires_at__lt=now - periods.invitations_after_expiry
+        ).delete()[0]
+        counts["unverified_accounts"] = _purge_unverified_accounts(now, periods)
         _purge_expired_sessions()
         if any(counts.values()):
             audit_record(actor=None, action="retention.purged", details=counts)
