@@ -68,14 +68,14 @@ def distributions() -> list[Distribution]:
         ),
         Distribution(
             _("Measures as CSV"),
-            absolute(reverse("initiatives:export_csv")),
+            absolute(reverse("reporting:export_csv")),
             "text/csv",
             "CSV",
             download=True,
         ),
         Distribution(
             _("Measures as an Excel workbook"),
-            absolute(reverse("initiatives:export_xlsx")),
+            absolute(reverse("reporting:export_xlsx")),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "XLSX",
             download=True,
