@@ -71,6 +71,32 @@ def test_every_relation_to_the_user_is_exported_or_explained():
     assert not stale, f"the export names relations that do not exist: {sorted(stale)}"
 
 
+def test_the_export_lists_the_platform_s_sections_around_the_apps_sections():
+    # the apps register theirs in ready(); the trails and optional apps come last
+    assert [item.key for item in sections()] == [
+        "profile",
+        "memberships",
+        "join_requests",
+        "invitations",
+        "measures",
+        "experience_reports",
+        "attachments",
+        "comments",
+        "comment_reports",
+        "moderation",
+        "follows",
+        "mail_preferences",
+        "notifications",
+        "yearbook_picks",
+        "imports",
+        "admin_log",
+        "audit_trail",
+        "two_factor",
+        "sessions",
+        "single_sign_on",
+    ]
+
+
 @pytest.fixture
 def everything(people, bergen, operator):
     """The ``ansatt`` user with one of each kind of data, and another user with their own."""

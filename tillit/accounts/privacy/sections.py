@@ -141,6 +141,7 @@ def _audit_trail(user):
 
 
 # --- optional apps: registered only when installed -------------------------------------------
+# Their models are imported inside the reader: importing an uninstalled app's models fails.
 
 
 @section(
