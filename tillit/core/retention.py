@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import import_module
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+
+from tillit.accounts.models import Invitation, Membership, User
+from tillit.accounts.privacy.deletion import forget_in_history
 
 from .audit import audit_maintenance, audit_record
 from .models import AuditEvent
@@ -61,11 +65,6 @@ def _purge_audit_events(now: datetime, periods: RetentionPeriods) -> int:
 def _purge_unverified_accounts(now: datetime, periods: RetentionPeriods) -> int:
     """Accounts that never confirmed an address and never signed in; never staff, and never
     anyone with a membership. Their ids and addresses leave the audit trail too."""
-    from allauth.account.models import EmailAddress
-
-    from tillit.accounts.models import Membership, User
-    from tillit.accounts.privacy.deletion import forget_in_history
-
     verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
     member = Membership.objects.filter(user=OuterRef("pk"))
     stale = User.objects.filter(
@@ -88,8 +87,6 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, int]:
     """Delete everything past its retention time (the audit trail, then what the apps
     registered, then the platform's accounts); returns how many of each were deleted and
     records one ``retention.purged`` event with those counts (no personal data)."""
-    from tillit.accounts.models import Invitation
-
     now = now or timezone.now()
     periods = retention_periods()
     with transaction.atomic():

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from .errors import CACHE_ERRORS
+from .retention import retention_periods
 from .routing import REPLICA
 
 
@@ -34,8 +35,6 @@ class PrivacyStatementView(TemplateView):
     template_name = "core/privacy.html"
 
     def get_context_data(self, **kwargs):
-        from .retention import retention_periods
-
         return super().get_context_data(
             retention=retention_periods(),
             contact_email=settings.OPEN_DATA_CONTACT_EMAIL,

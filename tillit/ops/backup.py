@@ -16,6 +16,7 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections, transaction
@@ -86,8 +87,6 @@ def _archive_media(root: Path, target: Path) -> dict:
 
 
 def _database_state(alias: str) -> dict:
-    from django.apps import apps
-
     connection = connections[alias]
     applied = sorted(MigrationRecorder(connection).applied_migrations())
     migrations: dict[str, list[str]] = {}

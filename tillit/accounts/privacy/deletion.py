@@ -33,7 +33,7 @@ def _end_sessions(user: User) -> int:
     user no longer load any user and expire on their own."""
     ended = 0
     if apps.is_installed("allauth.usersessions"):
-        from allauth.usersessions.models import UserSession
+        from allauth.usersessions.models import UserSession  # an optional app: only if installed
 
         for user_session in UserSession.objects.filter(user=user):
             user_session.end()
