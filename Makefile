@@ -18,7 +18,7 @@ help:
 	@echo "make serve  - gunicorn, task worker and scheduler with production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make backup - database dump and stored files into .local/backups/tillit-<time>/ (BACKUP_DIR)"
 	@echo "make restore FILE=<backup folder> - restore it into the configured database (FORCE=1 replaces)"
-	@echo "make lint   - ruff, django-upgrade, the migration check and the migration linter"
+	@echo "make lint   - ruff, django-upgrade, the migration checks, and the import contracts (no cycles)"
 
 $(UV):
 	$(PYTHON) -m venv .local/uv
@@ -76,6 +76,8 @@ lint: install
 	git ls-files -z '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) lintmigrations --quiet ok ignore
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m tests.import_cycles
 
 backup: $(CURRENT_INSTALL)
 	$(MANAGE) backup --output "$${BACKUP_DIR:-.local/backups}"

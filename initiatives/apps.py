@@ -7,9 +7,12 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Measures and pilots")
 
     def ready(self):
-        # Imported here: the rules use the models, which exist only once the apps are loaded.
+        # App loading: the rules and these modules import the models, so only now.
         from tillit.policy import register
 
+        from . import platform, privacy, retention  # noqa: F401  (privacy, retention register)
         from .rules.actions import RULES
 
         register(RULES)
+        # The order is the privacy export's.
+        platform.register()

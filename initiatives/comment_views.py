@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from tillit.accounts.forms import ConfirmForm
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.forms import ConfirmForm
+from tillit.core.formviews import add_service_errors
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import discussion
@@ -29,7 +30,7 @@ from .services.comments import (
     comment_restore,
     comment_update,
 )
-from .views import InitiativeMixin, _add_errors
+from .views import InitiativeMixin
 
 
 class CommentFormView(FormView):
@@ -57,7 +58,7 @@ class CommentFormView(FormView):
         try:
             comment = self.save(form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         except CommentRateLimited:
             form.add_error(

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from tillit.accounts.forms import ConfirmForm
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.forms import ConfirmForm
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import services

@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.formviews import add_service_errors
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import discussion, services
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
 from .models import ExperienceReport, FocusArea
-from .views import FacetedListView, InitiativeMixin, _add_errors
+from .views import FacetedListView, InitiativeMixin
 
 
 class ExperienceListView(FacetedListView):
@@ -88,7 +89,7 @@ class ExperienceFormMixin:
         try:
             report = self.save(form)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The experience report was saved."))
         return HttpResponseRedirect(report.get_absolute_url())

@@ -13,8 +13,8 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
-from tillit.accounts.forms import ConfirmForm
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.forms import ConfirmForm
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import discussion

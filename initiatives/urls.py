@@ -1,7 +1,5 @@
 from django.urls import path
 
-from reporting.views import export_csv, export_xlsx
-
 from . import comment_views, draft_views, experience_views, follow_views, views
 
 c, f = comment_views, follow_views
@@ -10,8 +8,6 @@ app_name = "initiatives"
 
 urlpatterns = [
     path("tiltak/", views.OverviewView.as_view(), name="overview"),
-    path("tiltak/eksport.csv", export_csv, name="export_csv"),
-    path("tiltak/eksport.xlsx", export_xlsx, name="export_xlsx"),
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),

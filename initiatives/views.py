@@ -16,9 +16,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from initiatives.rules.initiatives import decided_already
-from tillit.accounts.forms import ConfirmForm
-from tillit.accounts.mixins import PolicyRequiredMixin
-from tillit.accounts.views import ServiceFormView
+from tillit.core.forms import ConfirmForm
+from tillit.core.formviews import ServiceFormView, add_service_errors
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import discussion, selectors, services
@@ -124,22 +124,13 @@ class InitiativeFormMixin:
         try:
             initiative = self.save(form, submit=submit)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if submit:
             messages.success(self.request, _("The measure was sent to your leaders for approval."))
         else:
             messages.success(self.request, _("The measure was saved."))
         return HttpResponseRedirect(initiative.get_absolute_url())
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put the service's errors on the matching fields, the rest at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages_ in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages_)
 
 
 class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):

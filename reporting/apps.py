@@ -7,3 +7,9 @@ class ReportingConfig(AppConfig):
 
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self):
+        # App loading: these import the models, so only now.
+        from . import platform, privacy, retention  # noqa: F401  (privacy, retention register)
+
+        platform.register()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from collections.abc import Iterator
 
@@ -15,6 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from initiatives.dates import partial_date_iso
+from tillit.core.spreadsheets import csv_stream, inert
 
 CHUNK = 2000
 
@@ -117,34 +117,9 @@ def _row(initiative) -> list:
     ]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe, so opening an
-    export never runs what someone typed into a measure (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def rows(queryset) -> Iterator[list]:
     for initiative in queryset.iterator(chunk_size=CHUNK):
         yield [inert(value) for value in _row(initiative)]
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_stream(header: list, rows) -> Iterator[str]:
-    """Semicolon-separated lines in UTF-8 with a byte-order mark, so Excel shows æ, ø and å.
-    Every download of the portal is written this way."""
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + writer.writerow(header)
-    for row in rows:
-        yield writer.writerow(row)
 
 
 def csv_lines(queryset) -> Iterator[str]:

@@ -5,6 +5,8 @@ from . import feeds, views
 app_name = "reporting"
 
 urlpatterns = [
+    path("tiltak/eksport.csv", views.export_csv, name="export_csv"),
+    path("tiltak/eksport.xlsx", views.export_xlsx, name="export_xlsx"),
     path("statistikk/", views.StatisticsView.as_view(), name="statistics"),
     path("feed/tiltak/", feeds.PublishedInitiativesFeed(), name="feed"),
     path("oversikt/<int:year>/", views.YearbookView.as_view(), name="yearbook"),

@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 from initiatives.models import Initiative
 from initiatives.overview.pipeline import Selection
 from initiatives.overview.selectors import INITIATIVES, with_export_fields
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import exports, selectors, services, statistics, yearbook

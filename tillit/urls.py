@@ -8,7 +8,7 @@ admin.autodiscover()
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", include("initiatives.home_urls")),
     path("tilgjengelighet/", core_views.AccessibilityStatementView.as_view(), name="accessibility"),
     path("personvern/", core_views.PrivacyStatementView.as_view(), name="privacy_statement"),
     path("healthz", core_views.healthz, name="healthz"),

@@ -4,8 +4,8 @@ the API each ask a ``Selection`` for what they show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
@@ -15,9 +15,6 @@ from .params import OverviewParams, parse
 from .reference import Reference
 from .registry import BY_NAME, allowed_values
 
-if TYPE_CHECKING:
-    from .selectors import Source
-
 PAGE_SIZE = 20
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
 SORT_KEYS = {
@@ -26,6 +23,23 @@ SORT_KEYS = {
     "tittel": ("title", False),
     "relevans": ("rank", True),
 }
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a faceted list shows. ``rows(user)``: the visible records with the facet fields;
+    ``counted(user)``: what the facet statement reads, with the same fields;
+    ``fetch(ids)``: the page's records with what a card shows; ``decorate(rows, reference)``:
+    what a card needs besides; ``snippet_of``: the long text a search's snippet is cut from."""
+
+    name: str
+    model: type
+    rows: Callable
+    counted: Callable
+    fetch: Callable
+    snippet_of: str
+    hidden_facets: frozenset = frozenset()
+    decorate: Callable = lambda rows, reference: rows
 
 
 def ordering(sorting: str) -> list:

@@ -11,8 +11,8 @@ from django.db.models.expressions import RawSQL
 
 from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
 
+from .pipeline import Source
 from .registry import COLUMNS
-from .selectors import Source
 
 FROM_INITIATIVE = {
     column: F(f"initiative__{column}") for column in COLUMNS if column != "has_experience"

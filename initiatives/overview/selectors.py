@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.db.models import Prefetch
 
 from initiatives.models import (
@@ -18,7 +15,7 @@ from initiatives.rules.initiatives import visibility_filter
 from initiatives.selectors import with_focus_names
 from tillit.accounts.models import Organisation
 
-from .pipeline import OverviewResult, Selection
+from .pipeline import OverviewResult, Selection, Source
 
 LISTED_FIELDS = [
     "title",
@@ -38,23 +35,6 @@ def overview_base(user, model=Initiative):
     return model.objects.filter(visibility_filter(user)).exclude(
         workflow_status=WorkflowStatus.ARKIVERT
     )
-
-
-@dataclass(frozen=True)
-class Source:
-    """What a faceted list shows. ``rows(user)``: the visible records with the facet fields;
-    ``counted(user)``: what the facet statement reads, with the same fields;
-    ``fetch(ids)``: the page's records with what a card shows; ``decorate(rows, reference)``:
-    what a card needs besides; ``snippet_of``: the long text a search's snippet is cut from."""
-
-    name: str
-    model: type
-    rows: Callable
-    counted: Callable
-    fetch: Callable
-    snippet_of: str
-    hidden_facets: frozenset = frozenset()
-    decorate: Callable = lambda rows, reference: rows
 
 
 def _fetch_initiatives(queryset):

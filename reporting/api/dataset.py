@@ -65,14 +65,14 @@ def distributions() -> list[Distribution]:
         ),
         Distribution(
             _("Measures as CSV"),
-            absolute_url(reverse("initiatives:export_csv")),
+            absolute_url(reverse("reporting:export_csv")),
             "text/csv",
             "CSV",
             download=True,
         ),
         Distribution(
             _("Measures as an Excel workbook"),
-            absolute_url(reverse("initiatives:export_xlsx")),
+            absolute_url(reverse("reporting:export_xlsx")),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "XLSX",
             download=True,

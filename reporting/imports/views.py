@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
-from tillit.accounts.mixins import PolicyRequiredMixin
 from tillit.accounts.views import OrganisationMixin
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import selectors, services

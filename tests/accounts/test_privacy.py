@@ -33,7 +33,7 @@ from initiatives.services.following import follow_set, preferences_save
 from initiatives.services.history import record_change, snapshot
 from reporting.models import ImportBatch
 from tillit.accounts.models import Invitation, JoinRequest, Membership, Role, User
-from tillit.accounts.privacy.export import NOT_EXPORTED, SECTIONS
+from tillit.accounts.privacy.registry import NOT_EXPORTED, sections
 from tillit.core.audit import audit_record
 from tillit.core.models import AuditEvent
 from tillit.policy import forget_cached_roles
@@ -63,12 +63,38 @@ def _user_relations() -> set[str]:
 
 def test_every_relation_to_the_user_is_exported_or_explained():
     relations = _user_relations()
-    covered = {name for item in SECTIONS for name in item.covers}
+    covered = {name for item in sections() for name in item.covers}
     assert "initiatives.Comment.author" in relations  # the scan finds the relations at all
     missing = relations - covered - set(NOT_EXPORTED)
     assert not missing, f"relations to the user that the export forgets: {sorted(missing)}"
     stale = (covered | set(NOT_EXPORTED)) - relations
     assert not stale, f"the export names relations that do not exist: {sorted(stale)}"
+
+
+def test_the_export_lists_the_platform_s_sections_around_the_apps_sections():
+    # the apps register theirs in ready(); the trails and optional apps come last
+    assert [item.key for item in sections()] == [
+        "profile",
+        "memberships",
+        "join_requests",
+        "invitations",
+        "measures",
+        "experience_reports",
+        "attachments",
+        "comments",
+        "comment_reports",
+        "moderation",
+        "follows",
+        "mail_preferences",
+        "notifications",
+        "yearbook_picks",
+        "imports",
+        "admin_log",
+        "audit_trail",
+        "two_factor",
+        "sessions",
+        "single_sign_on",
+    ]
 
 
 @pytest.fixture
@@ -206,7 +232,7 @@ def test_the_export_has_every_kind_of_data_and_nothing_of_others(client, everyth
     assert "test.done_by_me" in actions and "comment.hidden" in actions
     assert "test.done_by_other" not in actions
     # every section is present and non-empty: a new section must get data in the fixture
-    for item in SECTIONS:
+    for item in sections():
         assert data[item.key], f"the fixture has no {item.key}"
 
     # nothing of anyone else

@@ -8,4 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and organisations")
 
     def ready(self):
+        # App loading: these import the models, so only now.
         from . import receivers  # noqa: F401  (records sign-in events in the audit trail)
+        from .privacy import sections  # noqa: F401  (registers the platform's export sections)

@@ -102,7 +102,3 @@ class OrganisationForm(forms.ModelForm):
             "description",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
-
-
-class ConfirmForm(forms.Form):
-    """A form with nothing to fill in: the button is the confirmation."""

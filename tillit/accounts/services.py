@@ -14,6 +14,7 @@ from tillit.policy import Action, forget_cached_roles, require
 from . import notifications
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
 from .models.memberships import validate_roles
+from .registry import ORGANISATION_CHANGED
 
 
 def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
@@ -23,10 +24,9 @@ def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
     organisation.full_clean()
     with transaction.atomic():
         organisation.save()
-        if not creating:  # its place or ministry may have changed: overview counts are stale
-            from initiatives.overview.cache import bump_data_version
-
-            transaction.on_commit(bump_data_version)
+        if not creating:  # its place or ministry may have changed: the apps' counts are stale
+            for hook in ORGANISATION_CHANGED:
+                transaction.on_commit(hook.react)
         audit_record(
             actor=by,
             action="organisation.created" if creating else "organisation.changed",

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import membership_views, views, work_views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("mitt/", views.MyWorkView.as_view(), name="my_work"),
+    path("mitt/", work_views.MyWorkView.as_view(), name="my_work"),
     path("organisasjoner/", views.OrganisationListView.as_view(), name="organisation_list"),
     path("organisasjoner/ny/", views.OrganisationCreateView.as_view(), name="organisation_create"),
     path(
@@ -23,35 +23,37 @@ urlpatterns = [
         views.JoinRequestCreateView.as_view(),
         name="join_request_create",
     ),
-    path("organisasjoner/<int:pk>/medlemmer/", views.MembersView.as_view(), name="members"),
+    path(
+        "organisasjoner/<int:pk>/medlemmer/", membership_views.MembersView.as_view(), name="members"
+    ),
     path(
         "organisasjoner/<int:pk>/medlemmer/<int:membership_pk>/",
-        views.MembershipEditView.as_view(),
+        membership_views.MembershipEditView.as_view(),
         name="membership_edit",
     ),
     path(
         "organisasjoner/<int:pk>/medlemmer/<int:membership_pk>/fjern/",
-        views.MembershipRemoveView.as_view(),
+        membership_views.MembershipRemoveView.as_view(),
         name="membership_remove",
     ),
     path(
         "organisasjoner/<int:pk>/foresporsler/<int:request_pk>/",
-        views.JoinRequestDecideView.as_view(),
+        membership_views.JoinRequestDecideView.as_view(),
         name="join_request_decide",
     ),
     path(
         "organisasjoner/<int:pk>/inviter/",
-        views.InvitationCreateView.as_view(),
+        membership_views.InvitationCreateView.as_view(),
         name="invitation_create",
     ),
     path(
         "organisasjoner/<int:pk>/utnevn-leder/",
-        views.AppointLeaderView.as_view(),
+        membership_views.AppointLeaderView.as_view(),
         name="appoint_leader",
     ),
     path(
         "invitasjon/<str:token>/",
-        views.InvitationAcceptView.as_view(),
+        membership_views.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
 ]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from tillit.accounts.mixins import PolicyRequiredMixin
+from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action
 
 from . import exports, selectors, services

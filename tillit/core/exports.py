@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from reporting.exports import csv_stream, inert
-
 from .models import AuditEvent
 from .selectors import described
+from .spreadsheets import csv_stream, inert
 
 CHUNK = 2000
 

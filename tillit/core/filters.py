@@ -14,18 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import Organisation, User
 
 from .models import ACTION_GROUPS, ACTION_LABELS, AuditEvent
+from .registry import AUDIT_OBJECTS
 
-# The kinds of object the services record, in the order the filter offers them.
+# The kinds of object the platform's services record; the filter offers them first, then
+# those the apps registered (``registry.AUDIT_OBJECTS``).
 OBJECT_TYPES = [
     "accounts.user",
     "accounts.organisation",
     "accounts.membership",
     "accounts.joinrequest",
     "accounts.invitation",
-    "initiatives.initiative",
-    "initiatives.comment",
-    "initiatives.focusarea",
-    "reporting.importbatch",
 ]
 
 
@@ -46,7 +44,8 @@ def object_type_label(object_type: str) -> str:
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    return [(name, object_type_label(name).capitalize()) for name in OBJECT_TYPES]
+    names = OBJECT_TYPES + [item.object_type for item in AUDIT_OBJECTS]
+    return [(name, object_type_label(name).capitalize()) for name in names]
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:

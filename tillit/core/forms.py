@@ -1,6 +1,7 @@
 """How every form is drawn: Designsystemet markup, an error summary at the top, and each
-field's messages tied to its input with ``aria-describedby``."""
+field's messages tied to its input with ``aria-describedby``; and the forms every app uses."""
 
+from django import forms
 from django.forms import BoundField, Textarea
 from django.forms.renderers import TemplatesSetting
 from django.utils.formats import number_format
@@ -47,3 +48,7 @@ class PortalFormRenderer(TemplatesSetting):
     form_template_name = "includes/form.html"
     field_template_name = "includes/field.html"
     bound_field_class = PortalBoundField
+
+
+class ConfirmForm(forms.Form):
+    """A form with nothing to fill in: the button is the confirmation."""

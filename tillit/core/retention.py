@@ -9,13 +9,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import import_module
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from tillit.accounts.models import Invitation, Membership, User
+from tillit.accounts.privacy.deletion import forget_in_history
+
 from .audit import audit_maintenance, audit_record
 from .models import AuditEvent
+from .registry import RETENTION_PURGES
 
 SIGN_IN_ACTIONS_PREFIX = "auth."
 
@@ -60,11 +65,6 @@ def _purge_audit_events(now: datetime, periods: RetentionPeriods) -> int:
 def _purge_unverified_accounts(now: datetime, periods: RetentionPeriods) -> int:
     """Accounts that never confirmed an address and never signed in; never staff, and never
     anyone with a membership. Their ids and addresses leave the audit trail too."""
-    from allauth.account.models import EmailAddress
-
-    from tillit.accounts.models import Membership, User
-    from tillit.accounts.privacy.deletion import forget_in_history
-
     verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
     member = Membership.objects.filter(user=OuterRef("pk"))
     stale = User.objects.filter(
@@ -84,28 +84,19 @@ def _purge_expired_sessions() -> None:
 
 
 def purge_expired(*, now: datetime | None = None) -> dict[str, int]:
-    """Delete everything past its retention time; returns how many of each were deleted and
+    """Delete everything past its retention time (the audit trail, then what the apps
+    registered, then the platform's accounts); returns how many of each were deleted and
     records one ``retention.purged`` event with those counts (no personal data)."""
-    from initiatives.models import Notification
-    from reporting.models import ImportBatch
-    from tillit.accounts.models import Invitation
-
     now = now or timezone.now()
     periods = retention_periods()
     with transaction.atomic():
-        counts = {
-            "audit_events": _purge_audit_events(now, periods),
-            "notifications": Notification.objects.filter(
-                created_at__lt=now - periods.notifications
-            ).delete()[0],
-            "import_batches": ImportBatch.objects.filter(
-                created_at__lt=now - periods.import_batches
-            ).delete()[0],
-            "invitations": Invitation.objects.filter(
-                accepted_at__isnull=True, expires_at__lt=now - periods.invitations_after_expiry
-            ).delete()[0],
-            "unverified_accounts": _purge_unverified_accounts(now, periods),
-        }
+        counts = {"audit_events": _purge_audit_events(now, periods)}
+        for item in RETENTION_PURGES:
+            counts[item.key] = item.purge(now, periods)
+        counts["invitations"] = Invitation.objects.filter(
+            accepted_at__isnull=True, expires_at__lt=now - periods.invitations_after_expiry
+        ).delete()[0]
+        counts["unverified_accounts"] = _purge_unverified_accounts(now, periods)
         _purge_expired_sessions()
         if any(counts.values()):
             audit_record(actor=None, action="retention.purged", details=counts)

@@ -1,16 +1,17 @@
 """Reads from a streaming replica (``DATABASE_REPLICA_URL``) for the read-only public pages.
 
-Only the views named in ``REPLICA_VIEWS`` (and the open-data API) read from the replica, and
-only while the view runs: middleware, the signed-in user's checks and every write use the
-primary. A browser that sent a write (POST, PUT, PATCH, DELETE) carries a short-lived cookie
-for ``REPLICA_PIN_SECONDS``, and reads from the primary meanwhile, so its own changes show at
-once even if the replica lags. The cache table, sessions and task queue always stay on the
-primary, and what is computed to be cached (facet counts, reference data) is read from the
-primary (``primary_reads``), so nothing cached for every server comes from a lagging copy.
+Only the views the apps name in ``registry.REPLICA_VIEWS`` (and the open-data API) read from
+the replica, and only while the view runs: middleware, the signed-in user's checks and every
+write use the primary. A browser that sent a write (POST, PUT, PATCH, DELETE) carries a
+short-lived cookie for ``REPLICA_PIN_SECONDS``, and reads from the primary meanwhile, so its
+own changes show at once even if the replica lags. The cache table, sessions and task queue always
+stay on the primary, and what is computed to be cached (facet counts, reference data) is read
+from the primary (``primary_reads``), so nothing cached for every server comes from a lagging
+copy.
 
-While the replica is unreachable its pages read from the primary: the view that found it
-down is run again on the primary, and for ``REPLICA_RETRY_INTERVAL`` seconds this process
-leaves the replica alone, so no request waits for it meanwhile.
+While the replica is unreachable its pages read from the primary: the view that found it down
+is run again on the primary, and for ``REPLICA_RETRY_INTERVAL`` seconds this process leaves the
+replica alone, so no request waits for it meanwhile.
 """
 
 from __future__ import annotations
@@ -24,19 +25,12 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import OperationalError, connections, router
 
 from .outages import RecentFailure, database_unreachable
+from .registry import REPLICA_VIEWS
 
 logger = logging.getLogger("tillit.database")
 
 REPLICA = "replica"
 PIN_COOKIE = "tillit_primary"
-REPLICA_VIEWS = frozenset(
-    {
-        "initiatives:overview",
-        "reporting:statistics",
-        "reporting:yearbook",
-        "reporting:feed",
-    }
-)
 REPLICA_NAMESPACES = frozenset({"api"})
 PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "django_tasks_database"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

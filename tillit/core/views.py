@@ -1,4 +1,5 @@
-"""The home page, the accessibility and privacy statements, health checks and error pages."""
+"""The accessibility and privacy statements and the health checks (the home page is the
+initiatives app's: ``initiatives.home_views``)."""
 
 from datetime import date
 
@@ -7,25 +8,12 @@ from django.core.cache import cache
 from django.db import Error as DatabaseError
 from django.db import connections
 from django.http import HttpResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from initiatives.models import FocusArea
-
 from .errors import CACHE_ERRORS
+from .retention import retention_periods
 from .routing import REPLICA
-
-
-class HomeView(TemplateView):
-    """Anyone: what the portal is, for each of its audiences."""
-
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            focus_areas=FocusArea.objects.all(), this_year=timezone.localdate().year, **kwargs
-        )
 
 
 class AccessibilityStatementView(TemplateView):
@@ -47,8 +35,6 @@ class PrivacyStatementView(TemplateView):
     template_name = "core/privacy.html"
 
     def get_context_data(self, **kwargs):
-        from .retention import retention_periods
-
         return super().get_context_data(
             retention=retention_periods(),
             contact_email=settings.OPEN_DATA_CONTACT_EMAIL,

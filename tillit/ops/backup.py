@@ -16,11 +16,14 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from tillit.core.registry import BACKUP_COUNTED
 
 from .postgres import OperationsError, libpq_params, run_tool
 
@@ -28,16 +31,17 @@ DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
 MANIFEST_FILE = "manifest.json"
 FORMAT_VERSION = 1
-# What the manifest counts, to compare with the restored database.
-COUNTED_MODELS = [
-    "initiatives.Initiative",
-    "initiatives.Attachment",
-    "initiatives.Comment",
-    "initiatives.ExperienceReport",
+# What the manifest counts, to compare with the restored database: the models the apps
+# registered (``tillit.core.registry.BACKUP_COUNTED``), then these.
+PLATFORM_COUNTED_MODELS = [
     "accounts.User",
     "accounts.Organisation",
     "core.AuditEvent",
 ]
+
+
+def counted_models() -> list[str]:
+    return BACKUP_COUNTED + PLATFORM_COUNTED_MODELS
 
 
 def media_root() -> Path:
@@ -83,14 +87,14 @@ def _archive_media(root: Path, target: Path) -> dict:
 
 
 def _database_state(alias: str) -> dict:
-    from django.apps import apps
-
     connection = connections[alias]
     applied = sorted(MigrationRecorder(connection).applied_migrations())
     migrations: dict[str, list[str]] = {}
     for app_label, name in applied:
         migrations.setdefault(app_label, []).append(name)
-    counts = {label: apps.get_model(label).objects.using(alias).count() for label in COUNTED_MODELS}
+    counts = {
+        label: apps.get_model(label).objects.using(alias).count() for label in counted_models()
+    }
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         server_version = cursor.fetchone()[0]

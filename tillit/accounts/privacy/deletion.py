@@ -17,7 +17,7 @@ from tillit.accounts.models import Invitation, Membership, User
 from tillit.core.audit import audit_maintenance, audit_record
 from tillit.core.models import AuditEvent
 
-from .export import addressed_to
+from .registry import HISTORY_ERASERS, KEPT_ON_DELETION, addressed_to
 
 
 def is_last_editor(user: User) -> bool:
@@ -33,7 +33,7 @@ def _end_sessions(user: User) -> int:
     user no longer load any user and expire on their own."""
     ended = 0
     if apps.is_installed("allauth.usersessions"):
-        from allauth.usersessions.models import UserSession
+        from allauth.usersessions.models import UserSession  # an optional app: only if installed
 
         for user_session in UserSession.objects.filter(user=user):
             user_session.end()
@@ -54,12 +54,11 @@ def _end_sessions(user: User) -> int:
 
 
 def forget_in_history(user_ids: list[int]) -> None:
-    """The audit trail and the measures' history keep only the display names recorded at the
-    time: the users' ids, and the client addresses of their events, go. Call inside the
-    transaction that deletes the users."""
-    from initiatives.models import InitiativeChange
-
-    InitiativeChange.objects.filter(actor_id__in=user_ids).update(actor_id=None)
+    """The audit trail and the apps' histories (``HISTORY_ERASERS``: the measures' history)
+    keep only the display names recorded at the time: the users' ids, and the client
+    addresses of their events, go. Call inside the transaction that deletes the users."""
+    for eraser in HISTORY_ERASERS:
+        eraser.forget(user_ids)
     with audit_maintenance():
         AuditEvent.objects.filter(actor_id__in=user_ids).update(actor_id=None, ip_address=None)
         AuditEvent.objects.filter(
@@ -90,8 +89,6 @@ def account_delete(*, user: User, password: str) -> dict[str, int]:
     )
     if not confirmed:
         raise ValidationError({"password": _("The password is not correct. Nothing was deleted.")})
-    from initiatives.models import Comment, Initiative
-
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         if is_last_editor(user):
@@ -101,10 +98,7 @@ def account_delete(*, user: User, password: str) -> dict[str, int]:
                     "you delete your account."
                 )
             )
-        kept = {
-            "comments": Comment.objects.filter(author=user).count(),
-            "measures": Initiative.objects.filter(created_by=user).count(),
-        }
+        kept = {item.key: item.count(user) for item in KEPT_ON_DELETION}
         audit_record(actor=user, action="account.deleted", details=kept)
         Invitation.objects.filter(addressed_to(user)).delete()
         forget_in_history([user.pk])

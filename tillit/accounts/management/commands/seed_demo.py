@@ -2,10 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from initiatives.demo import seed_comments, seed_experience, seed_initiatives
-from initiatives.models import Initiative
 from tillit.accounts.demo import seed_people
 from tillit.accounts.models import User
+from tillit.accounts.registry import DEMO_SEEDERS
 
 
 class Command(BaseCommand):
@@ -34,13 +33,7 @@ class Command(BaseCommand):
             raise CommandError("--initiatives must be zero or more.")
         with transaction.atomic():
             users = seed_people(seed=seed)
-        added = seed_initiatives(count=initiatives, seed=seed)
-        reports = seed_experience()
-        comments = seed_comments()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo data ready: {len(users)} demo users, {added} new measures "
-                f"({Initiative.objects.count()} in all), {reports} new experience reports, "
-                f"{comments} new comments."
-            )
-        )
+        done = [f"{len(users)} demo users"]
+        for seeder in DEMO_SEEDERS:  # the apps' demo data, in registration order
+            done.append(seeder.seed(seed=seed, initiatives=initiatives))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {', '.join(done)}."))

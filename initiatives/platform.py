@@ -1,0 +1,73 @@
+"""Everything the initiatives app hands the platform (``tillit``), registered by
+``InitiativesConfig.ready()``: the panels of the work page and an organisation's page, the
+demo data, the overview's cache on organisation changes, the audit trail's objects, the pages
+that may read from the replica and what a backup counts. The privacy export's sections and the
+retention purge are in ``privacy`` and ``retention``."""
+
+from __future__ import annotations
+
+from tillit.accounts.registry import (
+    DEMO_SEEDERS,
+    ORGANISATION_CHANGED,
+    ORGANISATION_PANELS,
+    WORK_PANELS,
+    DemoSeeder,
+    OrganisationChanged,
+    OrganisationPanel,
+    WorkPanel,
+)
+from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, AuditObject
+from tillit.policy import is_editor
+
+from . import discussion, selectors
+from .demo import seed_comments, seed_experience, seed_initiatives
+from .models import Initiative
+from .overview.cache import bump_data_version
+
+
+def _work_panel(user) -> dict:
+    return {
+        "drafts": selectors.my_drafts(user),
+        "awaiting_approval": selectors.awaiting_my_approval(user),
+        "awaiting_assessment": selectors.awaiting_my_assessment(user),
+        "follows": discussion.follows_of(user),
+        "moderation_waiting": discussion.moderation_queue().count() if is_editor(user) else None,
+    }
+
+
+def _organisation_panel(organisation, user) -> dict:
+    return {"initiatives": selectors.organisation_initiatives(organisation, user=user)}
+
+
+def _seed_demo(*, seed: int, initiatives: int) -> str:
+    added = seed_initiatives(count=initiatives, seed=seed)
+    reports = seed_experience()
+    comments = seed_comments()
+    return (
+        f"{added} new measures ({Initiative.objects.count()} in all), "
+        f"{reports} new experience reports, {comments} new comments"
+    )
+
+
+def register() -> None:
+    WORK_PANELS.append(WorkPanel(_work_panel))
+    ORGANISATION_PANELS.append(OrganisationPanel(_organisation_panel))
+    # An organisation's place or ministry may have changed: the overview's counts are stale.
+    ORGANISATION_CHANGED.append(OrganisationChanged(bump_data_version))
+    DEMO_SEEDERS.append(DemoSeeder(_seed_demo))
+    AUDIT_OBJECTS.extend(
+        [
+            AuditObject("initiatives.initiative", "initiatives:detail"),
+            AuditObject("initiatives.comment", "initiatives:moderate"),
+            AuditObject("initiatives.focusarea"),
+        ]
+    )
+    REPLICA_VIEWS.add("initiatives:overview")
+    BACKUP_COUNTED.extend(
+        [
+            "initiatives.Initiative",
+            "initiatives.Attachment",
+            "initiatives.Comment",
+            "initiatives.ExperienceReport",
+        ]
+    )
