@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, draft_views, experience_views, follow_views, views
+from . import comment_views, draft_views, experience_views, follow_views, views, workflow_views
 
 c, f = comment_views, follow_views
 
@@ -11,11 +11,21 @@ urlpatterns = [
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),
-    path("tiltak/<int:pk>/send-inn/", views.InitiativeSubmitView.as_view(), name="submit"),
-    path("tiltak/<int:pk>/godkjenning/", views.InitiativeReviewView.as_view(), name="review"),
-    path("tiltak/<int:pk>/arkiver/", views.InitiativeArchiveView.as_view(), name="archive"),
-    path("tiltak/<int:pk>/avpubliser/", views.InitiativeUnpublishView.as_view(), name="unpublish"),
-    path("tiltak/<int:pk>/medvirkning/", views.InitiativeAssessView.as_view(), name="assess"),
+    path("tiltak/<int:pk>/send-inn/", workflow_views.InitiativeSubmitView.as_view(), name="submit"),
+    path(
+        "tiltak/<int:pk>/godkjenning/", workflow_views.InitiativeReviewView.as_view(), name="review"
+    ),
+    path(
+        "tiltak/<int:pk>/arkiver/", workflow_views.InitiativeArchiveView.as_view(), name="archive"
+    ),
+    path(
+        "tiltak/<int:pk>/avpubliser/",
+        workflow_views.InitiativeUnpublishView.as_view(),
+        name="unpublish",
+    ),
+    path(
+        "tiltak/<int:pk>/medvirkning/", workflow_views.InitiativeAssessView.as_view(), name="assess"
+    ),
     path("tiltak/<int:pk>/slett/", draft_views.InitiativeDeleteView.as_view(), name="delete"),
     path(
         "tiltak/<int:pk>/vedlegg/<int:attachment_pk>/",
