@@ -56,8 +56,9 @@ def _manage(*args, database: str, **extra) -> str:
         env=_environment(database, **extra),
         capture_output=True,
         text=True,
-        check=True,
     )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
     return result.stdout
 
 

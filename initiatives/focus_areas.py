@@ -28,7 +28,7 @@ def focus_area_hub(focus_area: FocusArea) -> dict:
         .values_list("county__name")
         .annotate(n=Count("*"))
     )
-    measures = list(
+    initiatives = list(
         Initiative.objects.filter(
             workflow_status=WorkflowStatus.PUBLISERT, focus_area_numbers__contains=[number]
         )
@@ -55,7 +55,7 @@ def focus_area_hub(focus_area: FocusArea) -> dict:
         "total": sum(by_status.values()),
         "by_status": by_status,
         "by_county": by_county,
-        "measures": with_focus_names(measures, reference.focus_names),
+        "initiatives": with_focus_names(initiatives, reference.focus_names),
         "reports": reports,
     }
 

@@ -42,7 +42,7 @@ def _fetch_initiatives(queryset):
 
 
 INITIATIVES = Source(
-    name="measures",
+    name="initiatives",
     model=Initiative,
     rows=overview_base,
     counted=lambda user: overview_base(user, OverviewEntry),

@@ -59,7 +59,7 @@ def distributions() -> list[Distribution]:
     return [
         Distribution(
             _("Measures as JSON (open data API)"),
-            absolute_url(reverse("api:measure_list")),
+            absolute_url(reverse("api:initiative_list")),
             "application/json",
             "JSON",
         ),

@@ -148,7 +148,7 @@ def _one(fetch, pk: int):
 @api.get(
     "/tiltak/",
     response={200: TiltakSide, **ERRORS},
-    url_name="measure_list",
+    url_name="initiative_list",
     operation_id="tiltak_liste",
     summary="Published measures, filtered like /tiltak/",
     tags=LIST_TAG,
@@ -161,7 +161,7 @@ def initiative_list(request, filters: Query[Filters]):
 @api.get(
     "/tiltak/{pk}/",
     response={200: Tiltak, 404: Melding, **ERRORS},
-    url_name="measure_detail",
+    url_name="initiative_detail",
     operation_id="tiltak",
     summary="One published measure",
     tags=LIST_TAG,

@@ -164,7 +164,7 @@ def report_record(report: ExperienceReport) -> dict:
             "id": initiative.pk,
             "tittel": initiative.title,
             "url": absolute_url(initiative.get_absolute_url()),
-            "api_url": absolute_url(reverse("api:measure_detail", args=[initiative.pk])),
+            "api_url": absolute_url(reverse("api:initiative_detail", args=[initiative.pk])),
         },
         "organisasjon": organisation_ref(initiative.organisation),
         "publisert": report.published_at,

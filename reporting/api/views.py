@@ -33,8 +33,8 @@ from .http import rate_limited, validators
 from .records import PRECISION_CODES
 
 ENDPOINTS = [
-    ("measure_list", "tiltak/", _("Published measures, with the overview's filters.")),
-    ("measure_detail", "tiltak/{id}/", _("One published measure.")),
+    ("initiative_list", "tiltak/", _("Published measures, with the overview's filters.")),
+    ("initiative_detail", "tiltak/{id}/", _("One published measure.")),
     ("report_list", "erfaringer/", _("Published experience reports, with the same filters.")),
     ("report_detail", "erfaringer/{id}/", _("One published experience report.")),
     ("focus_area_list", "fokusomrader/", _("The seven focus areas of the trust reform.")),

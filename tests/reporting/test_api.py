@@ -112,7 +112,7 @@ def test_overview_base_hides_archived_and_unpublished_from_the_anonymous(content
     assert shown == {"publisert"}
 
 
-def test_measure_detail_of_anything_unpublished_is_404(client, content):
+def test_initiative_detail_of_anything_unpublished_is_404(client, content):
     for name in ("draft", "pending", "archived"):
         response = client.get(f"/api/v1/tiltak/{content[name].pk}/")
         assert response.status_code == 404, name
@@ -126,7 +126,7 @@ def test_signed_in_members_still_get_the_public_view(client, content, people):
     assert client.get(f"/api/v1/tiltak/{content['draft'].pk}/").status_code == 404
 
 
-def test_measure_detail_has_the_public_fields(client, content):
+def test_initiative_detail_has_the_public_fields(client, content):
     record = client.get(f"/api/v1/tiltak/{content['bergen'].pk}/").json()
     assert record["id"] == content["bergen"].pk
     assert record["url"] == "http://127.0.0.1:8000" + content["bergen"].get_absolute_url()
