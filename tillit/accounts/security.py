@@ -43,7 +43,7 @@ class PortalUserSessionsAdapter(DefaultUserSessionsAdapter):
     """allauth's sessions page ends sessions through our service, so they are audited."""
 
     def end_sessions(self, sessions) -> None:
-        from allauth.core import context
+        from allauth.core import context  # allauth imports this module while it loads
 
         sessions = list(sessions)
         if not sessions:

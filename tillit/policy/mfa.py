@@ -53,7 +53,7 @@ def mfa_satisfied(user, session=None) -> bool:
     (the session flag ``tillit_sso_mfa``)?"""
     if session is not None and session.get(SSO_MFA_SESSION_KEY) is True:
         return True
-    from allauth.mfa.utils import is_mfa_enabled
+    from allauth.mfa.utils import is_mfa_enabled  # allauth's models load after the policy's
 
     return user.is_authenticated and is_mfa_enabled(user, types=["totp", "webauthn"])
 

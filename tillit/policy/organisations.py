@@ -16,7 +16,7 @@ def request_join(user, organisation: Organisation) -> bool:
 def accept_invitation(user, invitation: Invitation) -> bool:
     if not user.is_authenticated or not invitation.is_open:
         return False
-    from allauth.account.models import EmailAddress
+    from allauth.account.models import EmailAddress  # allauth's models load after the policy's
 
     return EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
