@@ -18,7 +18,8 @@ from tillit.policy import Action, can
 from . import discussion, services
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
-from .models import ExperienceReport, FocusArea
+from .models import ExperienceReport, FocusArea, LifecycleStatus
+from .overview.reports import similar_initiatives
 from .views import FacetedListView, InitiativeMixin
 
 
@@ -59,8 +60,6 @@ class ExperienceDetailView(ReportMixin, TemplateView):
     template_name = "initiatives/experience_detail.html"
 
     def get_context_data(self, **kwargs):
-        from .overview.reports import similar_initiatives
-
         user, report = self.request.user, self.report
         allowed = {
             action.name: can(user, action, report)
@@ -180,8 +179,6 @@ class FocusAreaView(FocusAreaMixin, TemplateView):
     template_name = "initiatives/focus_area.html"
 
     def get_context_data(self, **kwargs):
-        from .models import LifecycleStatus
-
         hub = focus_area_hub(self.focus_area)
         statuses = [
             (label, hub["by_status"].get(value, 0)) for value, label in LifecycleStatus.choices

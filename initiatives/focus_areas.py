@@ -10,6 +10,7 @@ from tillit.policy import Action, require
 
 from .models import ExperienceReport, FocusArea, Initiative, OverviewEntry, WorkflowStatus
 from .overview import cache
+from .overview.selectors import LISTED_FIELDS
 from .selectors import with_focus_names
 
 NEWEST = 5
@@ -33,15 +34,7 @@ def focus_area_hub(focus_area: FocusArea) -> dict:
             workflow_status=WorkflowStatus.PUBLISERT, focus_area_numbers__contains=[number]
         )
         .select_related("organisation")
-        .only(
-            "title",
-            "summary",
-            "kind",
-            "start_date",
-            "workflow_status",
-            "organisation__name",
-            "focus_area_numbers",
-        )
+        .only(*LISTED_FIELDS)
         .order_by("-published_at", "-pk")[:NEWEST]
     )
     reference = cache.reference(cache.data_version())

@@ -22,6 +22,8 @@ from tillit.policy import Action, can
 from . import discussion, selectors, services
 from .forms import InitiativeForm, ReviewForm
 from .models import Initiative, WorkflowStatus
+from .overview.params import SORTINGS
+from .overview.selectors import overview
 
 
 class InitiativeMixin:
@@ -64,9 +66,6 @@ class FacetedListView(TemplateView):
         return response
 
     def get_context_data(self, **kwargs):
-        from .overview.params import SORTINGS
-        from .overview.selectors import overview
-
         source = import_string(self.source)
         data = overview(query=self.request.GET, user=self.request.user, source=source)
         return super().get_context_data(

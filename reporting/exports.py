@@ -14,14 +14,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from initiatives.dates import partial_date_iso
+from initiatives.models import GOAL_FIELDS, Initiative, Participant, TrustRelation
 from tillit.core.spreadsheets import csv_stream, inert
 
 CHUNK = 2000
 
 
 def _field_label(name: str):
-    from initiatives.models import Initiative
-
     return capfirst(Initiative._meta.get_field(name).verbose_name)
 
 
@@ -54,11 +53,7 @@ COLUMNS = [
             "trust_relations",
             "participants",
             "exemption_from",
-            "goal_resources",
-            "goal_activities",
-            "goal_outputs",
-            "goal_user_effects",
-            "goal_societal_effects",
+            *GOAL_FIELDS,
             "links",
             "partners",
         )
@@ -81,8 +76,6 @@ def _labels(values: list[str], choices) -> str:
 
 
 def _row(initiative) -> list:
-    from initiatives.models.choices import Participant, TrustRelation
-
     organisation = initiative.organisation
     ministry = organisation.parent_ministry
     return [

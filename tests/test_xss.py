@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from initiatives.models import Comment, ExperienceReport, Initiative
+from initiatives.models import GOAL_FIELDS, Comment, ExperienceReport, Initiative
+from initiatives.models.experience import WRITTEN_FIELDS
 from initiatives.services import comments
 
 from .factories import ExperienceReportFactory, InitiativeFactory
@@ -35,11 +36,7 @@ MEASURE_TEXT_FIELDS = [
     "description",
     "other_focus_area",
     "exemption_from",
-    "goal_resources",
-    "goal_activities",
-    "goal_outputs",
-    "goal_user_effects",
-    "goal_societal_effects",
+    *GOAL_FIELDS,
     "contact_name",
     "contact_phone",
     "union_assessment_text",
@@ -47,15 +44,7 @@ MEASURE_TEXT_FIELDS = [
     "review_note",
 ]
 REPORT_TEXT_FIELDS = [
-    "title",
-    "summary",
-    "what_was_done",
-    "what_worked",
-    "challenges",
-    "success_conditions",
-    "advice",
-    "transferability_note",
-    "outcomes",
+    *(name for name in WRITTEN_FIELDS if name != "transferability"),
     "contact_name",
 ]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from tillit.accounts.reference_data import read_rows
 
 from ..models import Kind, Participant, Sector, Transferability, TrustRelation
+from ..models.experience import WRITTEN_FIELDS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The demo users named by their role (their e-mail's local part), and who writes the demo's
@@ -85,18 +86,7 @@ class Experience:
     reports: list[ReportText]
 
 
-REPORT_FIELDS = {
-    "title",
-    "summary",
-    "what_was_done",
-    "what_worked",
-    "challenges",
-    "success_conditions",
-    "advice",
-    "transferability",
-    "transferability_note",
-    "outcomes",
-}
+REPORT_FIELDS = set(WRITTEN_FIELDS)
 
 
 def _read(path: Path) -> dict:

@@ -12,6 +12,7 @@ from .choices import (
 )
 from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
 from .creation import CreationToken
+from .display import GOAL_FIELDS
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea, InitiativeFocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
@@ -20,6 +21,7 @@ from .initiatives import Initiative
 from .overview import OverviewEntry
 
 __all__ = [
+    "GOAL_FIELDS",
     "Attachment",
     "ChangeAction",
     "Comment",

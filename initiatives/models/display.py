@@ -4,6 +4,15 @@ from initiatives.dates import format_partial_date
 
 from .choices import Participant, TrustRelation
 
+# The results chain, from what is put in to what it changes in society, in order.
+GOAL_FIELDS = (
+    "goal_resources",
+    "goal_activities",
+    "goal_outputs",
+    "goal_user_effects",
+    "goal_societal_effects",
+)
+
 
 class InitiativeDisplay:
     """Mixed into ``Initiative``: read-only properties for templates, exports and the API.
@@ -29,15 +38,8 @@ class InitiativeDisplay:
     @property
     def goals(self) -> list[tuple[str, str]]:
         """The results chain, in order, leaving out empty links."""
-        fields = [
-            "goal_resources",
-            "goal_activities",
-            "goal_outputs",
-            "goal_user_effects",
-            "goal_societal_effects",
-        ]
         return [
             (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in fields
+            for name in GOAL_FIELDS
             if getattr(self, name)
         ]

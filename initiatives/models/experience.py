@@ -16,6 +16,19 @@ from .choices import WorkflowStatus
 PART_LENGTH = 10_000
 SHORT_PART_LENGTH = 5_000
 NOTE_LENGTH = 2_000
+# What a report's author writes, in the form's order (the contact person comes after).
+WRITTEN_FIELDS = (
+    "title",
+    "summary",
+    "what_was_done",
+    "what_worked",
+    "challenges",
+    "success_conditions",
+    "advice",
+    "transferability",
+    "transferability_note",
+    "outcomes",
+)
 
 
 class Transferability(models.TextChoices):

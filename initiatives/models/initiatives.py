@@ -27,7 +27,7 @@ from .choices import (
     UnionAssessment,
     WorkflowStatus,
 )
-from .display import InitiativeDisplay
+from .display import GOAL_FIELDS, InitiativeDisplay
 from .focus_areas import FocusArea
 from .querysets import InitiativeQuerySet
 
@@ -64,11 +64,7 @@ EDITABLE_FIELDS = [
     "started_before_reform",
     "participants",
     "exemption_from",
-    "goal_resources",
-    "goal_activities",
-    "goal_outputs",
-    "goal_user_effects",
-    "goal_societal_effects",
+    *GOAL_FIELDS,
     "contact_name",
     "contact_email",
     "contact_phone",

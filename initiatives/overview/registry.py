@@ -13,12 +13,16 @@ from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Kind, LifecycleStatus, Sector
+from initiatives.models import Kind, LifecycleStatus, Sector, UnionAssessment
 
 from .reference import Reference
 
 # public value → the stored ``union_assessment``
-CONFIRMATION = {"ja": "bekreftet", "nei": "ikke_involvert", "ukjent": "ukjent"}
+CONFIRMATION = {
+    "ja": UnionAssessment.BEKREFTET,
+    "nei": UnionAssessment.IKKE_INVOLVERT,
+    "ukjent": UnionAssessment.UKJENT,
+}
 CONFIRMATION_LABELS = {
     "ja": _("confirmed by the union representative"),
     "nei": _("employees' organisations not involved"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from initiatives import tasks
 from initiatives.models import ChangeAction, ExperienceReport, Initiative, WorkflowStatus
+from initiatives.models.experience import WRITTEN_FIELDS
 from tillit.policy import Action, require
 
 from .history import record_change, snapshot
@@ -19,20 +20,7 @@ DRAFT = WorkflowStatus.UTKAST
 PENDING = WorkflowStatus.TIL_GODKJENNING
 PUBLISHED = WorkflowStatus.PUBLISERT
 
-EDITABLE_FIELDS = [
-    "title",
-    "summary",
-    "what_was_done",
-    "what_worked",
-    "challenges",
-    "success_conditions",
-    "advice",
-    "transferability",
-    "transferability_note",
-    "outcomes",
-    "contact_name",
-    "contact_email",
-]
+EDITABLE_FIELDS = [*WRITTEN_FIELDS, "contact_name", "contact_email"]
 
 
 def _record(report: ExperienceReport, *, by, action: ChangeAction) -> None:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from openpyxl import load_workbook
 
 from reporting.exports import KEYS, columns
 
@@ -118,8 +119,6 @@ def _csv_table(content: bytes) -> list[list]:
 
 
 def _xlsx_table(content: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
     unreadable = ValidationError(
         _("The Excel file could not be read. Open it in Excel, save it as XLSX and try again."),
         code="xlsx",

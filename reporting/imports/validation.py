@@ -18,7 +18,7 @@ from django.utils.translation import override
 
 from initiatives.dates import DatePrecision, end_not_before_start, parse_partial_date
 from initiatives.link_fields import validate_web_address
-from initiatives.models import FocusArea, Initiative
+from initiatives.models import GOAL_FIELDS, FocusArea, Initiative
 from initiatives.models.choices import Participant, TrustRelation
 from tillit.accounts.models import Organisation
 from tillit.policy import Action, can
@@ -34,11 +34,7 @@ TEXT_COLUMNS = (
     "description",
     "other_focus_area",
     "exemption_from",
-    "goal_resources",
-    "goal_activities",
-    "goal_outputs",
-    "goal_user_effects",
-    "goal_societal_effects",
+    *GOAL_FIELDS,
 )
 CELL_OF = {"kind": "kind", "sector": "sector", "lifecycle_status": "status"}
 

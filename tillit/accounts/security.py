@@ -4,6 +4,7 @@ one leaves an entry in the audit trail."""
 
 from __future__ import annotations
 
+from allauth.core import context
 from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from allauth.usersessions.models import UserSession
 from django.db import transaction
@@ -43,8 +44,6 @@ class PortalUserSessionsAdapter(DefaultUserSessionsAdapter):
     """allauth's sessions page ends sessions through our service, so they are audited."""
 
     def end_sessions(self, sessions) -> None:
-        from allauth.core import context
-
         sessions = list(sessions)
         if not sessions:
             return

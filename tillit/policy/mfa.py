@@ -9,6 +9,7 @@ Django admin is an editor's tool, also by every staff user (``is_staff``).
 
 from __future__ import annotations
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 
 from .roles import is_editor, memberships_of
@@ -53,8 +54,6 @@ def mfa_satisfied(user, session=None) -> bool:
     (the session flag ``tillit_sso_mfa``)?"""
     if session is not None and session.get(SSO_MFA_SESSION_KEY) is True:
         return True
-    from allauth.mfa.utils import is_mfa_enabled
-
     return user.is_authenticated and is_mfa_enabled(user, types=["totp", "webauthn"])
 
 

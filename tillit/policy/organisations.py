@@ -1,5 +1,7 @@
 """Rules about organisations, memberships and invitations."""
 
+from allauth.account.models import EmailAddress
+
 from tillit.accounts.models import Invitation, JoinRequest, Organisation
 
 from .roles import is_editor, is_leader, is_member
@@ -16,8 +18,6 @@ def request_join(user, organisation: Organisation) -> bool:
 def accept_invitation(user, invitation: Invitation) -> bool:
     if not user.is_authenticated or not invitation.is_open:
         return False
-    from allauth.account.models import EmailAddress
-
     return EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
     ).exists()

@@ -152,7 +152,7 @@ def _audit_trail(user):
     last=True,
 )
 def _authenticators(user):
-    from allauth.mfa.models import Authenticator
+    from allauth.mfa.models import Authenticator  # an optional app: only if installed
 
     # The secrets in ``data`` are never exported.
     return rows(
@@ -168,7 +168,7 @@ def _authenticators(user):
     last=True,
 )
 def _user_sessions(user):
-    from allauth.usersessions.models import UserSession
+    from allauth.usersessions.models import UserSession  # an optional app: only if installed
 
     # Never the session key: it would let anyone holding the file sign in as the user.
     return rows(
@@ -188,7 +188,7 @@ def _user_sessions(user):
     last=True,
 )
 def _social_accounts(user):
-    from allauth.socialaccount.models import SocialAccount
+    from allauth.socialaccount.models import SocialAccount  # an optional app: only if installed
 
     return rows(
         SocialAccount.objects.filter(user=user).order_by("pk"),
