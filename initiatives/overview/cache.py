@@ -16,6 +16,7 @@ from tillit.core.routing import primary_reads
 from tillit.policy.roles import is_editor, memberships_of, ministry_ids
 
 from .reference import Reference, load_reference
+from .registry import allowed_values
 
 VERSION_KEY = "initiatives:data-version"
 TIMEOUT = 600
@@ -60,8 +61,17 @@ def reference(version: int) -> Reference:
     loaded once per data version and process instead of four queries on every request."""
     if _reference_memo.get("version") != version:
         with primary_reads():
-            _reference_memo.update(version=version, reference=load_reference())
+            loaded = load_reference()
+            _reference_memo.update(
+                version=version, reference=loaded, allowed=allowed_values(loaded)
+            )
     return _reference_memo["reference"]
+
+
+def allowed(version: int) -> dict[str, set[str]]:
+    """The public values each facet accepts, kept with ``reference(version)``."""
+    reference(version)
+    return _reference_memo["allowed"]
 
 
 _reference_memo: dict = {}

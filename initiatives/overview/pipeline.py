@@ -13,7 +13,7 @@ from django.db.models import F, QuerySet
 from . import cache, facet_options, facets, search
 from .params import OverviewParams, parse
 from .reference import Reference
-from .registry import BY_NAME, allowed_values
+from .registry import BY_NAME
 
 PAGE_SIZE = 20
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
@@ -77,7 +77,7 @@ class Selection:
     def __init__(self, query, *, user, source: Source, version: int | None = None):
         self.version = cache.data_version() if version is None else version
         self.reference = cache.reference(self.version)
-        self.params = parse(query, allowed=allowed_values(self.reference))
+        self.params = parse(query, allowed=cache.allowed(self.version))
         self.user, self.source = user, source
         self.fuzzy: bool | None = None  # decided when first needed
 

@@ -4,6 +4,7 @@ ministries), loaded together; ``cache.reference`` keeps them until the data chan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from initiatives.models import FocusArea
 from initiatives.models.focus_areas import localized_name
@@ -19,18 +20,10 @@ class Reference:
     ministry_ids: dict[str, int]  # short name → organisation id
     focus_numbers: dict[str, int]  # slug → number
 
-    @property
-    def ministry_names(self) -> dict[int, str]:
-        return {pk: short for short, pk in self.ministry_ids.items()}
-
-    @property
+    @cached_property
     def focus_names(self) -> dict[int, str]:
         names = dict(self.options["fokusomrade"])
         return {number: names[slug] for slug, number in self.focus_numbers.items()}
-
-    @property
-    def focus_slugs(self) -> dict[int, str]:
-        return {number: slug for slug, number in self.focus_numbers.items()}
 
 
 def load_reference() -> Reference:

@@ -109,7 +109,8 @@ class Workflow:
             require(by, transition.permission, current)
             for check in transition.checks:
                 check(current)
-            before = snapshot(self.history_of(current))
+            initiative = self.history_of(current)
+            before = snapshot(initiative)
             current.workflow_status = transition.target
             step = Move(obj=current, by=by, note=note)
             for attribute, value in transition.sets.items():
@@ -119,7 +120,7 @@ class Workflow:
             current.save()
             self.after_save(current)
             record_change(
-                initiative=self.history_of(current),
+                initiative=initiative,
                 by=by,
                 action=transition.change,
                 before=before,

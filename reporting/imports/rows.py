@@ -68,3 +68,8 @@ class CheckedRow:
             primary_focus_area=areas[0] if areas else None,
             partners=partners,
         )
+
+
+def row_id(text: str) -> int | None:
+    """The measure ID a row's "ID" cell names, or None when it names none."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None

@@ -25,7 +25,7 @@ from tillit.policy import Action, can
 
 from . import versions
 from .parsing import normalise
-from .rows import CHOICE_COLUMNS, CheckedRow
+from .rows import CHOICE_COLUMNS, CheckedRow, row_id
 
 LIST_COLUMNS = {"trust_relations": TrustRelation, "participants": Participant}
 TEXT_COLUMNS = (
@@ -136,7 +136,7 @@ class RowChecker:
         text = row.cells.get("id", "")
         if not text:
             return
-        found = self.initiatives.get(_id(text))
+        found = self.initiatives.get(row_id(text))
         if found is None:
             message = _(
                 "ID: there is no measure %(id)s that you can see. Empty the ID cell to import "
@@ -239,11 +239,7 @@ class RowChecker:
             row.errors.append(_("The end date is before the start date."))
 
 
-def _id(text: str) -> int | None:
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
-
-
 def check_rows(raw_rows: list[dict], *, organisation, user) -> list[CheckedRow]:
-    ids = {_id(raw["cells"].get("id", "")) for raw in raw_rows} - {None}
+    ids = {row_id(raw["cells"].get("id", "")) for raw in raw_rows} - {None}
     checker = RowChecker(organisation, user, ids)
     return [checker.check(raw) for raw in raw_rows]

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative
 
+from .rows import row_id
+
 UPLOADED_VERSION = "version_at_upload"  # a batch row's key beside "line" and "cells"
 
 
@@ -16,9 +18,9 @@ def remember_versions(raw_rows: list[dict]) -> None:
     """At upload: note the current version of every measure the rows' IDs name."""
     ids = {}
     for raw in raw_rows:
-        text = raw["cells"].get("id", "")
-        if text.isascii() and text.isdigit() and len(text) < 12:
-            ids.setdefault(int(text), []).append(raw)
+        pk = row_id(raw["cells"].get("id", ""))
+        if pk is not None:
+            ids.setdefault(pk, []).append(raw)
     for pk, version in Initiative.objects.filter(pk__in=ids).values_list("pk", "version"):
         for raw in ids[pk]:
             raw[UPLOADED_VERSION] = version

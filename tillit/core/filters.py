@@ -14,17 +14,22 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import Organisation, User
 
 from .models import ACTION_GROUPS, ACTION_LABELS, AuditEvent
-from .registry import AUDIT_OBJECTS
+from .registry import AUDIT_OBJECTS, AuditObject
 
-# The kinds of object the platform's services record; the filter offers them first, then
-# those the apps registered (``registry.AUDIT_OBJECTS``).
-OBJECT_TYPES = [
-    "accounts.user",
-    "accounts.organisation",
-    "accounts.membership",
-    "accounts.joinrequest",
-    "accounts.invitation",
+# The kinds of object the platform's services record (and the page of each that has one); the
+# filter offers them first, then those the apps registered (``registry.AUDIT_OBJECTS``).
+PLATFORM_OBJECTS = [
+    AuditObject("accounts.user"),
+    AuditObject("accounts.organisation", "accounts:organisation_detail"),
+    AuditObject("accounts.membership"),
+    AuditObject("accounts.joinrequest"),
+    AuditObject("accounts.invitation"),
 ]
+
+
+def audit_objects() -> list[AuditObject]:
+    """The platform's kinds of object, then the apps'."""
+    return PLATFORM_OBJECTS + AUDIT_OBJECTS
 
 
 def action_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -44,8 +49,10 @@ def object_type_label(object_type: str) -> str:
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    names = OBJECT_TYPES + [item.object_type for item in AUDIT_OBJECTS]
-    return [(name, object_type_label(name).capitalize()) for name in names]
+    return [
+        (item.object_type, object_type_label(item.object_type).capitalize())
+        for item in audit_objects()
+    ]
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:

@@ -10,13 +10,8 @@ from django.urls import reverse
 
 from tillit.accounts.models import Organisation
 
-from .filters import AuditEventFilter, object_type_label
+from .filters import AuditEventFilter, audit_objects, object_type_label
 from .models import AuditEvent
-from .registry import AUDIT_OBJECTS
-
-# The platform's objects with a page of their own: the audit trail links to it (and to the
-# pages the apps registered in ``registry.AUDIT_OBJECTS``).
-OBJECT_URLS = {"accounts.organisation": "accounts:organisation_detail"}
 
 
 def audit_events(*, filters) -> tuple[AuditEventFilter, QuerySet[AuditEvent]]:
@@ -29,8 +24,8 @@ def audit_events(*, filters) -> tuple[AuditEventFilter, QuerySet[AuditEvent]]:
 
 
 def object_url(event: AuditEvent) -> str:
-    name = OBJECT_URLS.get(event.object_type) or next(
-        (item.url_name for item in AUDIT_OBJECTS if item.object_type == event.object_type), ""
+    name = next(
+        (item.url_name for item in audit_objects() if item.object_type == event.object_type), ""
     )
     if not name or not event.object_id.isdigit():
         return ""
