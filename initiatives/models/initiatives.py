@@ -13,7 +13,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.dates import DatePrecision, end_not_before_start_condition
-from tillit.accounts.models import County, Municipality, Organisation
+from tillit.accounts.models import County, Municipality, Organisation, OrganisationKind
 from tillit.core.constraints import ConstraintErrorsOnFields
 from tillit.core.fields import limited_text_field
 from tillit.core.text import make_slug
@@ -116,6 +116,23 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
         blank=True,
         related_name="partner_initiatives",
         verbose_name=_("partner organisations"),
+    )
+    # Organisations that run the measure together with the owner (a shared service's other
+    # municipalities): found by their own place filters. Partners above only help.
+    participating_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="participating_initiatives",
+        verbose_name=_("participating organisations"),
+    )
+    # The ministries whose area the measure touches: the owning ministry of a state agency's
+    # measure, those a municipality chose, and any that approved it as a trial.
+    responsible_ministries = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="ministry_initiatives",
+        limit_choices_to={"kind": OrganisationKind.DEPARTEMENT},
+        verbose_name=_("responsible ministries"),
     )
     kind = models.CharField(_("kind of measure"), max_length=30, choices=Kind, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector, blank=True)
