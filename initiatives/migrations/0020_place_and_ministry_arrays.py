@@ -139,13 +139,8 @@ BEGIN
 END $$;
 """
 
-FORWARD = (
-    FILL
-    + "".join(link_triggers(table) for table in LINK_TABLES)
-    + PLACEMENT
-    + COPY
-    + "UPDATE initiatives_initiative SET id = id;"
-)
+TOUCH_ALL = "UPDATE initiatives_initiative SET id = id;"
+FORWARD = FILL + "".join(link_triggers(t) for t in LINK_TABLES) + PLACEMENT + COPY + TOUCH_ALL
 BACKWARD = (
     COPY_BEFORE
     + PLACEMENT_BEFORE

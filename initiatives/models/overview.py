@@ -51,8 +51,8 @@ class OverviewEntry(models.Model):
     has_experience = models.BooleanField(default=False)
 
     class Meta:
-        # Migration 0012 (remade in 0021) adds entry_public_search_facets: the search vector and the facet
-        # columns of published measures in one GIN index (when PostgreSQL has btree_gin).
+        # Migration 0012 (remade in 0021) adds entry_public_search_facets: the search vector
+        # and the facet columns of published measures in one GIN index (with btree_gin).
         indexes = [
             GinIndex(fields=["search_vector"], name="entry_search_gin"),
             GinIndex(
