@@ -31,6 +31,8 @@ def initiative_for_detail(*, pk: int, user) -> Initiative:
 RELATION_LABELS = {
     "focus_areas": _("focus areas"),
     "partners": _("partner organisations"),
+    "responsible_ministries": _("responsible ministries"),
+    "participating_organisations": _("participating organisations"),
     "attachments": _("attachments"),
 }
 ACTION_LABELS = {
