@@ -3,6 +3,7 @@ title is required to save a draft; the services check that a record is complete 
 submitted or while it is published."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.models import Organisation, OrganisationKind
@@ -41,6 +42,13 @@ NEEDED_FOR_APPROVAL = [
     "lifecycle_status",
     "start_date",
 ]
+
+
+# The select's own way of choosing several; the search that replaces it hides the hint.
+CTRL_HINT = format_lazy(
+    '<span data-without-script="">{}</span>',
+    _("Hold Ctrl (Cmd on Mac) to choose more than one."),
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -98,7 +106,7 @@ class InitiativeForm(forms.ModelForm):
         queryset=Organisation.objects.order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6, "data-organisation-picker": ""}),
-        help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
+        help_text=CTRL_HINT,
     )
     responsible_ministries = forms.ModelMultipleChoiceField(
         label=_("Responsible ministries"),
@@ -115,10 +123,13 @@ class InitiativeForm(forms.ModelForm):
         queryset=Organisation.objects.order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6, "data-organisation-picker": ""}),
-        help_text=_(
-            "Organisations that run the measure with you, such as the other municipalities of "
-            "a shared service: they find it under their own municipality and county. "
-            "Hold Ctrl (Cmd on Mac) to choose more than one."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Organisations that run the measure with you, such as the other municipalities "
+                "of a shared service: they find it under their own municipality and county."
+            ),
+            CTRL_HINT,
         ),
     )
     links = LinksField(

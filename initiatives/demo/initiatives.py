@@ -27,12 +27,13 @@ from ..overview.cache import bump_data_version
 from .content import InitiativeText, Notes, read_initiatives, read_notes
 
 BATCH = 2000
+# (name, short name, owning ministry)
 DEMO_AGENCIES = [
-    ("Utdanningsdirektoratet", "KD"),
-    ("Helsedirektoratet", "HOD"),
-    ("Arbeids- og velferdsetaten", "AID"),
-    ("Statsforvalteren i Vestland", "KDD"),
-    ("Direktoratet for forvaltning og økonomistyring", "DFD"),
+    ("Utdanningsdirektoratet", "Udir", "KD"),
+    ("Helsedirektoratet", "Hdir", "HOD"),
+    ("Arbeids- og velferdsetaten", "NAV", "AID"),
+    ("Statsforvalteren i Vestland", "", "KDD"),
+    ("Direktoratet for forvaltning og økonomistyring", "DFØ", "DFD"),
 ]
 # Bergen's initiatives cover every workflow state, so each demo user has something to do.
 BERGEN_STATES = [
@@ -55,11 +56,14 @@ STATE_WEIGHTS = {
 
 def demo_agencies() -> list[Organisation]:
     agencies = []
-    for name, ministry in DEMO_AGENCIES:
+    for name, short_name, ministry in DEMO_AGENCIES:
         agency, _ = Organisation.objects.get_or_create(
             name=name,
             kind=OrganisationKind.STATLIG,
-            defaults={"parent_ministry": Organisation.objects.get(short_name=ministry)},
+            defaults={
+                "short_name": short_name,
+                "parent_ministry": Organisation.objects.get(short_name=ministry),
+            },
         )
         agencies.append(agency)
     return agencies
