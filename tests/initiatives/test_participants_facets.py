@@ -151,3 +151,24 @@ def test_the_overview_with_the_new_facets_keeps_its_query_budget(
         response = client.get("/tiltak/?q=legevakt&kommune=5043&departement=HOD&fylke=50")
     assert response.status_code == 200
     assert "Felles legevakt i indre Namdal" in response.content.decode()
+
+
+def test_organisation_pages_list_what_they_take_part_in_marked_as_such(client, shared):
+    page = client.get(_kommune("5043").get_absolute_url()).content.decode()
+    assert "Felles legevakt i indre Namdal" in page
+    card = page.split("Felles legevakt i indre Namdal", 1)[1].split("</li>\\n  ", 1)[0]
+    assert "Participant" in card or "Deltaker" in card
+    ministry_page = client.get(shared["hod"].get_absolute_url()).content.decode()
+    assert "Felles legevakt i indre Namdal" in ministry_page
+    assert "?departement=HOD" in ministry_page
+    own = client.get(_kommune("5045").get_absolute_url()).content.decode()
+    own_card = own.split("Felles legevakt i indre Namdal", 1)[1].split("</li>\\n  ", 1)[0]
+    assert "Deltaker" not in own_card and "Participant" not in own_card
+
+
+def test_the_measure_page_names_participants_and_responsible_ministries(client, shared):
+    page = client.get(shared["service"].get_absolute_url()).content.decode()
+    facts = page.split('id="facts-heading"', 1)[1].split("</section>", 1)[0]
+    for name in ("Lierne kommune", "Raarvihke kommune", "Namsskogan kommune"):
+        assert name in facts
+    assert "Helse- og omsorgsdepartementet" in facts
