@@ -10,7 +10,7 @@ from initiatives.models import YearbookPick
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
-from .yearbook import active_in, section_of
+from .yearbook import active_in, sections_of
 
 
 def yearbook_picks_set(*, year: int, section, initiative_ids: list[int], by) -> int:
@@ -20,15 +20,16 @@ def yearbook_picks_set(*, year: int, section, initiative_ids: list[int], by) -> 
     in_section = {
         initiative.pk
         for initiative in active_in(year).select_related("organisation")
-        if section_of(initiative) == section
+        if section in sections_of(initiative)
     }
     chosen = set(initiative_ids)
     if not chosen <= in_section:
         raise ValidationError(_("Some of the chosen measures are not in this part of the year."))
     with transaction.atomic():
-        YearbookPick.objects.filter(year=year, initiative_id__in=in_section).delete()
+        YearbookPick.objects.filter(year=year, section=str(section)).delete()
         YearbookPick.objects.bulk_create(
-            YearbookPick(year=year, initiative_id=pk, picked_by=by) for pk in sorted(chosen)
+            YearbookPick(year=year, initiative_id=pk, section=str(section), picked_by=by)
+            for pk in sorted(chosen)
         )
         audit_record(
             actor=by,

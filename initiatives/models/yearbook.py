@@ -17,16 +17,20 @@ class YearbookPick(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     picked_at = models.DateTimeField(_("picked"), auto_now_add=True)
+    # The part of the overview the pick is for: a ministry's id, "kommunesektoren" or "andre"
+    # (``initiatives.rules.yearbook``). A measure of several ministries, or a municipality's
+    # measure with ministries, is in several parts, each picked on its own.
+    section = models.CharField(_("section"), max_length=20, default="")
 
     class Meta:
         verbose_name = _("measure picked for the yearly overview")
         verbose_name_plural = _("measures picked for the yearly overview")
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "initiative"],
-                name="yearbook_pick_once",
+                fields=["year", "initiative", "section"],
+                name="yearbook_pick_once_per_section",
                 violation_error_message=_(
-                    "The measure is already picked for this year's overview."
+                    "The measure is already picked for this part of this year's overview."
                 ),
             )
         ]
