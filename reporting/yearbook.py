@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPick
+from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPickSection
 from initiatives.models.focus_areas import localized_name
 from initiatives.rules.yearbook import MUNICIPAL, OTHER, sections
 from tillit.accounts.models import Organisation, OrganisationKind
@@ -103,8 +103,8 @@ def _sections(year: int) -> list[Section]:
         Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT).values_list("pk", "name")
     )
     picks: dict[str, set[int]] = defaultdict(set)
-    for section, pk in YearbookPick.objects.filter(year=year).values_list(
-        "section", "initiative_id"
+    for section, pk in YearbookPickSection.objects.filter(pick__year=year).values_list(
+        "section", "pick__initiative_id"
     ):
         picks[section].add(pk)
     by_key: dict = {}

@@ -10,7 +10,6 @@ own, and the overview entry copies them (the copy function of 0009 with three mo
 from importlib import import_module
 
 import django.contrib.postgres.fields
-import django.contrib.postgres.indexes
 from django.conf import settings
 from django.db import migrations, models
 
@@ -149,6 +148,25 @@ BACKWARD = (
 )
 
 
+# (table, column, type) of the arrays
+NEW_COLUMNS = [
+    (table, column, kind)
+    for table in ("initiatives_initiative", "initiatives_overviewentry")
+    for column, kind in (
+        ("ministry_ids", "bigint[]"),
+        ("municipality_numbers", "varchar(4)[]"),
+        ("county_numbers", "varchar(2)[]"),
+    )
+]
+ADD_COLUMNS = "".join(
+    f"ALTER TABLE {table} ADD COLUMN {column} {kind} DEFAULT '{{}}' NOT NULL;\n"
+    for table, column, kind in NEW_COLUMNS
+)
+DROP_COLUMNS = "".join(
+    f"ALTER TABLE {table} DROP COLUMN {column};\n" for table, column, _kind in NEW_COLUMNS
+)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_constraint_messages"),
@@ -157,83 +175,60 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="initiative",
-            name="county_numbers",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.CharField(max_length=2), default=list, editable=False, size=None
-            ),
-        ),
-        migrations.AddField(
-            model_name="initiative",
-            name="ministry_ids",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.BigIntegerField(), default=list, editable=False, size=None
-            ),
-        ),
-        migrations.AddField(
-            model_name="initiative",
-            name="municipality_numbers",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.CharField(max_length=4), default=list, editable=False, size=None
-            ),
-        ),
-        migrations.AddField(
-            model_name="overviewentry",
-            name="county_numbers",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.CharField(max_length=2), default=list, size=None
-            ),
-        ),
-        migrations.AddField(
-            model_name="overviewentry",
-            name="ministry_ids",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.BigIntegerField(), default=list, size=None
-            ),
-        ),
-        migrations.AddField(
-            model_name="overviewentry",
-            name="municipality_numbers",
-            field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.CharField(max_length=4), default=list, size=None
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="initiative",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["ministry_ids"], name="initiative_ministries_gin"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="initiative",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["municipality_numbers"], name="initiative_municipalities_gin"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="initiative",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["county_numbers"], name="initiative_counties_gin"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="overviewentry",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["ministry_ids"], name="entry_ministries_gin"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="overviewentry",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["municipality_numbers"], name="entry_municipalities_gin"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="overviewentry",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["county_numbers"], name="entry_counties_gin"
-            ),
+        # The columns get a database default, so the version still running while this is
+        # deployed can insert measures (the triggers fill the arrays either way).
+        migrations.SeparateDatabaseAndState(
+            database_operations=[migrations.RunSQL(ADD_COLUMNS, DROP_COLUMNS)],
+            state_operations=[
+                migrations.AddField(
+                    model_name="initiative",
+                    name="county_numbers",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=2),
+                        default=list,
+                        editable=False,
+                        size=None,
+                    ),
+                ),
+                migrations.AddField(
+                    model_name="initiative",
+                    name="ministry_ids",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.BigIntegerField(), default=list, editable=False, size=None
+                    ),
+                ),
+                migrations.AddField(
+                    model_name="initiative",
+                    name="municipality_numbers",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=4),
+                        default=list,
+                        editable=False,
+                        size=None,
+                    ),
+                ),
+                migrations.AddField(
+                    model_name="overviewentry",
+                    name="county_numbers",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=2), default=list, size=None
+                    ),
+                ),
+                migrations.AddField(
+                    model_name="overviewentry",
+                    name="ministry_ids",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.BigIntegerField(), default=list, size=None
+                    ),
+                ),
+                migrations.AddField(
+                    model_name="overviewentry",
+                    name="municipality_numbers",
+                    field=django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=4), default=list, size=None
+                    ),
+                ),
+            ],
         ),
         migrations.RunSQL(FORWARD, BACKWARD),
     ]

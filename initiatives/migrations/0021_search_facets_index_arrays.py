@@ -1,4 +1,5 @@
-"""The combined search-and-facets index of 0012, remade over the columns the facets now read.
+"""The indexes of the arrays of 0020, and the combined search-and-facets index of 0012 remade
+over the columns the facets now read.
 
 The place and ministry facets read the arrays of 0020 instead of the single owner columns,
 so the index holds those arrays (GIN's own array operators) beside the plain columns
@@ -9,6 +10,8 @@ concurrently, as in 0012, and left out where PostgreSQL lacks ``btree_gin``.
 import logging
 from importlib import import_module
 
+import django.contrib.postgres.indexes
+from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations
 
 logger = logging.getLogger("tillit.migrations")
@@ -46,4 +49,43 @@ class Migration(migrations.Migration):
 
     dependencies = [("initiatives", "0020_place_and_ministry_arrays")]
 
-    operations = [migrations.RunPython(remake_index, restore_index, elidable=False)]
+    operations = [
+        # each array's own index, for filters without a text search
+        AddIndexConcurrently(
+            model_name="initiative",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["ministry_ids"], name="initiative_ministries_gin"
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="initiative",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["municipality_numbers"], name="initiative_municipalities_gin"
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="initiative",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["county_numbers"], name="initiative_counties_gin"
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="overviewentry",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["ministry_ids"], name="entry_ministries_gin"
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="overviewentry",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["municipality_numbers"], name="entry_municipalities_gin"
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="overviewentry",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["county_numbers"], name="entry_counties_gin"
+            ),
+        ),
+        migrations.RunPython(remake_index, restore_index, elidable=False),
+    ]

@@ -17,23 +17,38 @@ class YearbookPick(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     picked_at = models.DateTimeField(_("picked"), auto_now_add=True)
-    # The part of the overview the pick is for: a ministry's id, "kommunesektoren" or "andre"
-    # (``initiatives.rules.yearbook``). A measure of several ministries, or a municipality's
-    # measure with ministries, is in several parts, each picked on its own.
-    section = models.CharField(_("section"), max_length=20, default="")
 
     class Meta:
         verbose_name = _("measure picked for the yearly overview")
         verbose_name_plural = _("measures picked for the yearly overview")
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "initiative", "section"],
-                name="yearbook_pick_once_per_section",
+                fields=["year", "initiative"],
+                name="yearbook_pick_once",
                 violation_error_message=_(
-                    "The measure is already picked for this part of this year's overview."
+                    "The measure is already picked for this year's overview."
                 ),
             )
         ]
 
     def __str__(self):
         return f"{self.year}: {self.initiative_id}"
+
+
+class YearbookPickSection(models.Model):
+    """A part of the overview a pick is for: a ministry's id, "kommunesektoren" or "andre"
+    (``initiatives.rules.yearbook``). A measure in several parts (a municipality's measure
+    with ministries) is picked for each on its own; its pick lasts while one part keeps it."""
+
+    pick = models.ForeignKey(YearbookPick, on_delete=models.CASCADE, related_name="sections")
+    section = models.CharField(_("section"), max_length=20)
+
+    class Meta:
+        verbose_name = _("part of the yearly overview a pick is for")
+        verbose_name_plural = _("parts of the yearly overview picks are for")
+        constraints = [
+            models.UniqueConstraint(fields=["pick", "section"], name="yearbook_pick_section_once")
+        ]
+
+    def __str__(self):
+        return f"{self.pick}: {self.section}"
