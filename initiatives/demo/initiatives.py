@@ -25,6 +25,7 @@ from ..models import (
 from ..models.initiatives import REFORM_START
 from ..overview.cache import bump_data_version
 from .content import InitiativeText, Notes, read_initiatives, read_notes
+from .shared import give_ministries, seed_shared
 
 BATCH = 2000
 # (name, short name, owning ministry)
@@ -246,7 +247,14 @@ def seed_initiatives(*, count: int, seed: int) -> int:
     state_texts = [t for t in texts if t.state_agency]
     states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
 
-    added = 0
+    with transaction.atomic(), _given_times():  # first the services municipalities share
+        shared = seed_shared(limit=missing, author_of=lambda o: authors.get(o.pk))
+        InitiativeChange.objects.bulk_create(
+            change
+            for initiative in shared
+            for change in _history(initiative, leaders.get(initiative.organisation_id))
+        )
+    added = len(shared)
     while added < missing:
         size = min(BATCH, missing - added)
         batch, links = [], []
@@ -290,6 +298,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                     for change in _history(initiative, leaders.get(initiative.organisation_id))
                 ]
             )
+            give_ministries(created)
         added += size
     # After a bulk load: fresh planner statistics, and (outside a transaction, where VACUUM
     # may run) the new rows marked visible to all, so later reads need not check each row
