@@ -28,7 +28,7 @@ def test_choose_participants_by_keyboard(live_server, new_page, axe_check):
     expect(page.locator(f"input[name=responsible_ministries][value='{hod.pk}']")).to_be_checked()
     expect(page.locator("#ministry-suggestion")).to_contain_text("Helse- og omsorgsdepartementet")
 
-    combobox = page.get_by_role("combobox", name="Participating organisations")
+    combobox = page.get_by_role("combobox", name="Deltakende organisasjoner")
     expect(page.locator("#id_participating_organisations")).to_be_hidden()
     combobox.focus()
     page.keyboard.type("Røyrvik")
@@ -39,7 +39,7 @@ def test_choose_participants_by_keyboard(live_server, new_page, axe_check):
     page.keyboard.press("ArrowDown")
     expect(combobox).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Remove Raarvihke kommune")).to_be_visible()
+    expect(page.get_by_role("button", name="Fjern Raarvihke kommune")).to_be_visible()
     expect(combobox).to_have_value("")
     expect(combobox).to_be_focused()
 
@@ -49,7 +49,7 @@ def test_choose_participants_by_keyboard(live_server, new_page, axe_check):
     expect(combobox).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Remove Snåase kommune")).to_be_visible()
+    expect(page.get_by_role("button", name="Fjern Snåase kommune")).to_be_visible()
 
     page.keyboard.type("lierne")
     page.keyboard.press("Enter")  # before choosing, Enter does not send the form
@@ -58,11 +58,11 @@ def test_choose_participants_by_keyboard(live_server, new_page, axe_check):
     page.keyboard.press("Enter")
     # the status region says what happened
     expect(page.locator(".organisation-picker [role=status]").first).to_have_text(
-        "Lierne kommune added."
+        "Lierne kommune er lagt til."
     )
 
     # Snåase again out: its chip is a button, reached with Shift+Tab
-    snaase = page.get_by_role("button", name="Remove Snåase kommune")
+    snaase = page.get_by_role("button", name="Fjern Snåase kommune")
     snaase.focus()
     page.keyboard.press("Enter")
     expect(snaase).to_have_count(0)
