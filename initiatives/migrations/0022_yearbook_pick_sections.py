@@ -47,7 +47,11 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "parts of the yearly overview picks are for",
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("pick", "section"), name="yearbook_pick_section_once"
+                        fields=("pick", "section"),
+                        name="yearbook_pick_section_once",
+                        violation_error_message=(
+                            "The measure is already picked for this part of the year's overview."
+                        ),
                     )
                 ],
             },

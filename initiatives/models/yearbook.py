@@ -47,7 +47,13 @@ class YearbookPickSection(models.Model):
         verbose_name = _("part of the yearly overview a pick is for")
         verbose_name_plural = _("parts of the yearly overview picks are for")
         constraints = [
-            models.UniqueConstraint(fields=["pick", "section"], name="yearbook_pick_section_once")
+            models.UniqueConstraint(
+                fields=["pick", "section"],
+                name="yearbook_pick_section_once",
+                violation_error_message=_(
+                    "The measure is already picked for this part of the year's overview."
+                ),
+            )
         ]
 
     def __str__(self):
