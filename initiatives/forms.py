@@ -3,15 +3,24 @@ title is required to save a draft; the services check that a record is complete 
 submitted or while it is published."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from tillit.accounts.models import Organisation
+from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.core.forms import textarea
 
 from .attachments import validate_attachment
 from .dates import DatePrecision, PartialDateField, end_not_before_start, partial_date_input
 from .link_fields import LinksField
-from .models import FocusArea, Initiative, Participant, TrustRelation, UnionAssessment
+from .ministries import SECTOR_MINISTRIES, suggested_for
+from .models import (
+    FocusArea,
+    Initiative,
+    Participant,
+    Sector,
+    TrustRelation,
+    UnionAssessment,
+)
 from .models.initiatives import EDITABLE_FIELDS
 from .services.records import PARTIAL_DATES, InitiativeInput
 
@@ -33,6 +42,13 @@ NEEDED_FOR_APPROVAL = [
     "lifecycle_status",
     "start_date",
 ]
+
+
+# The select's own way of choosing several; the search that replaces it hides the hint.
+CTRL_HINT = format_lazy(
+    '<span data-without-script="">{}</span>',
+    _("Hold Ctrl (Cmd on Mac) to choose more than one."),
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,8 +105,32 @@ class InitiativeForm(forms.ModelForm):
         label=_("Partner organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-organisation-picker": ""}),
+        help_text=CTRL_HINT,
+    )
+    responsible_ministries = forms.ModelMultipleChoiceField(
+        label=_("Responsible ministries"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT).order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"data-ministry-choice": ""}),
+        help_text=_(
+            "The ministries whose area the measure touches. A state agency's measure has its "
+            "owning ministry; for a municipal or county measure the sector suggests some."
+        ),
+    )
+    participating_organisations = forms.ModelMultipleChoiceField(
+        label=_("Participating organisations"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-organisation-picker": ""}),
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Organisations that run the measure with you, such as the other municipalities "
+                "of a shared service: they find it under their own municipality and county."
+            ),
+            CTRL_HINT,
+        ),
     )
     links = LinksField(
         label=_("Links"),
@@ -157,11 +197,14 @@ class InitiativeForm(forms.ModelForm):
             primary = next((link.focus_area_id for link in links if link.is_primary), None)
             self.initial.setdefault("primary_focus_area", primary)
             self.initial.setdefault("partners", list(instance.partners.all()))
+            for name in ("responsible_ministries", "participating_organisations"):
+                self.initial.setdefault(name, list(getattr(instance, name).all()))
             self.fields["removed_attachments"].choices = [
                 (str(a.pk), a.original_name) for a in instance.attachments.all()
             ]
         else:
             self.fields["organisation"].queryset = organisations
+            self.initial.setdefault("responsible_ministries", self._owning_ministries())
         if not self.fields["removed_attachments"].choices:
             del self.fields["removed_attachments"]
         for name in NEEDED_FOR_APPROVAL:
@@ -169,6 +212,40 @@ class InitiativeForm(forms.ModelForm):
         for name in ("kind", "sector"):
             self.fields[name].choices = [("", _("Choose …")), *self.fields[name].choices[1:]]
         self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]
+
+    def _owning_ministries(self) -> list[int]:
+        """A new measure starts with the owning ministry of the organisation shown first."""
+        first = self.fields["organisation"].queryset.first()
+        return [first.parent_ministry_id] if first and first.parent_ministry_id else []
+
+    def ministry_suggestions(self) -> dict:
+        """For the form's script: the ministries suggested per sector and each organisation's
+        owning ministry (ids), and whether to tick them (on a new measure only)."""
+        ministries = {m.short_name: m.pk for m in self.fields["responsible_ministries"].queryset}
+        organisations = (
+            self.fields["organisation"].queryset if "organisation" in self.fields else []
+        )
+        return {
+            "sectors": {sector: suggested_for(sector, ministries) for sector in SECTOR_MINISTRIES},
+            "owners": {
+                str(o.pk): o.parent_ministry_id for o in organisations if o.parent_ministry_id
+            },
+            "tick": not self.instance.pk,
+        }
+
+    def suggestion_text(self) -> str:
+        """The hint under the ministries for the sector chosen, for readers without script."""
+        sector = self["sector"].value()
+        names = dict(
+            self.fields["responsible_ministries"].queryset.values_list("short_name", "name")
+        )
+        suggested = suggested_for(sector, names) if sector else []
+        if not suggested:
+            return ""
+        return _("Suggested for the sector %(sector)s: %(ministries)s.") % {
+            "sector": dict(Sector.choices).get(sector, sector),
+            "ministries": ", ".join(suggested),
+        }
 
     def clean(self):
         """Each partial date becomes its first day and its precision. An end before the start
@@ -199,6 +276,8 @@ class InitiativeForm(forms.ModelForm):
             focus_areas=list(data["focus_areas"]),
             primary_focus_area=data["primary_focus_area"],
             partners=list(data["partners"]),
+            responsible_ministries=list(data["responsible_ministries"]),
+            participating_organisations=list(data["participating_organisations"]),
             new_attachments=data["new_attachments"],
             removed_attachments=[int(pk) for pk in data.get("removed_attachments", [])],
         )

@@ -31,6 +31,8 @@ def initiative_for_detail(*, pk: int, user) -> Initiative:
 RELATION_LABELS = {
     "focus_areas": _("focus areas"),
     "partners": _("partner organisations"),
+    "responsible_ministries": _("responsible ministries"),
+    "participating_organisations": _("participating organisations"),
     "attachments": _("attachments"),
 }
 ACTION_LABELS = {
@@ -171,11 +173,20 @@ def with_focus_names(initiatives, names: dict[int, str] | None = None):
 
 
 def organisation_initiatives(organisation: Organisation, *, user, limit: int = 25):
-    """The organisation's measures the user may see, newest first."""
+    """The measures the user may see that the organisation owns, takes part in or (a
+    ministry) is responsible for, newest first; ``taking_part`` and ``as_ministry`` mark
+    those it does not own."""
+    links = Initiative.participating_organisations.through.objects.filter(
+        organisation=organisation, initiative=OuterRef("pk")
+    )
+    ministries = Initiative.responsible_ministries.through.objects.filter(
+        organisation=organisation, initiative=OuterRef("pk")
+    )
     return with_focus_names(
         list(
             Initiative.objects.visible_to(user)
-            .filter(organisation=organisation)
+            .annotate(taking_part=Exists(links), as_ministry=Exists(ministries))
+            .filter(Q(organisation=organisation) | Q(taking_part=True) | Q(as_ministry=True))
             .exclude(workflow_status=WorkflowStatus.ARKIVERT)
             .select_related("organisation")
             .order_by("-published_at", "-updated_at")[:limit]

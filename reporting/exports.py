@@ -34,7 +34,7 @@ COLUMNS = [
     ("title", lambda: _("Title"), 50),
     ("organisation", lambda: _("Organisation"), 30),
     ("municipality", lambda: _("Municipality number"), 10),
-    ("ministry", lambda: _("Owning ministry"), 12),
+    ("ministry", lambda: _("Responsible ministries"), 16),
     ("kind", lambda: _("Kind of measure"), 20),
     ("sector", lambda: _("Sector"), 20),
     ("status", lambda: _("Status"), 12),
@@ -56,6 +56,7 @@ COLUMNS = [
             *GOAL_FIELDS,
             "links",
             "partners",
+            "participating_organisations",
         )
     ],
     ("version", lambda: _("Version"), 8),
@@ -77,13 +78,13 @@ def _labels(values: list[str], choices) -> str:
 
 def _row(initiative) -> list:
     organisation = initiative.organisation
-    ministry = organisation.parent_ministry
+    ministries = initiative.responsible_ministries.all()
     return [
         initiative.pk,
         initiative.title,
         organisation.name,
         organisation.municipality_id or "",
-        ministry.short_name if ministry else "",
+        LIST_SEPARATOR.join(sorted(ministry.short_name for ministry in ministries)),
         initiative.get_kind_display(),
         initiative.get_sector_display(),
         initiative.get_lifecycle_status_display(),
@@ -106,6 +107,7 @@ def _row(initiative) -> list:
         initiative.goal_societal_effects,
         "\n".join(initiative.links),
         LIST_SEPARATOR.join(sorted(partner.name for partner in initiative.partners.all())),
+        LIST_SEPARATOR.join(sorted(o.name for o in initiative.participating_organisations.all())),
         initiative.version,
     ]
 

@@ -26,17 +26,21 @@ DIMENSIONS = {
     "type": "s.kind",
     "sektor": "s.sector",
     "status": "s.lifecycle_status",
-    "fylke": "COALESCE(s.county_id::text, '')",
     "aar": "s.start_year::text",
     "bekreftet": "s.union_assessment",
     "erfaring": "s.has_experience::text",
     "kvartal": "to_char(s.published_at AT TIME ZONE %s, 'YYYY-Q')",
 }
+# a measure counts in its owner's county and its participants' (migration 0020); '' when none
+COUNTIES = (
+    "unnest(CASE WHEN cardinality(s.county_numbers) > 0"
+    " THEN s.county_numbers::text[] ELSE ARRAY[''] END) c"
+)
 COLUMNS = [
     "kind",
     "sector",
     "lifecycle_status",
-    "county_id",
+    "county_numbers",
     "start_year",
     "union_assessment",
     "has_experience",
@@ -67,8 +71,9 @@ def _statement(entries) -> tuple[str, list]:
     parts += [
         "SELECT 'fokusomrade', n::text, '', COUNT(*) FROM s, unnest(s.focus_area_numbers) n"
         " GROUP BY 2",
-        "SELECT 'matrise', COALESCE(s.county_id::text, ''), n::text, COUNT(*)"
-        " FROM s, unnest(s.focus_area_numbers) n GROUP BY 2, 3",
+        f"SELECT 'fylke', c, '', COUNT(*) FROM s, {COUNTIES} GROUP BY 2",  # noqa: S608 (constants)
+        f"SELECT 'matrise', c, n::text, COUNT(*) FROM s, {COUNTIES},"  # noqa: S608 (constants)
+        " unnest(s.focus_area_numbers) n GROUP BY 2, 3",
         "SELECT '_total', '', '', COUNT(*) FROM s",
     ]
     statement = f"WITH s AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(parts)

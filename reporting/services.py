@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from initiatives.models import YearbookPick
+from initiatives.models import YearbookPick, YearbookPickSection
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
-from .yearbook import active_in, section_of
+from .yearbook import active_in, sections_of
 
 
 def yearbook_picks_set(*, year: int, section, initiative_ids: list[int], by) -> int:
@@ -20,16 +20,29 @@ def yearbook_picks_set(*, year: int, section, initiative_ids: list[int], by) -> 
     in_section = {
         initiative.pk
         for initiative in active_in(year).select_related("organisation")
-        if section_of(initiative) == section
+        if section in sections_of(initiative)
     }
     chosen = set(initiative_ids)
     if not chosen <= in_section:
         raise ValidationError(_("Some of the chosen measures are not in this part of the year."))
     with transaction.atomic():
-        YearbookPick.objects.filter(year=year, initiative_id__in=in_section).delete()
-        YearbookPick.objects.bulk_create(
-            YearbookPick(year=year, initiative_id=pk, picked_by=by) for pk in sorted(chosen)
+        key = str(section)
+        YearbookPickSection.objects.filter(pick__year=year, section=key).delete()
+        picked = dict(
+            YearbookPick.objects.filter(year=year, initiative_id__in=chosen).values_list(
+                "initiative_id", "pk"
+            )
         )
+        new = YearbookPick.objects.bulk_create(
+            YearbookPick(year=year, initiative_id=pk, picked_by=by)
+            for pk in sorted(chosen - set(picked))
+        )
+        picked.update({pick.initiative_id: pick.pk for pick in new})
+        YearbookPickSection.objects.bulk_create(
+            YearbookPickSection(pick_id=picked[pk], section=key) for pk in sorted(chosen)
+        )
+        # a measure no part picks any longer is not picked
+        YearbookPick.objects.filter(year=year, sections=None).delete()
         audit_record(
             actor=by,
             action="yearbook.picked",

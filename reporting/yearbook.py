@@ -1,8 +1,10 @@
 """The yearly overview ("Oversikt over tiltak i tillitsreformen"), generated from the data.
 
-Published measures active in the year are grouped by owning ministry (municipal and county
-measures under "Kommunesektoren"), then by primary focus area. A section where its ministry
-has picked measures for the year shows only those.
+Published measures active in the year are grouped by responsible ministry (the owning
+ministry of a state agency and those chosen for the measure), then by primary focus area. A
+municipal or county measure is shown under each of its ministries and under
+"Kommunesektoren" as well. A section where its ministry has picked measures for the year
+shows only those.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPick
+from initiatives.models import FocusArea, Initiative, WorkflowStatus, YearbookPickSection
 from initiatives.models.focus_areas import localized_name
 from initiatives.rules.yearbook import MUNICIPAL, OTHER, sections
-from tillit.accounts.models import OrganisationKind
+from tillit.accounts.models import Organisation, OrganisationKind
 
 FIRST_YEAR = 2000
 MUNICIPAL_KINDS = {OrganisationKind.KOMMUNE, OrganisationKind.FYLKESKOMMUNE}
@@ -30,10 +32,9 @@ SHOWN_FIELDS = [
     "start_date",
     "end_date",
     "focus_area_numbers",
-    "owning_ministry_id",
+    "ministry_ids",
     "organisation__name",
     "organisation__kind",
-    "owning_ministry__name",
 ]
 
 
@@ -52,18 +53,22 @@ def active_in(year: int):
     )
 
 
-def section_of(initiative: Initiative):
-    if initiative.owning_ministry_id:
-        return initiative.owning_ministry_id
-    return MUNICIPAL if initiative.organisation.kind in MUNICIPAL_KINDS else OTHER
+def sections_of(initiative: Initiative) -> list:
+    """The parts of the overview a measure is in: each responsible ministry's (the owning
+    ministry included, kept in ``ministry_ids`` by the database) and, for a municipality's or
+    county municipality's measure, the municipal sector's; the others' when in none."""
+    keys: list = list(initiative.ministry_ids)
+    if initiative.organisation.kind in MUNICIPAL_KINDS:
+        keys.append(MUNICIPAL)
+    return keys or [OTHER]
 
 
-def _section_title(key, initiative) -> str:
+def _section_title(key, ministry_names: dict[int, str]) -> str:
     if key == MUNICIPAL:
         return _("The municipal sector")
     if key == OTHER:
         return _("Other bodies")
-    return initiative.owning_ministry.name
+    return ministry_names.get(key, "")
 
 
 @dataclass
@@ -92,19 +97,23 @@ def _sort_key(section: Section):
 def _sections(year: int) -> list[Section]:
     """Every active measure of the year by section, with the section's picks."""
     rows = (
-        active_in(year)
-        .select_related("organisation", "owning_ministry")
-        .only(*SHOWN_FIELDS)
-        .order_by("title", "pk")
+        active_in(year).select_related("organisation").only(*SHOWN_FIELDS).order_by("title", "pk")
     )
-    picks = set(YearbookPick.objects.filter(year=year).values_list("initiative_id", flat=True))
+    ministry_names = dict(
+        Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT).values_list("pk", "name")
+    )
+    picks: dict[str, set[int]] = defaultdict(set)
+    for section, pk in YearbookPickSection.objects.filter(pick__year=year).values_list(
+        "section", "pick__initiative_id"
+    ):
+        picks[section].add(pk)
     by_key: dict = {}
     for initiative in rows:
-        key = section_of(initiative)
-        section = by_key.setdefault(key, Section(key, _section_title(key, initiative)))
-        section.initiatives.append(initiative)
-        if initiative.pk in picks:
-            section.picked.add(initiative.pk)
+        for key in sections_of(initiative):
+            section = by_key.setdefault(key, Section(key, _section_title(key, ministry_names)))
+            section.initiatives.append(initiative)
+            if initiative.pk in picks[str(key)]:
+                section.picked.add(initiative.pk)
     return sorted(by_key.values(), key=_sort_key)
 
 
@@ -136,4 +145,5 @@ def pickable(year: int, user) -> list[Section]:
 
 
 def shown_ids(year: int) -> list[int]:
-    return [i.pk for section in yearbook(year) for i in section.initiatives]
+    """The measures the overview shows, each once however many sections it is in."""
+    return list(dict.fromkeys(i.pk for section in yearbook(year) for i in section.initiatives))

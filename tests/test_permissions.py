@@ -58,6 +58,8 @@ MATRIX = [
     *[(role, "/tilgjengelighet/", 200) for role in EVERYONE],
     *[(role, "/personvern/", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/", 200) for role in EVERYONE],
+    # the pickers' search: what anyone may see of the register, as JSON
+    *[(role, "/organisasjoner/sok.json?q=bergen", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/{bergen}/", 200) for role in EVERYONE],
     *[(role, "/organisasjoner/999999/", 404) for role in (A, L, R)],
     (A, "/healthz", 200),

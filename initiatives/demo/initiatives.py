@@ -25,14 +25,16 @@ from ..models import (
 from ..models.initiatives import REFORM_START
 from ..overview.cache import bump_data_version
 from .content import InitiativeText, Notes, read_initiatives, read_notes
+from .shared import give_ministries, seed_shared
 
 BATCH = 2000
+# (name, short name, owning ministry)
 DEMO_AGENCIES = [
-    ("Utdanningsdirektoratet", "KD"),
-    ("Helsedirektoratet", "HOD"),
-    ("Arbeids- og velferdsetaten", "AID"),
-    ("Statsforvalteren i Vestland", "KDD"),
-    ("Direktoratet for forvaltning og økonomistyring", "DFD"),
+    ("Utdanningsdirektoratet", "Udir", "KD"),
+    ("Helsedirektoratet", "Hdir", "HOD"),
+    ("Arbeids- og velferdsetaten", "NAV", "AID"),
+    ("Statsforvalteren i Vestland", "", "KDD"),
+    ("Direktoratet for forvaltning og økonomistyring", "DFØ", "DFD"),
 ]
 # Bergen's initiatives cover every workflow state, so each demo user has something to do.
 BERGEN_STATES = [
@@ -55,11 +57,14 @@ STATE_WEIGHTS = {
 
 def demo_agencies() -> list[Organisation]:
     agencies = []
-    for name, ministry in DEMO_AGENCIES:
+    for name, short_name, ministry in DEMO_AGENCIES:
         agency, _ = Organisation.objects.get_or_create(
             name=name,
             kind=OrganisationKind.STATLIG,
-            defaults={"parent_ministry": Organisation.objects.get(short_name=ministry)},
+            defaults={
+                "short_name": short_name,
+                "parent_ministry": Organisation.objects.get(short_name=ministry),
+            },
         )
         agencies.append(agency)
     return agencies
@@ -242,7 +247,14 @@ def seed_initiatives(*, count: int, seed: int) -> int:
     state_texts = [t for t in texts if t.state_agency]
     states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
 
-    added = 0
+    with transaction.atomic(), _given_times():  # first the services municipalities share
+        shared = seed_shared(limit=missing, author_of=lambda o: authors.get(o.pk))
+        InitiativeChange.objects.bulk_create(
+            change
+            for initiative in shared
+            for change in _history(initiative, leaders.get(initiative.organisation_id))
+        )
+    added = len(shared)
     while added < missing:
         size = min(BATCH, missing - added)
         batch, links = [], []
@@ -286,6 +298,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                     for change in _history(initiative, leaders.get(initiative.organisation_id))
                 ]
             )
+            give_ministries(created)
         added += size
     # After a bulk load: fresh planner statistics, and (outside a transaction, where VACUUM
     # may run) the new rows marked visible to all, so later reads need not check each row

@@ -51,5 +51,6 @@ __all__ = [
     "UnionAssessment",
     "WorkflowStatus",
     "YearbookPick",
+    "YearbookPickSection",
 ]
-from .yearbook import YearbookPick
+from .yearbook import YearbookPick, YearbookPickSection

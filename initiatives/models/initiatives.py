@@ -244,6 +244,11 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
     focus_area_numbers = ArrayField(
         models.PositiveSmallIntegerField(), default=list, editable=False
     )
+    # What the place and ministry facets read (migration 0020): the owning ministry and the
+    # responsible ministries; the owner's and the participants' municipalities and counties.
+    ministry_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    municipality_numbers = ArrayField(models.CharField(max_length=4), default=list, editable=False)
+    county_numbers = ArrayField(models.CharField(max_length=2), default=list, editable=False)
     # kept by the experience services: has the measure a published experience report?
     has_experience = models.BooleanField(default=False, editable=False)
 
@@ -273,6 +278,9 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
             ),
             # The overview's facets: bitmap scans combine these with the text search.
             GinIndex(fields=["focus_area_numbers"], name="initiative_focus_gin"),
+            GinIndex(fields=["ministry_ids"], name="initiative_ministries_gin"),
+            GinIndex(fields=["municipality_numbers"], name="initiative_municipalities_gin"),
+            GinIndex(fields=["county_numbers"], name="initiative_counties_gin"),
             models.Index(fields=["kind"], name="initiative_kind"),
             models.Index(fields=["sector"], name="initiative_sector"),
             models.Index(fields=["lifecycle_status"], name="initiative_lifecycle"),

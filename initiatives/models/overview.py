@@ -1,6 +1,6 @@
 """A narrow copy of what the overview filters, counts and searches on, one row per measure.
 
-The database keeps it (a trigger, migrations 0007 and 0008, copies the measure's row on every
+The database keeps it (a trigger, migrations 0007, 0008 and 0020, copies the measure's row on every
 insert and update). A search's facet counts and page of results read these short rows
 instead of the wide measure table: for a broad search that is thousands of rows per request.
 """
@@ -40,6 +40,9 @@ class OverviewEntry(models.Model):
     )
     start_year = models.PositiveSmallIntegerField(null=True)
     focus_area_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list)
+    ministry_ids = ArrayField(models.BigIntegerField(), default=list)
+    municipality_numbers = ArrayField(models.CharField(max_length=4), default=list)
+    county_numbers = ArrayField(models.CharField(max_length=2), default=list)
     search_vector = SearchVectorField()
     # the sort keys, so a search's page of results comes from the same rows (migration 0008)
     title = models.CharField(max_length=200, default="")
@@ -48,8 +51,8 @@ class OverviewEntry(models.Model):
     has_experience = models.BooleanField(default=False)
 
     class Meta:
-        # Migration 0012 adds entry_public_search_facets: the search vector and the facet
-        # columns of published measures in one GIN index (when PostgreSQL has btree_gin).
+        # Migration 0012 (remade in 0021) adds entry_public_search_facets: the search vector
+        # and the facet columns of published measures in one GIN index (with btree_gin).
         indexes = [
             GinIndex(fields=["search_vector"], name="entry_search_gin"),
             GinIndex(
@@ -58,6 +61,9 @@ class OverviewEntry(models.Model):
                 condition=Q(workflow_status=WorkflowStatus.PUBLISERT),
             ),
             GinIndex(fields=["focus_area_numbers"], name="entry_focus_gin"),
+            GinIndex(fields=["ministry_ids"], name="entry_ministries_gin"),
+            GinIndex(fields=["municipality_numbers"], name="entry_municipalities_gin"),
+            GinIndex(fields=["county_numbers"], name="entry_counties_gin"),
             models.Index(fields=["workflow_status"], name="entry_workflow"),
             models.Index(fields=["kind"], name="entry_kind"),
             models.Index(fields=["sector"], name="entry_sector"),

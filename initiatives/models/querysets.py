@@ -29,5 +29,11 @@ class InitiativeQuerySet(models.QuerySet):
                 ),
             ),
             models.Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+            models.Prefetch(
+                "participating_organisations", queryset=Organisation.objects.order_by("name")
+            ),
+            models.Prefetch(
+                "responsible_ministries", queryset=Organisation.objects.order_by("name")
+            ),
             "attachments",
         )

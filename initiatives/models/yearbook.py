@@ -33,3 +33,28 @@ class YearbookPick(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.initiative_id}"
+
+
+class YearbookPickSection(models.Model):
+    """A part of the overview a pick is for: a ministry's id, "kommunesektoren" or "andre"
+    (``initiatives.rules.yearbook``). A measure in several parts (a municipality's measure
+    with ministries) is picked for each on its own; its pick lasts while one part keeps it."""
+
+    pick = models.ForeignKey(YearbookPick, on_delete=models.CASCADE, related_name="sections")
+    section = models.CharField(_("section"), max_length=20)
+
+    class Meta:
+        verbose_name = _("part of the yearly overview a pick is for")
+        verbose_name_plural = _("parts of the yearly overview picks are for")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pick", "section"],
+                name="yearbook_pick_section_once",
+                violation_error_message=_(
+                    "The measure is already picked for this part of the year's overview."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.pick}: {self.section}"

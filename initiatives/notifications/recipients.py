@@ -91,10 +91,11 @@ def fan_out_comment(comment_id: int) -> int:
 
 
 def _area_follows(initiative: Initiative):
-    """Follows of the initiative's focus areas and of its county."""
+    """Follows of the initiative's focus areas and of its counties (the owner's and the
+    participants')."""
     where = Q(focus_area__in=initiative.focus_areas.all())
-    if initiative.county_id:
-        where |= Q(county_id=initiative.county_id)
+    if initiative.county_numbers:
+        where |= Q(county_id__in=initiative.county_numbers)
     return Follow.objects.filter(where)
 
 

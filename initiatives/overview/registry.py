@@ -97,20 +97,27 @@ FACETS: tuple[FacetSpec, ...] = (
         options=lambda _r: CONFIRMATION_LABELS.items(),
         stored=lambda _r: CONFIRMATION,
     ),
-    FacetSpec("fylke", "county_id", _("County"), options=lambda r: r.options["fylke"]),
+    # The place and ministry facets read arrays (migration 0020): a measure is found under
+    # its owner's place and ministry and under its participants' places and its responsible
+    # ministries.
+    FacetSpec(
+        "fylke", "county_numbers", _("County"), options=lambda r: r.options["fylke"], many=True
+    ),
     FacetSpec(
         "kommune",
-        "municipality_id",
+        "municipality_numbers",
         _("Municipality"),
         options=lambda r: r.options["kommune"],
         widget="select",
+        many=True,
     ),
     FacetSpec(
         "departement",
-        "owning_ministry_id",
-        _("Owning ministry"),
+        "ministry_ids",
+        _("Responsible ministry"),
         options=lambda r: r.options["departement"],
         stored=lambda r: r.ministry_ids,
+        many=True,
     ),
     FacetSpec(
         "erfaring",

@@ -58,6 +58,8 @@ def with_export_fields(initiatives):
         "organisation__municipality", "organisation__parent_ministry"
     ).prefetch_related(
         Prefetch("partners", queryset=Organisation.objects.only("name")),
+        Prefetch("participating_organisations", queryset=Organisation.objects.only("name")),
+        Prefetch("responsible_ministries", queryset=Organisation.objects.only("short_name")),
         Prefetch(
             "focus_area_links",
             queryset=InitiativeFocusArea.objects.select_related("focus_area").order_by(

@@ -1,7 +1,8 @@
 """Rules about the yearly overview: ministries pick from their own area, editors from all.
 
-A section is the owning ministry's organisation id, or ``MUNICIPAL`` for municipalities and
-county municipalities (and ``OTHER`` for bodies with neither), which only editors pick for.
+A section is a responsible ministry's organisation id, or ``MUNICIPAL`` for municipalities and
+county municipalities (and ``OTHER`` for measures in neither), which only editors pick for. A
+measure may be in several sections; each section's picks are its own.
 """
 
 from tillit.policy.roles import is_editor, ministry_ids

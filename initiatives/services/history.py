@@ -34,6 +34,12 @@ def snapshot(initiative: Initiative) -> dict:
         )
         values["focus_areas"] = [link.focus_area.name for link in links]
         values["partners"] = sorted(initiative.partners.values_list("name", flat=True))
+        values["responsible_ministries"] = sorted(
+            initiative.responsible_ministries.values_list("name", flat=True)
+        )
+        values["participating_organisations"] = sorted(
+            initiative.participating_organisations.values_list("name", flat=True)
+        )
         values["attachments"] = sorted(
             initiative.attachments.values_list("original_name", flat=True)
         )

@@ -24,7 +24,7 @@ from initiatives.models import (
 from initiatives.models.initiatives import REFORM_START
 from initiatives.notifications import emails
 from initiatives.overview.cache import bump_data_version
-from tillit.accounts.models import Organisation
+from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
@@ -47,11 +47,15 @@ class InitiativeInput:
     focus_areas: list[FocusArea] = field(default_factory=list)
     primary_focus_area: FocusArea | None = None
     partners: list[Organisation] = field(default_factory=list)
+    # None leaves the relation as it is (a new state agency's measure: its owning ministry)
+    responsible_ministries: list[Organisation] | None = None
+    participating_organisations: list[Organisation] | None = None
     new_attachments: list = field(default_factory=list)  # (upload, proven content type)
     removed_attachments: list[int] = field(default_factory=list)
 
 
 def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
+    is_new = initiative.pk is None
     for name, value in data.values.items():
         setattr(initiative, name, value)
     for date_field, precision_field in PARTIAL_DATES:
@@ -66,6 +70,7 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
             initiative.start_date, initiative.start_precision, REFORM_START
         )
     initiative.full_clean(exclude=["organisation", "created_by"])
+    _check_ministries(data.responsible_ministries)
     initiative.save()
     if data.primary_focus_area and data.primary_focus_area not in data.focus_areas:
         data.focus_areas = [data.primary_focus_area, *data.focus_areas]
@@ -81,6 +86,7 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
         ]
     )
     initiative.partners.set([p for p in data.partners if p.pk != initiative.organisation_id])
+    _apply_ministries_and_participants(initiative, data, is_new=is_new)
     if data.removed_attachments:
         for attachment in initiative.attachments.filter(pk__in=data.removed_attachments):
             attachment.file.delete(save=False)
@@ -93,6 +99,30 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
             content_type=content_type,
             size=upload.size,
             uploaded_by=by,
+        )
+
+
+def _check_ministries(ministries: list[Organisation] | None) -> None:
+    if any(m.kind != OrganisationKind.DEPARTEMENT for m in ministries or []):
+        raise ValidationError(
+            {"responsible_ministries": _("Only ministries can be responsible ministries.")},
+            code="not_a_ministry",
+        )
+
+
+def _apply_ministries_and_participants(
+    initiative: Initiative, data: InitiativeInput, *, is_new: bool
+) -> None:
+    """The chosen responsible ministries (a new state agency's measure without a choice gets
+    its owning ministry) and the participants other than the owner."""
+    ministries = data.responsible_ministries
+    if ministries is None and is_new and initiative.organisation.parent_ministry_id:
+        ministries = [initiative.organisation.parent_ministry]
+    if ministries is not None:
+        initiative.responsible_ministries.set(ministries)
+    if data.participating_organisations is not None:
+        initiative.participating_organisations.set(
+            [o for o in data.participating_organisations if o.pk != initiative.organisation_id]
         )
 
 

@@ -90,9 +90,18 @@ class Filters(Schema):
     type: list[str] = Field([], description="Kind of measure; repeatable.")
     sektor: list[str] = Field([], description="Sector; repeatable.")
     status: list[str] = Field([], description="planlagt, pagar, avsluttet, avbrutt; repeatable.")
-    fylke: list[str] = Field([], description="County number (two digits); repeatable.")
-    kommune: list[str] = Field([], description="Municipality number (four digits); repeatable.")
-    departement: list[str] = Field([], description="Owning ministry's short name; repeatable.")
+    fylke: list[str] = Field(
+        [],
+        description="County number (two digits): the owner's or a participant's; repeatable.",
+    )
+    kommune: list[str] = Field(
+        [],
+        description="Municipality number (four digits): the owner's or a participant's; "
+        "repeatable.",
+    )
+    departement: list[str] = Field(
+        [], description="A responsible ministry's short name, for example KDD; repeatable."
+    )
     aar: list[str] = Field([], description="Start year; repeatable.")
     bekreftet: list[str] = Field([], description="Union confirmation: ja, nei, ukjent.")
     erfaring: list[str] = Field([], description="ja: has a published experience report.")

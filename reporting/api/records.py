@@ -79,6 +79,13 @@ def initiative_record(initiative: Initiative) -> dict:
         "beskrivelse": initiative.description,
         "organisasjon": organisation_ref(organisation),
         "partnere": [organisation_ref(partner) for partner in initiative.partners.all()],
+        "deltakende_organisasjoner": [
+            organisation_ref(participant)
+            for participant in initiative.participating_organisations.all()
+        ],
+        "ansvarlige_departementer": [
+            organisation_ref(ministry) for ministry in initiative.responsible_ministries.all()
+        ],
         "type": initiative.kind,
         "sektor": initiative.sector,
         "fokusomrader": [

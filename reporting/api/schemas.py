@@ -52,7 +52,7 @@ class Organisasjon(OrganisasjonRef):
     kommune: Kommune | None
     fylke: Fylke | None
     departement: OrganisasjonRef | None = Field(
-        description="The owning ministry, for state agencies."
+        description="The owning ministry, for state agencies (see ansvarlige_departementer)."
     )
     beskrivelse: str
     nettsted: str
@@ -146,7 +146,15 @@ class Tiltak(Schema):
     sammendrag: str
     beskrivelse: str
     organisasjon: OrganisasjonRef
-    partnere: list[OrganisasjonRef]
+    partnere: list[OrganisasjonRef] = Field(description="Organisations that helped.")
+    deltakende_organisasjoner: list[OrganisasjonRef] = Field(
+        description="Organisations that run the measure with its owner (a shared service's "
+        "other municipalities); the kommune and fylke filters find the measure under them too."
+    )
+    ansvarlige_departementer: list[OrganisasjonRef] = Field(
+        description="The ministries whose area the measure touches (a state agency's owning "
+        "ministry, those a municipality chose); the departement filter finds it under each."
+    )
     type: str = Field(description="Kind of measure (a code); empty when not given.")
     sektor: str
     fokusomrader: list[TiltakFokusomrade]
@@ -172,7 +180,7 @@ class Tiltak(Schema):
     kommune: Kommune | None
     fylke: Fylke | None
     departement: OrganisasjonRef | None = Field(
-        description="The owning ministry, for state agencies."
+        description="The owning ministry, for state agencies (see ansvarlige_departementer)."
     )
     kontakt: Kontakt | None = Field(description="Only when the organisation chose to publish it.")
     lenker: list[str]

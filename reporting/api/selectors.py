@@ -46,6 +46,8 @@ def initiatives(queryset=None) -> QuerySet:
             ),
         ),
         Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+        Prefetch("participating_organisations", queryset=Organisation.objects.order_by("name")),
+        Prefetch("responsible_ministries", queryset=Organisation.objects.order_by("name")),
         "attachments",
         Prefetch(
             "experience_reports",

@@ -50,9 +50,15 @@ PARAMETERS = [
     ("type", _("Kind of measure (codes below). Repeatable.")),
     ("sektor", _("Sector (codes below). Repeatable.")),
     ("status", _("Status of the measure (codes below). Repeatable.")),
-    ("fylke", _("County number, two digits. Repeatable.")),
-    ("kommune", _("Municipality number, four digits. Repeatable.")),
-    ("departement", _("Owning ministry, by its short name, for example KDD. Repeatable.")),
+    ("fylke", _("County number, two digits: the owner's or a participant's. Repeatable.")),
+    (
+        "kommune",
+        _("Municipality number, four digits: the owner's or a participant's. Repeatable."),
+    ),
+    (
+        "departement",
+        _("A responsible ministry, by its short name, for example KDD. Repeatable."),
+    ),
     ("aar", _("Start year, for example 2024. Repeatable.")),
     ("bekreftet", _("Union confirmation of employee involvement (codes below). Repeatable.")),
     ("erfaring", _("«ja»: only measures with a published experience report.")),

@@ -39,11 +39,16 @@ def normalise(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
+# Headings of files exported before a column was renamed, still read: key → heading.
+FORMER_HEADINGS = {"ministry": lambda: _("Owning ministry")}
+
+
 def header_keys() -> dict[str, str]:
-    """Each language's column header (normalised) → its key."""
+    """Each language's column header (normalised) → its key, former headings included."""
     known = {}
     for code, _name in settings.LANGUAGES:
         with override(code):
+            known.update({normalise(str(label())): key for key, label in FORMER_HEADINGS.items()})
             known.update(
                 {normalise(label): key for label, key in zip(columns(), KEYS, strict=True)}
             )

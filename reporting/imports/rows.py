@@ -23,6 +23,8 @@ class CheckedRow:
     target: Initiative | None = None  # the initiative the row's ID updates
     expected_version: int | None = None  # the target's version the row was made from
     partners: list[int] | None = None  # None: no partner column in the file
+    ministries: list[int] | None = None  # None: no ministry column in the file
+    participating: list[int] | None = None  # None: no participants' column in the file
 
     @property
     def is_valid(self) -> bool:
@@ -67,7 +69,14 @@ class CheckedRow:
             focus_areas=list(areas),
             primary_focus_area=areas[0] if areas else None,
             partners=partners,
+            responsible_ministries=_organisations(self.ministries),
+            participating_organisations=_organisations(self.participating),
         )
+
+
+def _organisations(ids: list[int] | None) -> list[Organisation] | None:
+    """None (the column is not in the file: the relation stays as it is) or the organisations."""
+    return None if ids is None else list(Organisation.objects.filter(pk__in=ids))
 
 
 def row_id(text: str) -> int | None:

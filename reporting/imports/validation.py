@@ -3,8 +3,10 @@ name, dates. Every problem becomes a message on the row; nothing is saved here.
 
 Decisions: the organisation the user imports into owns every row; a row naming another
 organisation is an error. A row with an ID updates that measure when the importer may edit
-it, and is refused otherwise; a row without one becomes a new draft. Municipality number,
-Owning ministry, Address and Publication status are only shown. Employee involvement is
+it, and is refused otherwise; a row without one becomes a new draft. Responsible ministries
+(short names or names) and participating organisations (names or organisation numbers) are
+read, several separated by ";". Municipality number, Address and Publication status are
+only shown. Employee involvement is
 ignored: only the organisation's union representatives confirm it, in the portal. A column
 missing from the file leaves that field of an updated measure as it was."""
 
@@ -20,7 +22,7 @@ from initiatives.dates import DatePrecision, end_not_before_start, parse_partial
 from initiatives.link_fields import validate_web_address
 from initiatives.models import GOAL_FIELDS, FocusArea, Initiative
 from initiatives.models.choices import Participant, TrustRelation
-from tillit.accounts.models import Organisation
+from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.policy import Action, can
 
 from . import versions
@@ -66,6 +68,8 @@ class RowChecker:
         # The initiatives the rows' IDs name, in one query.
         self.initiatives = Initiative.objects.visible_to(user).in_bulk(ids)
         self.organisations: dict[str, int] | None = None  # name → id, read when needed
+        self.ministries: dict[str, int] | None = None  # short name or name → id, the same
+        self.by_number: dict[str, int] | None = None  # organisation number → id, the same
         self.choices = {
             name: _labels(choices) for name, choices in {**CHOICE_COLUMNS, **LIST_COLUMNS}.items()
         }
@@ -94,6 +98,10 @@ class RowChecker:
             self._links(row)
         if "partners" in cells:
             self._partners(row)
+        if "ministry" in cells:
+            self._ministries(row)
+        if "participating_organisations" in cells:
+            self._participating(row)
         for name in ("start_date", "end_date"):
             if name not in cells:
                 continue
@@ -172,13 +180,10 @@ class RowChecker:
 
     def _partners(self, row: CheckedRow) -> None:
         """Partner organisations by their name in the portal (case and spacing aside)."""
-        if self.organisations is None:
-            self.organisations = {
-                normalise(name): pk for pk, name in Organisation.objects.values_list("pk", "name")
-            }
+        names = self._organisation_names()
         row.partners = []
-        for name in filter(None, (part.strip() for part in row.cells["partners"].split(";"))):
-            pk = self.organisations.get(normalise(name))
+        for name in _parts(row.cells["partners"]):
+            pk = names.get(normalise(name))
             if pk is None:
                 row.errors.append(
                     _("Partner organisations: «%(name)s» is not an organisation in the portal.")
@@ -186,6 +191,59 @@ class RowChecker:
                 )
             elif pk not in row.partners:
                 row.partners.append(pk)
+
+    def _ministries(self, row: CheckedRow) -> None:
+        """Responsible ministries by short name (KDD) or name, case and spacing aside."""
+        if self.ministries is None:
+            self.ministries = {}
+            departments = Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT)
+            for pk, name, short in departments.values_list("pk", "name", "short_name"):
+                self.ministries[normalise(name)] = pk
+                if short:
+                    self.ministries[normalise(short)] = pk
+        row.ministries = []
+        for name in _parts(row.cells["ministry"]):
+            pk = self.ministries.get(normalise(name))
+            if pk is None:
+                row.errors.append(
+                    _(
+                        "Responsible ministries: «%(name)s» is not a ministry in the portal. "
+                        "Write its short name, for example KDD, or its full name."
+                    )
+                    % {"name": name[:100]}
+                )
+            elif pk not in row.ministries:
+                row.ministries.append(pk)
+
+    def _participating(self, row: CheckedRow) -> None:
+        """Participating organisations by name or organisation number."""
+        if self.by_number is None:
+            self.by_number = dict(
+                Organisation.objects.exclude(organisation_number="").values_list(
+                    "organisation_number", "pk"
+                )
+            )
+        names = self._organisation_names()
+        row.participating = []
+        for name in _parts(row.cells["participating_organisations"]):
+            pk = self.by_number.get(name.replace(" ", "")) or names.get(normalise(name))
+            if pk is None:
+                row.errors.append(
+                    _(
+                        "Participating organisations: «%(name)s» is neither the name nor the "
+                        "organisation number of an organisation in the portal."
+                    )
+                    % {"name": name[:100]}
+                )
+            elif pk not in row.participating:
+                row.participating.append(pk)
+
+    def _organisation_names(self) -> dict[str, int]:
+        if self.organisations is None:
+            self.organisations = {
+                normalise(name): pk for pk, name in Organisation.objects.values_list("pk", "name")
+            }
+        return self.organisations
 
     def _links(self, row: CheckedRow) -> None:
         links = row.cells["links"].split()
@@ -237,6 +295,11 @@ class RowChecker:
         start, end = row.values.get("start_date"), row.values.get("end_date")
         if not end_not_before_start(start, end, end_precision):
             row.errors.append(_("The end date is before the start date."))
+
+
+def _parts(text: str) -> list[str]:
+    """The items of a list cell, separated by ";"."""
+    return [part.strip() for part in text.split(";") if part.strip()]
 
 
 def check_rows(raw_rows: list[dict], *, organisation, user) -> list[CheckedRow]:

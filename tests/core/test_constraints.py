@@ -90,6 +90,7 @@ NOT_BEHIND_A_FORM = {
     "notify_once": "notifications are written by the services",
     "one_flag_per_member": "the flag service answers with the same message",
     "yearbook_pick_once": "the yearbook service replaces a year's picks",
+    "yearbook_pick_section_once": "the yearbook service replaces a part's picks",
     "one_membership_per_org": "members cannot ask or be invited to join again (policy)",
     "one_pending_request_per_org": "the policy refuses a second request",
 }

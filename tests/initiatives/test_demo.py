@@ -93,3 +93,25 @@ def test_published_demo_initiatives_have_a_consistent_history_in_every_county(se
     assert len(counties) == 15
     for initiative in Initiative.objects.exclude(published_at=None):
         assert initiative.created_at < initiative.published_at
+
+
+def test_demo_has_a_service_municipalities_share_and_measures_with_ministries(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "40", "--seed", "3")
+    assert Initiative.objects.count() == 40
+    shared = Initiative.objects.get(title__startswith="Felles legevakt")
+    assert shared.organisation.municipality_id == "5045"
+    assert sorted(shared.participating_organisations.values_list("municipality_id", flat=True)) == [
+        "5042",
+        "5043",
+        "5044",
+    ]
+    raarvihke = client.get("/tiltak/?kommune=5043").context["overview"]
+    assert shared.title in {i.title for i in raarvihke.page.object_list}
+    municipal = Initiative.objects.exclude(organisation__municipality=None).exclude(sector="")
+    municipal = municipal.exclude(sector__in=["annet"])
+    assert all(m.responsible_ministries.exists() for m in municipal)
+    agencies = Initiative.objects.exclude(organisation__parent_ministry=None)
+    assert all(
+        list(a.responsible_ministries.all()) == [a.organisation.parent_ministry] for a in agencies
+    )

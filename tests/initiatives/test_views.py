@@ -167,8 +167,9 @@ def test_detail_page_runs_a_fixed_number_of_queries(
         ExperienceReportFactory(initiative=initiative, workflow_status="publisert")
     client.force_login(people["leder"])
     client.get(initiative.get_absolute_url())  # warm the session
-    # ... + the user's follow of it and the comment thread (one statement however long)
-    with django_assert_num_queries(11):
+    # ... + the user's follow of it and the comment thread (one statement however long),
+    # its participants and its responsible ministries
+    with django_assert_num_queries(13):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

@@ -58,7 +58,8 @@ def test_xlsx_export_opens_with_a_header_row(client, measures):
 def test_export_query_budget(client, bergen, django_assert_max_num_queries):
     for _ in range(30):
         InitiativeFactory(organisation=bergen, workflow_status="publisert")
-    with django_assert_max_num_queries(11):  # one query per relation, partners included
+    # one query per relation: partners, participants and responsible ministries included
+    with django_assert_max_num_queries(13):
         rows = _csv(client.get("/tiltak/eksport.csv?q=skjema&fylke=46"))
     assert len(rows) == 31
 
@@ -73,3 +74,18 @@ def test_text_a_spreadsheet_would_run_is_exported_inert_and_imported_back(client
 
     assert unescape_formula(rows[1][1]) == '=HYPERLINK("http://x.example")'
     assert unescape_formula("'vanlig tekst") == "'vanlig tekst"
+
+
+def test_exports_name_responsible_ministries_and_participants(client, bergen):
+    from tillit.accounts.models import Organisation
+
+    measure = InitiativeFactory(organisation=bergen, workflow_status="publisert", title="Delt")
+    measure.responsible_ministries.set(Organisation.objects.filter(short_name__in=["KD", "HOD"]))
+    measure.participating_organisations.add(Organisation.objects.get(municipality_id="5001"))
+    client.cookies["django_language"] = "en"
+    text = b"".join(client.get("/tiltak/eksport.csv").streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text), delimiter=";"))[:2]
+    values = dict(zip(header, row, strict=True))
+    assert values["Responsible ministries"] == "HOD; KD"
+    assert values["Participating organisations"] == "Trondheim kommune"
+    assert header[-1] == "Version"

@@ -459,6 +459,10 @@ def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
         links=["https://example.no/a", "https://example.no/b?x=1"],
     )
     full.partners.set(Organisation.objects.filter(municipality_id__in=["5001", "0301"]))
+    full.participating_organisations.set(
+        Organisation.objects.filter(municipality_id__in=["5042", "5043"])
+    )
+    full.responsible_ministries.set(Organisation.objects.filter(short_name__in=["HOD", "KD"]))
     InitiativeFactory(organisation=bergen, workflow_status="publisert", title="Lite utfylt")
     client.cookies["django_language"] = "nb"
     client.force_login(people["leder"])
@@ -482,6 +486,8 @@ def test_export_import_export_gives_the_same_file(client, people, bergen, fmt):
     )
     assert InitiativeChange.objects.count() == changes  # nothing changed, nothing recorded
     assert full.partners.count() == 2
+    assert full.participating_organisations.count() == 2
+    assert full.responsible_ministries.count() == 2
     again = _export(client, fmt)
     if fmt == "csv":
         assert again == first
@@ -695,3 +701,39 @@ def test_a_hand_made_row_is_refused_when_its_measure_changes_before_the_commit(
     measure.refresh_from_db()
     assert measure.title == "Lagret etter opplastingen"
     assert ImportBatch.objects.get().status == ImportBatch.Status.PREVIEW
+
+
+def test_ministries_and_participants_are_read_and_unknown_ones_are_errors(client, people, bergen):
+    client.force_login(people["leder"])
+    grong = Organisation.objects.get(municipality_id="5045")
+    grong.organisation_number = "964983291"
+    grong.save()
+    content = _csv(
+        "Title;Responsible ministries;Participating organisations",
+        'Delt tjeneste;"hod; Kunnskapsdepartementet";"964 983 291; trondheim kommune"',
+        "Ukjent departement;Finansdept;",
+        "Ukjent deltaker;KDD;Finnes ikke AS",
+    )
+    html = unescape(_preview(client, _upload(client, bergen, content)).content.decode())
+    assert "«Finansdept» is not a ministry in the portal" in html.split('id="row-3"')[1]
+    assert "«Finnes ikke AS» is neither the name" in html.split('id="row-4"')[1]
+    _commit(client, bergen, ImportBatch.objects.get())
+    measure = Initiative.objects.get(title="Delt tjeneste")
+    assert sorted(measure.responsible_ministries.values_list("short_name", flat=True)) == [
+        "HOD",
+        "KD",
+    ]
+    assert sorted(measure.participating_organisations.values_list("name", flat=True)) == [
+        "Grong kommune",
+        "Trondheim kommune",
+    ]
+    assert _imported_titles(bergen) == ["Delt tjeneste"]
+
+
+def test_a_file_with_the_former_owning_ministry_heading_is_still_read(client, people, bergen):
+    client.force_login(people["leder"])
+    content = _csv("Tittel;Overordnet departement", "Gammel fil;KDD")
+    _preview(client, _upload(client, bergen, content))
+    _commit(client, bergen, ImportBatch.objects.get())
+    measure = Initiative.objects.get(title="Gammel fil")
+    assert list(measure.responsible_ministries.values_list("short_name", flat=True)) == ["KDD"]

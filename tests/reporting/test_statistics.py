@@ -125,3 +125,20 @@ def test_cached_figures_are_renewed_when_a_measure_is_published(
     with django_capture_on_commit_callbacks(execute=True):
         initiative_publish(initiative=pending, by=people["leder"])
     assert client.get("/statistikk/?fylke=46").context["stats"].total == 3
+
+
+def test_a_shared_measure_counts_in_every_participants_county(client, measures, bergen):
+    oslo = Organisation.objects.get(municipality_id="0301")
+    shared = _published(bergen, on=dt.date(2025, 1, 10), kind="prosjekt", areas=["faglig-frihet"])
+    shared.participating_organisations.add(oslo)
+    stats = client.get("/statistikk/").context["stats"]
+    assert stats.total == 4  # counted once in all
+    assert stats.counts["fylke"] == {"03": 1, "46": 3, "50": 1}
+    assert stats.matrix[("03", "1")] == 1
+    rows = {row.label: row for row in _chart(client, "fylke").rows if row.value}
+    assert all(client.get(row.url).context["overview"].total == row.value for row in rows.values())
+
+
+def _chart(client, slug):
+    charts = client.get("/statistikk/").context["charts"]
+    return next(chart for chart in charts if chart.slug == slug)

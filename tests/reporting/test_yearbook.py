@@ -156,3 +156,52 @@ def test_yearly_overview_query_budget(client, year, bergen, django_assert_max_nu
         InitiativeFactory(organisation=bergen, workflow_status="publisert")
     with django_assert_max_num_queries(4):
         client.get("/oversikt/2024/")
+
+
+def test_a_municipal_measure_is_under_its_ministries_and_the_municipal_sector(
+    client, year, people, ministry
+):
+    from tillit.accounts.models import Organisation
+
+    kd = Organisation.objects.get(short_name="KD")
+    year["bergen"].responsible_ministries.add(kd, ministry)
+    sections = client.get("/oversikt/2024/").context["sections"]
+    by_title = {s.title: [i.title for i in s.initiatives] for s in sections}
+    assert list(by_title) == [
+        "Kommunal- og distriktsdepartementet",
+        "Kunnskapsdepartementet",
+        "Kommunesektoren",
+    ]
+    assert "Mindre skjema i Bergen" in by_title["Kommunal- og distriktsdepartementet"]
+    assert by_title["Kunnskapsdepartementet"] == ["Mindre skjema i Bergen"]
+    assert by_title["Kommunesektoren"] == ["Mindre skjema i Bergen"]
+    # the downloads list it once
+    response = client.get("/oversikt/2024/eksport.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.count("Mindre skjema i Bergen") == 1
+
+    # KDD's pick of it leaves the municipal sector's part whole
+    client.force_login(people["departement"])
+    client.post("/oversikt/2024/utvalg/", {"section": ministry.pk, "tiltak": [year["bergen"].pk]})
+    sections = client.get("/oversikt/2024/").context["sections"]
+    by_title = {s.title: [i.title for i in s.initiatives] for s in sections}
+    assert by_title["Kommunal- og distriktsdepartementet"] == ["Mindre skjema i Bergen"]
+    assert by_title["Kommunesektoren"] == ["Mindre skjema i Bergen"]
+    assert YearbookPick.objects.get().sections.get().section == str(ministry.pk)
+    page = client.get("/oversikt/2024/utvalg/").content.decode()
+    assert f'id="pick-{ministry.pk}-{year["bergen"].pk}"' in page
+
+
+def test_each_part_keeps_its_own_pick_of_a_shared_measure(client, year, people, ministry):
+    year["bergen"].responsible_ministries.add(ministry)
+    client.force_login(people["redaktor"])
+    for section in (ministry.pk, "kommunesektoren"):
+        client.post("/oversikt/2024/utvalg/", {"section": section, "tiltak": [year["bergen"].pk]})
+    assert YearbookPick.objects.get().sections.count() == 2
+    client.post("/oversikt/2024/utvalg/", {"section": ministry.pk})  # KDD's part: all again
+    sections = {s.title: s for s in client.get("/oversikt/2024/").context["sections"]}
+    assert sections["Kommunesektoren"].picked == {year["bergen"].pk}
+    assert not sections["Kommunal- og distriktsdepartementet"].picked
+    assert len(sections["Kommunal- og distriktsdepartementet"].initiatives) == 3
+    client.post("/oversikt/2024/utvalg/", {"section": "kommunesektoren"})
+    assert not YearbookPick.objects.exists()

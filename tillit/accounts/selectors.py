@@ -9,6 +9,7 @@ from tillit.policy import is_editor
 
 from .filters import OrganisationFilter
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
+from .search import Hit, search
 
 
 def organisation_list(*, filters: dict, user: User) -> tuple[OrganisationFilter, QuerySet]:
@@ -17,6 +18,15 @@ def organisation_list(*, filters: dict, user: User) -> tuple[OrganisationFilter,
     filterset = OrganisationFilter(filters, queryset=queryset)
     rows = filterset.qs if filterset.is_valid() else queryset.none()
     return filterset, rows
+
+
+def organisation_search(*, text: str, user: User, limit: int = 20) -> tuple[list[Hit], int]:
+    """Anyone may search the organisations they may see, by name, short name or a parallel
+    name of their municipality; the best ``limit`` hits and the number of all."""
+    rows = Organisation.objects.visible_to(user).values_list(
+        "pk", "name", "short_name", "municipality_id"
+    )
+    return search(rows, text[:100], limit=limit)
 
 
 def organisation_public_facts(organisation: Organisation) -> dict:

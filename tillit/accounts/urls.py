@@ -7,6 +7,11 @@ app_name = "accounts"
 urlpatterns = [
     path("mitt/", work_views.MyWorkView.as_view(), name="my_work"),
     path("organisasjoner/", views.OrganisationListView.as_view(), name="organisation_list"),
+    path(
+        "organisasjoner/sok.json",
+        views.OrganisationSearchView.as_view(),
+        name="organisation_search",
+    ),
     path("organisasjoner/ny/", views.OrganisationCreateView.as_view(), name="organisation_create"),
     path(
         "organisasjoner/<int:pk>/",

@@ -3,11 +3,13 @@ Who may do what is declared per view and answered by ``policy``; the writes happ
 ``services``. Memberships are in ``membership_views``, the work page in ``work_views``."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
 from tillit.core.formviews import ServiceFormView
@@ -50,6 +52,18 @@ class OrganisationListView(TemplateView):
         )
         page = Paginator(rows, 25).get_page(self.request.GET.get("side"))
         return super().get_context_data(filter=filterset, page_obj=page, **kwargs)
+
+
+class OrganisationSearchView(View):
+    """Anyone may search the organisations they may see: the pickers' search as you type.
+    ``q`` is the text; the answer is JSON: how many match and the best twenty."""
+
+    def get(self, request, *args, **kwargs):
+        hits, count = selectors.organisation_search(
+            text=request.GET.get("q", ""), user=request.user
+        )
+        results = [{"id": hit.pk, "name": hit.name, "also": hit.also} for hit in hits]
+        return JsonResponse({"count": count, "results": results})
 
 
 class OrganisationDetailView(OrganisationMixin, TemplateView):
