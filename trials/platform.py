@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.registry import MEASURE_PANELS, MeasurePanel
 from tillit.accounts.registry import DEMO_SEEDERS, WORK_PANELS, DemoSeeder, WorkPanel
 from tillit.core.models import ACTION_GROUPS, ACTION_LABELS
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, AuditObject
+from tillit.policy import Action, can
 
 from . import selectors
 from .demo import seed_trials
@@ -36,6 +38,15 @@ def _work_panel(user) -> dict:
     return {"trials_awaiting": selectors.awaiting_me(user)}
 
 
+def _measure_panel(initiative, user) -> dict | None:
+    """The measure's applications the user may see, and the way to apply for its leaders."""
+    applications = list(initiative.trial_applications.visible_to(user).order_by("-created_at"))
+    can_apply = can(user, Action.TRIAL_CREATE, initiative)
+    if not applications and not can_apply:
+        return None
+    return {"initiative": initiative, "applications": applications, "can_apply": can_apply}
+
+
 def _seed_demo(*, seed: int, initiatives: int) -> str:
     return seed_trials()
 
@@ -44,6 +55,7 @@ def register() -> None:
     ACTION_LABELS.update(AUDIT_LABELS)
     ACTION_GROUPS["trial"] = _("Trial scheme")
     WORK_PANELS.append(WorkPanel(_work_panel))
+    MEASURE_PANELS.append(MeasurePanel("trials/includes/measure_panel.html", _measure_panel))
     DEMO_SEEDERS.append(DemoSeeder(_seed_demo))
     AUDIT_OBJECTS.extend(
         [

@@ -56,16 +56,18 @@ class TrialApplication(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    preliminary_sent_at = models.DateTimeField(_("preliminary application sent"), null=True)
-    assessment_started_at = models.DateTimeField(_("assessment started"), null=True)
+    preliminary_sent_at = models.DateTimeField(
+        _("preliminary application sent"), null=True, blank=True
+    )
+    assessment_started_at = models.DateTimeField(_("assessment started"), null=True, blank=True)
     # The coordinating ministry's selection.
     selection_reasons = models.TextField(_("reasons for the selection"), blank=True)
-    selection_decided_at = models.DateTimeField(_("selection decided"), null=True)
+    selection_decided_at = models.DateTimeField(_("selection decided"), null=True, blank=True)
     # The final application and the council's decision.
     council_body = models.CharField(_("decided by (council)"), max_length=200, blank=True)
     council_date = models.DateField(_("date of the council's decision"), null=True, blank=True)
     council_case_number = models.CharField(_("case number"), max_length=50, blank=True)
-    final_sent_at = models.DateTimeField(_("final application sent"), null=True)
+    final_sent_at = models.DateTimeField(_("final application sent"), null=True, blank=True)
     # The decision on the final application.
     approving_ministry = models.ForeignKey(
         Organisation,
@@ -82,14 +84,14 @@ class TrialApplication(models.Model):
     trial_end = models.DateField(_("trial ends"), null=True, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
     refusal_reasons = models.TextField(_("reasons for the refusal"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True)
-    started_at = models.DateTimeField(_("started"), null=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
     evaluation_url = models.URLField(_("link to the evaluation report"), blank=True)
     evaluation_summary = models.TextField(_("what the evaluation found"), blank=True)
-    evaluated_at = models.DateTimeField(_("evaluated"), null=True)
+    evaluated_at = models.DateTimeField(_("evaluated"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome, blank=True)
     outcome_note = models.TextField(_("about the outcome"), blank=True)
-    ended_at = models.DateTimeField(_("ended"), null=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     objects = TrialApplicationQuerySet.as_manager()
 
@@ -240,3 +242,6 @@ class DeadlineReminder(models.Model):
                 fields=["application", "status", "deadline"], name="one_reminder_per_deadline"
             )
         ]
+
+    def __str__(self):
+        return f"{self.application_id} {self.status} {self.deadline}"
