@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 # A state agency's measures start with their owning ministry as the responsible one.
 BACKFILL = """
 INSERT INTO initiatives_initiative_responsible_ministries (initiative_id, organisation_id)
