@@ -62,7 +62,7 @@ class SubmitPreliminaryView(StepView):
 
     permission_action = Action.TRIAL_SUBMIT_PRELIMINARY
     heading = gettext_lazy("Send the preliminary application")
-    submit_label = gettext_lazy("Send")
+    submit_label = gettext_lazy("Send the application")
     explanation = gettext_lazy(
         "The coordinating ministry receives it and sends it to the ministries concerned."
     )
@@ -129,7 +129,7 @@ class SubmitFinalView(StepView):
     permission_action = Action.TRIAL_SUBMIT_FINAL
     form_class = FinalApplicationForm
     heading = gettext_lazy("Send the final application")
-    submit_label = gettext_lazy("Send")
+    submit_label = gettext_lazy("Send the application")
     multipart = True
 
     def perform(self, form):
