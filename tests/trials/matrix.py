@@ -59,6 +59,11 @@ TRIAL_ROWS = [
     # --- the trial scheme: public list and statistics ---------------------------------------
     *[(role, "/forsok/", 200) for role in EVERYONE],
     *[(role, "/forsok/statistikk/", 200) for role in EVERYONE],
+    # --- the open data API: approved trials only -----------------------------------------
+    *[(role, "/api/v1/forsok/", 200) for role in (A, L, R)],
+    *[(role, "/api/v1/forsok/{t_approved}/", 200) for role in (A, L, R)],
+    *[(role, "/api/v1/forsok/{t_final_sent}/", 404) for role in (A, L, D, R)],
+    *[(role, "/api/v1/forsok/{t_refused}/", 404) for role in (A, R)],
     # --- one application: applicants, ministries concerned and editors until the decision --
     *[(role, "/forsok/{t_draft}/", 200) for role in (S, L, T, R)],
     *[(role, "/forsok/{t_draft}/", 404) for role in (A, OUT, D, X, KD, JD)],
