@@ -19,7 +19,7 @@ LEGAL_ACTS = [
 ]
 
 
-def add(apps, schema_editor):
+def load(apps, schema_editor):
     LegalAct = apps.get_model("trials", "LegalAct")
     for short_name, title in LEGAL_ACTS:
         LegalAct.objects.get_or_create(short_name=short_name, defaults={"title": title})
@@ -33,4 +33,4 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("trials", "0001_initial")]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [migrations.RunPython(load, remove)]
