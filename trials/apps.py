@@ -10,7 +10,7 @@ class TrialsConfig(AppConfig):
         # App loading: the rules and these modules import the models, so only now.
         from tillit.policy import register
 
-        from . import platform
+        from . import platform, privacy  # noqa: F401  (privacy registers its section)
         from .rules.actions import RULES
 
         register(RULES)

@@ -168,7 +168,8 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     client.force_login(people["leder"])
     client.get(initiative.get_absolute_url())  # warm the session
     # ... + the user's follow of it and the comment thread (one statement however long)
-    with django_assert_num_queries(11):
+    # ... + the trial scheme's panel (the measure's applications the user may see)
+    with django_assert_num_queries(12):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

@@ -184,7 +184,9 @@ class MinistryAssessment(models.Model):
         ordering = ["ministry__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "ministry"], name="one_assessment_per_ministry"
+                fields=["application", "ministry"],
+                name="one_assessment_per_ministry",
+                violation_error_message=_("The ministry has assessed the application already."),
             )
         ]
 
@@ -239,7 +241,9 @@ class DeadlineReminder(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "status", "deadline"], name="one_reminder_per_deadline"
+                fields=["application", "status", "deadline"],
+                name="one_reminder_per_deadline",
+                violation_error_message=_("The reminder about this deadline was sent already."),
             )
         ]
 
