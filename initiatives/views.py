@@ -24,6 +24,7 @@ from .forms import InitiativeForm, ReviewForm
 from .models import Initiative, WorkflowStatus
 from .overview.params import SORTINGS
 from .overview.selectors import overview
+from .registry import measure_panels
 
 
 class InitiativeMixin:
@@ -103,6 +104,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             reports=selectors.experience_reports_of(initiative, user=user),
             follow=discussion.follow_of(user, initiative),
             follow_url=reverse("initiatives:follow_initiative", args=[initiative.pk]),
+            panels=measure_panels(initiative, user),
             **discussion.page_context(
                 initiative,
                 user,

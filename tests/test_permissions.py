@@ -25,6 +25,7 @@ from .factories import (
     OrganisationFactory,
     UserFactory,
 )
+from .trials.matrix import TRIAL_ROWS, TRIAL_SAMPLE, trial_objects
 
 
 def objects_ministry(people):
@@ -483,6 +484,8 @@ MATRIX = [
     (R, "/admin/django_tasks_database/dbtaskresult/{task}/history/", 200),
     (R, "/admin/django_tasks_database/dbtaskresult/{task}/delete/", 403),
     (R, "/admin/django_tasks_database/dbtaskresult/{task}/", 302),
+    # --- the trial scheme (forsøksordningen): tests/trials/matrix.py ------------------------
+    *TRIAL_ROWS,
 ]
 
 
@@ -549,7 +552,10 @@ def objects(people, bergen):
         ),
     }
     follow = Follow.objects.create(user=ansatt, initiative=measures["published"])
+    trials = trial_objects(people, bergen, measures["published"])
+    trial_people = trials.pop("extra_people")
     return {
+        **trials,
         **{name: comment.pk for name, comment in comments.items()},
         "follow": follow.pk,
         "unsubscribe": unsubscribe_token(ansatt, follow=follow),
@@ -557,7 +563,13 @@ def objects(people, bergen):
         **_union_rep_measures(bergen, union_reps[TS]),
         **{name: report.pk for name, report in reports.items()},
         **files,
-        "people": {**people, **union_reps, "applicant": applicant, "invited": invited},
+        "people": {
+            **people,
+            **union_reps,
+            **trial_people,
+            "applicant": applicant,
+            "invited": invited,
+        },
         "bergen": bergen.pk,
         "trondheim": trondheim.pk,
         **{name: batch.pk for name, batch in batches.items()},
@@ -692,6 +704,7 @@ def test_every_url_has_a_row():
         "trondheim": 2,
         "import_batch": "00000000-0000-0000-0000-000000000001",
         "import_batch_other": "00000000-0000-0000-0000-000000000002",
+        **TRIAL_SAMPLE,
     }
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tillit.accounts.urls")),
     path("", include("initiatives.urls")),
+    path("", include("trials.urls")),
     path("", include("reporting.urls")),
     path("", include("tillit.core.urls")),
     path("api/v1/", include("reporting.api.urls")),

@@ -36,11 +36,13 @@ class DecisionTooLate(PermissionDenied):
 
 @dataclass(frozen=True)
 class Move:
-    """What a field value set by a transition may depend on: the locked row, who, the note."""
+    """What a field value set by a transition may depend on: the locked row, who, the note,
+    and any other values the form supplied (``data``)."""
 
     obj: models.Model
     by: Any
     note: str
+    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,16 +58,19 @@ class Note:
 class Transition:
     """From any of ``sources`` to ``target``, for whom ``permission`` allows it. ``sets`` maps
     field names to values or to functions of the ``Move``; ``checks`` may refuse the move
-    (raise ``ValidationError``); ``queue`` runs inside the transaction (what it queues happens
-    only if the move commits); ``tell`` runs after commit (e-mails)."""
+    (raise ``ValidationError``), ``validates`` too once the fields are set (given values
+    checked against the row); ``queue`` runs inside the transaction (what it queues happens
+    only if the move commits); ``tell`` runs after commit (e-mails). ``change`` is the history
+    or audit code."""
 
     sources: frozenset[str]
     target: str
     permission: Action
-    change: ChangeAction
+    change: ChangeAction | str
     sets: Mapping[str, Any] = field(default_factory=dict)
     note: Note | None = None
     checks: tuple[Callable[[models.Model], None], ...] = ()
+    validates: tuple[Callable[[Move], None], ...] = ()
     queue: tuple[Callable[[models.Model], None], ...] = ()
     tell: tuple[Callable[[models.Model], None], ...] = ()
     decision: bool = False  # a second decision on a row that moved meanwhile is too late
@@ -83,18 +88,24 @@ def _given_note(obj: models.Model, note: str) -> str:
 class Workflow:
     """One kind of row that moves through ``workflow_status``: how it is locked, whose
     history records its moves (``history_of``) with which note, what follows each save, and
-    whether a move counts as a new version (the export's optimistic lock)."""
+    whether a move counts as a new version (the export's optimistic lock). A row that is no
+    initiative's gives ``record`` instead of ``history_of``: it writes the move's history and
+    audit (``record(step, transition)``)."""
 
     lock: Callable[[models.Model], models.Model]
-    history_of: Callable[[models.Model], Initiative]
     transitions: Mapping[str, Transition]
+    history_of: Callable[[models.Model], Initiative] | None = None
     history_note: Callable[[models.Model, str], str] = _given_note
     after_save: Callable[[models.Model], None] = _no_follow_up
     versioned: bool = False
+    record: Callable[[Move, Transition], None] | None = None
 
-    def move(self, name: str, obj: models.Model, *, by, note: str = "") -> models.Model:
+    def move(
+        self, name: str, obj: models.Model, *, by, note: str = "", data: Mapping | None = None
+    ) -> models.Model:
         """Apply transition ``name`` to ``obj`` for ``by``: lock the row, check its state and
-        the policy, set the fields, record history and audit, queue and tell."""
+        the policy, set the fields (from ``note`` and ``data``), record history and audit,
+        queue and tell."""
         transition = self.transitions[name]
         note = note.strip()
         if transition.note and not note:
@@ -109,23 +120,28 @@ class Workflow:
             require(by, transition.permission, current)
             for check in transition.checks:
                 check(current)
-            initiative = self.history_of(current)
-            before = snapshot(initiative)
+            initiative = self.history_of(current) if self.record is None else None
+            before = snapshot(initiative) if initiative is not None else {}
             current.workflow_status = transition.target
-            step = Move(obj=current, by=by, note=note)
+            step = Move(obj=current, by=by, note=note, data=data or {})
             for attribute, value in transition.sets.items():
                 setattr(current, attribute, value(step) if callable(value) else value)
+            for validate in transition.validates:
+                validate(step)
             if self.versioned:
                 current.version += 1
             current.save()
             self.after_save(current)
-            record_change(
-                initiative=initiative,
-                by=by,
-                action=transition.change,
-                before=before,
-                note=self.history_note(current, note),
-            )
+            if self.record is not None:
+                self.record(step, transition)
+            else:
+                record_change(
+                    initiative=initiative,
+                    by=by,
+                    action=transition.change,
+                    before=before,
+                    note=self.history_note(current, note),
+                )
             for effect in transition.queue:
                 effect(current)
             for tell in transition.tell:
@@ -136,3 +152,8 @@ class Workflow:
 def note_given(step: Move) -> str:
     """A field value: the note the person gave."""
     return step.note
+
+
+def given(name: str) -> Callable[[Move], Any]:
+    """A field value: the form's value ``name`` (from the move's ``data``)."""
+    return lambda step: step.data.get(name)

@@ -20,6 +20,8 @@ from tillit.accounts.models import Organisation
 from tillit.core.clients import client_address
 from tillit.core.ratelimit import hit
 from tillit.core.routing import read_connection
+from trials.models import TrialApplication
+from trials.models.choices import GRANTED_STATES
 
 from .dataset import licence_link_header
 
@@ -51,6 +53,7 @@ def _published_state() -> tuple:
     reports = ExperienceReport._meta.db_table
     organisations = Organisation._meta.db_table
     focus_areas = FocusArea._meta.db_table
+    trials = TrialApplication._meta.db_table
     shown = "(workflow_status = %(published)s OR published_at IS NOT NULL)"
     sql = (
         f"SELECT (SELECT max(updated_at) FROM {initiatives} WHERE {shown}),"  # noqa: S608 (constants)
@@ -60,10 +63,14 @@ def _published_state() -> tuple:
         f" (SELECT max(updated_at) FROM {organisations}),"
         f" (SELECT count(*) FROM {organisations}),"
         f" (SELECT md5(string_agg(number || slug || name || description, '|' ORDER BY number))"
-        f" FROM {focus_areas})"
+        f" FROM {focus_areas}),"
+        f" (SELECT max(updated_at) FROM {trials} WHERE decided_at IS NOT NULL),"
+        f" (SELECT count(*) FROM {trials} WHERE workflow_status = ANY(%(granted)s))"
     )
     with read_connection(Initiative).cursor() as cursor:
-        cursor.execute(sql, {"published": WorkflowStatus.PUBLISERT})
+        cursor.execute(
+            sql, {"published": WorkflowStatus.PUBLISERT, "granted": sorted(GRANTED_STATES)}
+        )
         return cursor.fetchone()
 
 
@@ -71,7 +78,7 @@ def validators(request) -> tuple[str, object]:
     """(ETag, the newest change) for this request, worked out once per request."""
     if not hasattr(request, "_api_validators"):
         state = _published_state()
-        times = [moment for moment in (state[0], state[2], state[4]) if moment is not None]
+        times = [moment for moment in (state[0], state[2], state[4], state[7]) if moment]
         fingerprint = f"{translation.get_language()}|{'|'.join(map(str, state))}"
         digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
         request._api_validators = (f'W/"{digest}"', max(times) if times else None)

@@ -73,7 +73,7 @@ class Listing:
     ignored: list[str] = field(default_factory=list)
 
 
-def _page_of(queryset, page: int, ignored: list[str], total: int | None = None) -> Listing:
+def page_of(queryset, page: int, ignored: list[str], total: int | None = None) -> Listing:
     """One page of ``queryset``; a page past the end gives the last page, named in ``ignored``."""
     total = queryset.count() if total is None else total
     pages = max(1, math.ceil(total / PAGE_SIZE))
@@ -87,7 +87,7 @@ def _page_of(queryset, page: int, ignored: list[str], total: int | None = None) 
 def _faceted(query, source: Source, fetch) -> Listing:
     selection = Selection(query, user=ANONYMOUS, source=source)
     rows, params = selection.rows(), selection.params
-    return _page_of(fetch(rows), params.page, params.ignored, total=rows.count())
+    return page_of(fetch(rows), params.page, params.ignored, total=rows.count())
 
 
 def initiative_listing(query) -> Listing:
@@ -132,7 +132,7 @@ def organisation_listing(query) -> Listing:
     number = int(page) if page.isascii() and page.isdigit() and 0 < int(page) < 100_000 else 1
     if page and number == 1 and page != "1":
         ignored.append(f"side={page[:30]}")
-    return _page_of(organisations(kind), number, ignored)
+    return page_of(organisations(kind), number, ignored)
 
 
 def focus_areas() -> QuerySet:

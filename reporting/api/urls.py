@@ -3,7 +3,7 @@ first, so /api/v1/ itself describes the dataset."""
 
 from django.urls import path
 
-from . import views
+from . import trials, views  # noqa: F401  (trials adds its operations to the api)
 from .endpoints import api
 
 app_name = "api"

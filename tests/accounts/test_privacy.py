@@ -88,6 +88,7 @@ def test_the_export_lists_the_platform_s_sections_around_the_apps_sections():
         "mail_preferences",
         "notifications",
         "yearbook_picks",
+        "trial_applications",
         "imports",
         "admin_log",
         "audit_trail",

@@ -92,6 +92,7 @@ def reference_data(transactional_db):
         for module in (
             "tillit.accounts.migrations.0002_reference_data",
             "initiatives.migrations.0002_focus_areas",
+            "trials.migrations.0002_legal_acts",
         ):
             importlib.import_module(module).load(apps, None)
 

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.db.models import BaseConstraint
 from django.utils import translation
 
+from initiatives.models import Initiative
 from tillit.accounts.models import Organisation, User
+from trials.models import TrialRound
 
 from ..factories import UserFactory
 
@@ -67,6 +69,25 @@ def _email_in_other_case(client, people, bergen):
     return client.post(f"/admin/accounts/user/{other.pk}/change/", data)
 
 
+def _exemption_without_a_law(client, people, bergen):
+    measure = Initiative.objects.create(organisation=bergen, title="Felles opptak")
+    trial_round = TrialRound.objects.create(title="Forsøksrunde", max_years=4)
+    client.force_login(people["leder"])
+    exemption = {"section": "§ 1", "obstacle": "a", "alternative": "b", "evaluation": "c"}
+    return client.post(
+        f"/forsok/ny/{measure.pk}/",
+        {
+            "round": trial_round.pk,
+            "title": "Felles opptak",
+            "purpose": "Et forsøk.",
+            "period_years": "2",
+            "exemption-TOTAL_FORMS": "1",
+            "exemption-INITIAL_FORMS": "0",
+            **{f"exemption-0-{name}": value for name, value in exemption.items()},
+        },
+    )
+
+
 # constraint → (how to break it through a form, the field its message belongs to or None)
 THROUGH_FORMS = {
     "initiative_end_after_start": (_end_before_start, "end_date"),
@@ -80,6 +101,7 @@ THROUGH_FORMS = {
     ),
     "one_portal_operator": (_second_portal_operator, "is_portal_operator"),
     "user_email_ci_unique": (_email_in_other_case, "email"),
+    "exemption_names_its_law": (_exemption_without_a_law, "exemption-0-legal_act"),
 }
 # Constraints no form can reach: the services write these rows themselves.
 NOT_BEHIND_A_FORM = {
@@ -93,6 +115,8 @@ NOT_BEHIND_A_FORM = {
     "yearbook_pick_section_once": "the yearbook service replaces a part's picks",
     "one_membership_per_org": "members cannot ask or be invited to join again (policy)",
     "one_pending_request_per_org": "the policy refuses a second request",
+    "one_assessment_per_ministry": "assessing again updates the ministry's (update_or_create)",
+    "one_reminder_per_deadline": "the reminder task skips a deadline reminded already",
 }
 
 

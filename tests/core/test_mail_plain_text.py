@@ -40,6 +40,9 @@ TEMPLATES = {
     "initiatives/email/notify_svar",
     "initiatives/email/notify_forfalt",
     "initiatives/email/digest",
+    "trials/email/moved",
+    "trials/email/assessed",
+    "trials/email/reminder",
 }
 
 

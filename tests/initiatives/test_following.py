@@ -218,7 +218,12 @@ def test_the_scheduler_enqueues_each_due_run_once():
     due = scheduler.enqueue_due(monday_8 + timedelta(minutes=16))
     assert due == ["retry-notifications"]
     tuesday = scheduler.enqueue_due(monday_8 + timedelta(hours=23))
-    assert set(tuesday) == {"overdue-reminders", "retry-notifications", "purge-expired"}
+    assert set(tuesday) == {
+        "overdue-reminders",
+        "retry-notifications",
+        "purge-expired",
+        "trial-deadline-reminders",
+    }
     next_monday = scheduler.enqueue_due(monday_8 + timedelta(days=7))
     assert "weekly-digest" in next_monday
     assert scheduler.enqueue_due(monday_8 + timedelta(days=7)) == []

@@ -169,7 +169,8 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     client.get(initiative.get_absolute_url())  # warm the session
     # ... + the user's follow of it and the comment thread (one statement however long),
     # its participants and its responsible ministries
-    with django_assert_num_queries(13):
+    # ... + the trial scheme's panel (the measure's applications the user may see)
+    with django_assert_num_queries(14):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

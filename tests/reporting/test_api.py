@@ -413,6 +413,8 @@ def test_schema_is_openapi_3_with_every_path(client):
         "/api/v1/kommuner/",
         "/api/v1/fylker/",
         "/api/v1/departementer/",
+        "/api/v1/forsok/",
+        "/api/v1/forsok/{pk}/",
     }
     parameters = {p["name"] for p in schema["paths"]["/api/v1/tiltak/"]["get"]["parameters"]}
     assert {"q", "fokusomrade", "fylke", "kommune", "side", "sortering"} <= parameters

@@ -15,7 +15,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from trials.models import TrialRound
+
 from ..factories import ExperienceReportFactory, InitiativeFactory
+from ..trials.world import application_in
 
 CHECKS = [
     not_a_server_error,
@@ -40,7 +43,18 @@ def published(db, bergen, ministry):
     InitiativeFactory(organisation=ministry, workflow_status="publisert", kind="prosjekt")
     InitiativeFactory(organisation=bergen, title="Utkast")
     report = ExperienceReportFactory(initiative=measure, workflow_status="publisert")
+    trial = application_in(
+        {
+            "measure": measure,
+            "round": TrialRound.objects.create(title="Runde"),
+            "grong_leader": None,
+            "hod": ministry,
+        },
+        "pagar",
+        applicants=[bergen],
+    )
     return {
+        "GET /api/v1/forsok/{pk}/": trial.pk,
         "GET /api/v1/tiltak/{pk}/": measure.pk,
         "GET /api/v1/erfaringer/{pk}/": report.pk,
         "GET /api/v1/organisasjoner/{pk}/": bergen.pk,
@@ -94,6 +108,6 @@ def test_api_answers_as_its_schema_says(api_schema, published):
         _property(operation, answers)()
         if operation.label in published:
             _check(operation.Case(path_parameters={"pk": published[operation.label]}), answers)
-    assert len(calls) == 10
+    assert len(calls) == 12
     for label, answers in calls.items():
         assert 200 in answers, f"no successful call to {label}"

@@ -18,13 +18,19 @@ def add_service_errors(form, error: ValidationError) -> None:
 
 class ServiceFormView(FormView):
     """A form whose valid input goes to a service (``perform``); its ValidationError is shown
-    at the top of the form, and its message, if any, after the redirect."""
+    at the top of the form (at the matching fields with ``errors_at_fields``), and its
+    message, if any, after the redirect."""
+
+    errors_at_fields = False
 
     def form_valid(self, form):
         try:
             message = self.perform(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            if self.errors_at_fields:
+                add_service_errors(form, error)
+            else:
+                form.add_error(None, error)
             return self.form_invalid(form)
         if message:
             messages.success(self.request, message)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tillit.core",
     "tillit.accounts",
     "initiatives",
+    "trials",
     "reporting",
 ]
 
@@ -296,6 +297,7 @@ SCHEDULED_TASKS = {
     "overdue-reminders": {"task": "initiatives.tasks.overdue_reminders", "hour": 6},
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
+    "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
 }
 
 # --- Comments -------------------------------------------------------------------------------
@@ -417,6 +419,9 @@ LOGGING = {
         "psycopg.pool": {"level": "WARNING"},
     },
 }
+# The ministry that runs the trial scheme (forsøksordningen): its short name.
+TRIALS_COORDINATING_MINISTRY = env("TRIALS_COORDINATING_MINISTRY", default="KDD")
+
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 FORM_RENDERER = "tillit.core.forms.PortalFormRenderer"
 
