@@ -272,6 +272,31 @@ def test_an_approved_period_beyond_the_limit_is_refused(world):
     assert TrialApplication.objects.get(pk=app.pk).workflow_status == S.FINAL_SENT
 
 
+def test_a_trial_starting_on_29_february_is_measured_in_whole_years(world):
+    """The period's limit from a leap day falls on 28 February (it raised a ValueError: a 500)."""
+    app = application_in(world, S.FINAL_SENT)
+    app.round.max_years = 3
+    app.round.save()
+    approval = {
+        "approving_ministry": world["kdd"],
+        "regulation_title": "Forskrift",
+        "regulation_date": date(2026, 12, 1),
+        "trial_start": date(2028, 2, 29),
+        "conditions": "",
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.application_approve(
+            application=app,
+            by=world["kdd_user"],
+            approval={**approval, "trial_end": date(2031, 3, 1)},
+        )
+    assert "trial_end" in refused.value.message_dict
+    app = services.application_approve(
+        application=app, by=world["kdd_user"], approval={**approval, "trial_end": date(2031, 2, 28)}
+    )
+    assert app.workflow_status == S.APPROVED
+
+
 def test_the_approving_ministry_becomes_responsible(world):
     app = application_in(world, S.FINAL_SENT)
     services.application_approve(

@@ -5,6 +5,8 @@ entry, and e-mail to whoever acts next."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +39,17 @@ def _record(step: Move, transition: Transition) -> None:
 
 def _now(step: Move):
     return timezone.now()
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day ``years`` later; from 29 February, 28 February of a common year; the
+    last date there is when that is beyond the calendar."""
+    if day.year + years > date.max.year:
+        return date.max
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _deadline_check(deadline_of):
@@ -107,10 +120,8 @@ def _approval(step: Move) -> None:
         errors["trial_end"] = _("Give the date the trial ends.")
     elif app.trial_start and app.trial_end <= app.trial_start:
         errors["trial_end"] = _("The trial must end after it starts.")
-    elif app.trial_start:
-        limit = app.trial_start.replace(year=app.trial_start.year + app.round.max_years)
-        if app.trial_end > limit:
-            errors["trial_end"] = period_errors(app.round, app.round.max_years + 1)["period_years"]
+    elif app.trial_start and app.trial_end > years_after(app.trial_start, app.round.max_years):
+        errors["trial_end"] = period_errors(app.round, app.round.max_years + 1)["period_years"]
     if errors:
         raise ValidationError(errors)
 
