@@ -4,7 +4,9 @@ applications outside the user's scope answer 404."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -49,18 +51,23 @@ class TrialListView(TemplateView):
         )
 
 
+# Each step a person may take on the application's page: its policy action, URL and link text.
 STEPS = [
-    (Action.TRIAL_EDIT, "trials:edit"),
-    (Action.TRIAL_SUBMIT_PRELIMINARY, "trials:submit_preliminary"),
-    (Action.TRIAL_START_ASSESSMENT, "trials:start_assessment"),
-    (Action.TRIAL_ASSESS, "trials:assess"),
-    (Action.TRIAL_SELECT, "trials:select"),
-    (Action.TRIAL_SUBMIT_FINAL, "trials:submit_final"),
-    (Action.TRIAL_DECIDE, "trials:approve"),
-    (Action.TRIAL_DECIDE, "trials:refuse"),
-    (Action.TRIAL_START, "trials:start"),
-    (Action.TRIAL_EVALUATE, "trials:evaluate"),
-    (Action.TRIAL_END, "trials:end"),
+    (Action.TRIAL_EDIT, "trials:edit", _("Change the application")),
+    (
+        Action.TRIAL_SUBMIT_PRELIMINARY,
+        "trials:submit_preliminary",
+        _("Send the preliminary application"),
+    ),
+    (Action.TRIAL_START_ASSESSMENT, "trials:start_assessment", _("Send for assessment")),
+    (Action.TRIAL_ASSESS, "trials:assess", _("Assess the application")),
+    (Action.TRIAL_SELECT, "trials:select", _("Select or not")),
+    (Action.TRIAL_SUBMIT_FINAL, "trials:submit_final", _("Send the final application")),
+    (Action.TRIAL_DECIDE, "trials:approve", _("Approve the trial")),
+    (Action.TRIAL_DECIDE, "trials:refuse", _("Refuse the trial")),
+    (Action.TRIAL_START, "trials:start", _("Start the trial")),
+    (Action.TRIAL_EVALUATE, "trials:evaluate", _("Report the evaluation")),
+    (Action.TRIAL_END, "trials:end", _("End the trial")),
 ]
 
 
@@ -75,7 +82,11 @@ class TrialDetailView(ApplicationMixin, TemplateView):
         user, application = self.request.user, self.application
         show_assessments = can(user, Action.TRIAL_VIEW_ASSESSMENTS, application)
         return super().get_context_data(
-            steps=[name for action, name in STEPS if can(user, action, application)],
+            steps=[
+                (reverse(name, args=[application.pk]), label)
+                for action, name, label in STEPS
+                if can(user, action, application)
+            ],
             exemptions=application.exemptions.select_related("legal_act"),
             documents=application.documents.all(),
             assessments=(
