@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from trials.models import LegalAct, TrialApplication, TrialStatus
@@ -179,3 +180,25 @@ def test_a_reminder_goes_a_week_before_the_deadline_once(world):
 def test_no_reminder_while_the_deadline_is_far(world):
     application_in(world, S.DRAFT)  # the deadline is a month away
     assert send_deadline_reminders() == 0
+
+
+def test_a_too_long_evaluation_link_is_an_error_at_the_field_and_nothing_is_stored(client, world):
+    app = application_in(world, S.RUNNING)
+    client.force_login(world["grong_leader"])
+    link = "https://example.no/" + "r" * 250
+    stored_before = _stored_documents()
+    response = client.post(
+        f"/forsok/{app.pk}/evaluering/", {"evaluation_url": link, "document": pdf("rapport.pdf")}
+    )
+    assert response.status_code == 200
+    assert 'id="id_evaluation_url_error"' in response.content.decode()
+    assert TrialApplication.objects.get(pk=app.pk).workflow_status == S.RUNNING
+    assert not app.documents.exists()
+    assert _stored_documents() == stored_before
+
+
+def _stored_documents() -> set[str]:
+    try:
+        return set(default_storage.listdir("trials")[1])
+    except FileNotFoundError:
+        return set()
