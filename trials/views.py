@@ -76,6 +76,8 @@ class TrialDetailView(ApplicationMixin, TemplateView):
         show_assessments = can(user, Action.TRIAL_VIEW_ASSESSMENTS, application)
         return super().get_context_data(
             steps=[name for action, name in STEPS if can(user, action, application)],
+            # a public trial may come from a measure the reader may not see (a draft)
+            measure_visible=can(user, Action.INITIATIVE_VIEW, application.initiative),
             exemptions=application.exemptions.select_related("legal_act"),
             documents=application.documents.all(),
             assessments=(

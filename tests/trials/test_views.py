@@ -13,6 +13,7 @@ from trials.models import LegalAct, TrialApplication, TrialStatus
 from trials.models.applications import DeadlineReminder
 from trials.tasks import send_deadline_reminders
 
+from ..factories import InitiativeFactory
 from .world import application_in, pdf
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,15 @@ def _stored_documents() -> set[str]:
         return set(default_storage.listdir("trials")[1])
     except FileNotFoundError:
         return set()
+
+
+def test_a_decided_trial_does_not_show_the_title_of_a_measure_the_reader_may_not_see(client, world):
+    hidden = InitiativeFactory(
+        organisation=world["grong"], title="Upublisert tiltak om legevakt", workflow_status="utkast"
+    )
+    app = application_in(world, S.APPROVED, measure=hidden)
+    body = client.get(app.get_absolute_url()).content.decode()
+    assert app.title in body
+    assert "Upublisert tiltak om legevakt" not in body and hidden.get_absolute_url() not in body
+    client.force_login(world["grong_staff"])
+    assert "Upublisert tiltak om legevakt" in client.get(app.get_absolute_url()).content.decode()
