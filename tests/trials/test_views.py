@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from trials.models import LegalAct, TrialApplication, TrialStatus
+from trials.models import LegalAct, TrialApplication, TrialRound, TrialStatus
 from trials.models.applications import DeadlineReminder
 from trials.tasks import send_deadline_reminders
 
@@ -215,3 +215,12 @@ def test_a_decided_trial_does_not_show_the_title_of_a_measure_the_reader_may_not
     assert "Upublisert tiltak om legevakt" not in body and hidden.get_absolute_url() not in body
     client.force_login(world["grong_staff"])
     assert "Upublisert tiltak om legevakt" in client.get(app.get_absolute_url()).content.decode()
+
+
+def test_a_round_longer_than_any_trial_is_an_error_at_the_field(client, world):
+    client.force_login(world["kdd_user"])
+    data = {"title": "Runde uten ende", "text": "", "max_years": "9000"}
+    response = client.post("/forsok/runder/ny/", data)
+    assert response.status_code == 200
+    assert 'id="id_max_years_error"' in response.content.decode()
+    assert not TrialRound.objects.filter(title="Runde uten ende").exists()
