@@ -61,6 +61,8 @@ class ApplicationForm(forms.Form):
         help_text=_("Your own organisation applies in any case. Hold Ctrl to choose several."),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+    # one per create form, so that posting it twice makes one application
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
 
 class ExemptionForm(forms.Form):

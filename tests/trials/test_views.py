@@ -3,6 +3,7 @@ input kept and nothing saved; lists keep their query budgets; the measure's page
 page show what waits."""
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.core import mail
@@ -224,3 +225,16 @@ def test_a_round_longer_than_any_trial_is_an_error_at_the_field(client, world):
     assert response.status_code == 200
     assert 'id="id_max_years_error"' in response.content.decode()
     assert not TrialRound.objects.filter(title="Runde uten ende").exists()
+
+
+def test_posting_the_same_application_form_twice_makes_one_application(client, world):
+    client.force_login(world["grong_leader"])
+    page = client.get(f"/forsok/ny/{world['measure'].pk}/").content.decode()
+    data = _form(world, form_token=str(uuid4()))  # a double click sends the form twice
+    first = client.post(f"/forsok/ny/{world['measure'].pk}/", data)
+    second = client.post(f"/forsok/ny/{world['measure'].pk}/", data)
+    assert TrialApplication.objects.count() == 1
+    assert (
+        first["Location"] == second["Location"] == TrialApplication.objects.get().get_absolute_url()
+    )
+    assert 'type="hidden" name="form_token"' in page
