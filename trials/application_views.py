@@ -2,6 +2,8 @@
 formset) on one page. Leaders of the measure's municipality write it; leaders of any
 applicant change the draft. Errors come back at their fields with the input kept."""
 
+from uuid import uuid4
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -100,6 +102,7 @@ class ApplicationCreateView(ApplicationFormView):
             "purpose": self.initiative.summary,
             "round": TrialRound.objects.first(),
             "applicants": list(self.initiative.participating_organisations.all()),
+            "form_token": uuid4(),
         }
 
     def initial_exemptions(self):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.core.forms import textarea
 
-from .models import LegalAct, Outcome, TrialRound, Verdict
+from .models import LegalAct, Outcome, TrialApplication, TrialRound, Verdict
 from .models.applications import APPLICANT_KINDS, TEXT_LENGTH
 from .services.rounds import FIELDS as ROUND_FIELDS
 
@@ -61,6 +61,8 @@ class ApplicationForm(forms.Form):
         help_text=_("Your own organisation applies in any case. Hold Ctrl to choose several."),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+    # one per create form, so that posting it twice makes one application
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
 
 class ExemptionForm(forms.Form):
@@ -211,7 +213,10 @@ class ReasonsForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     evaluation_url = forms.URLField(
-        label=_("Link to the evaluation report"), required=False, assume_scheme="https"
+        label=_("Link to the evaluation report"),
+        required=False,
+        assume_scheme="https",
+        max_length=TrialApplication._meta.get_field("evaluation_url").max_length,
     )
     document = forms.FileField(label=_("Or attach the report"), required=False)
     evaluation_summary = forms.CharField(

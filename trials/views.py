@@ -87,6 +87,8 @@ class TrialDetailView(ApplicationMixin, TemplateView):
                 for action, name, label in STEPS
                 if can(user, action, application)
             ],
+            # a public trial may come from a measure the reader may not see (a draft)
+            measure_visible=can(user, Action.INITIATIVE_VIEW, application.initiative),
             exemptions=application.exemptions.select_related("legal_act"),
             documents=application.documents.all(),
             assessments=(

@@ -3,15 +3,18 @@ input kept and nothing saved; lists keep their query budgets; the measure's page
 page show what waits."""
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from trials.models import LegalAct, TrialApplication, TrialStatus
+from trials.models import LegalAct, TrialApplication, TrialRound, TrialStatus
 from trials.models.applications import DeadlineReminder
 from trials.tasks import send_deadline_reminders
 
+from ..factories import InitiativeFactory
 from .world import application_in, pdf
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +182,59 @@ def test_a_reminder_goes_a_week_before_the_deadline_once(world):
 def test_no_reminder_while_the_deadline_is_far(world):
     application_in(world, S.DRAFT)  # the deadline is a month away
     assert send_deadline_reminders() == 0
+
+
+def test_a_too_long_evaluation_link_is_an_error_at_the_field_and_nothing_is_stored(client, world):
+    app = application_in(world, S.RUNNING)
+    client.force_login(world["grong_leader"])
+    link = "https://example.no/" + "r" * 250
+    stored_before = _stored_documents()
+    response = client.post(
+        f"/forsok/{app.pk}/evaluering/", {"evaluation_url": link, "document": pdf("rapport.pdf")}
+    )
+    assert response.status_code == 200
+    assert 'id="id_evaluation_url_error"' in response.content.decode()
+    assert TrialApplication.objects.get(pk=app.pk).workflow_status == S.RUNNING
+    assert not app.documents.exists()
+    assert _stored_documents() == stored_before
+
+
+def _stored_documents() -> set[str]:
+    try:
+        return set(default_storage.listdir("trials")[1])
+    except FileNotFoundError:
+        return set()
+
+
+def test_a_decided_trial_does_not_show_the_title_of_a_measure_the_reader_may_not_see(client, world):
+    hidden = InitiativeFactory(
+        organisation=world["grong"], title="Upublisert tiltak om legevakt", workflow_status="utkast"
+    )
+    app = application_in(world, S.APPROVED, measure=hidden)
+    body = client.get(app.get_absolute_url()).content.decode()
+    assert app.title in body
+    assert "Upublisert tiltak om legevakt" not in body and hidden.get_absolute_url() not in body
+    client.force_login(world["grong_staff"])
+    assert "Upublisert tiltak om legevakt" in client.get(app.get_absolute_url()).content.decode()
+
+
+def test_a_round_longer_than_any_trial_is_an_error_at_the_field(client, world):
+    client.force_login(world["kdd_user"])
+    data = {"title": "Runde uten ende", "text": "", "max_years": "9000"}
+    response = client.post("/forsok/runder/ny/", data)
+    assert response.status_code == 200
+    assert 'id="id_max_years_error"' in response.content.decode()
+    assert not TrialRound.objects.filter(title="Runde uten ende").exists()
+
+
+def test_posting_the_same_application_form_twice_makes_one_application(client, world):
+    client.force_login(world["grong_leader"])
+    page = client.get(f"/forsok/ny/{world['measure'].pk}/").content.decode()
+    data = _form(world, form_token=str(uuid4()))  # a double click sends the form twice
+    first = client.post(f"/forsok/ny/{world['measure'].pk}/", data)
+    second = client.post(f"/forsok/ny/{world['measure'].pk}/", data)
+    assert TrialApplication.objects.count() == 1
+    assert (
+        first["Location"] == second["Location"] == TrialApplication.objects.get().get_absolute_url()
+    )
+    assert 'type="hidden" name="form_token"' in page

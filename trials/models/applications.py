@@ -54,6 +54,8 @@ class TrialApplication(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # the create form's one-time token: posting the same form twice makes one application
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     preliminary_sent_at = models.DateTimeField(

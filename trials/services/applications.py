@@ -5,6 +5,7 @@ leaders of any applicant change it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,6 +33,7 @@ class ApplicationInput:
     period_years: int
     applicants: list[Organisation] = field(default_factory=list)
     exemptions: list[dict] = field(default_factory=list)
+    form_token: UUID | None = None  # the create form's: its second post makes nothing new
 
 
 def period_errors(trial_round: TrialRound, years: int | None) -> dict:
@@ -90,10 +92,24 @@ def application_create(*, initiative: Initiative, by, data: ApplicationInput) ->
     """Leaders of a municipality's or county municipality's measure write an application."""
     with transaction.atomic():
         require(by, Action.TRIAL_CREATE, initiative)
-        application = TrialApplication(initiative=initiative, created_by=by)
+        earlier = _created_with(initiative, by, data.form_token)
+        if earlier is not None:
+            return earlier
+        application = TrialApplication(
+            initiative=initiative, created_by=by, form_token=data.form_token
+        )
         _apply(application, data)
         record(application, by=by, code="created")
     return application
+
+
+def _created_with(initiative: Initiative, by, token: UUID | None) -> TrialApplication | None:
+    """The application an earlier post of the same form made; a second post waits on the
+    measure's row until the first has committed."""
+    if token is None:
+        return None
+    list(Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk"))
+    return initiative.trial_applications.filter(form_token=token, created_by=by).first()
 
 
 def application_update(*, application: TrialApplication, by, data: ApplicationInput):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,8 @@ from tillit.policy import Action, require
 
 from ..models import TrialRound
 
+# As long as the application form lets a period be sought; the approval's dates count on it.
+LONGEST_TRIAL_YEARS = 20
 FIELDS = ["title", "text", "preliminary_deadline", "final_deadline", "max_years", "accepts_outside"]
 
 
@@ -26,6 +29,10 @@ def _apply(trial_round: TrialRound, values: dict) -> TrialRound:
         )
     if not trial_round.max_years:
         raise ValidationError({"max_years": _("A trial lasts at least one year.")})
+    try:
+        MaxValueValidator(LONGEST_TRIAL_YEARS)(trial_round.max_years)
+    except ValidationError as error:
+        raise ValidationError({"max_years": error.messages}) from None
     trial_round.save()
     return trial_round
 
