@@ -73,11 +73,13 @@ def awaiting_me(user) -> list[TrialApplication]:
     )
 
 
-def law_statistics() -> list[dict]:
-    """How often each law and section is asked for, and granted, over sent applications."""
+def law_statistics(user) -> list[dict]:
+    """How often each law and section is asked for, and granted, over the sent applications
+    ``user`` may see: the public counts decided ones only, as it sees only those."""
     sent = ~Q(application__workflow_status=S.DRAFT)
+    visible = TrialApplication.objects.visible_to(user).values("pk")
     rows = (
-        Exemption.objects.filter(sent)
+        Exemption.objects.filter(sent, application__in=visible)
         .values("legal_act__short_name", "other_act", "section")
         .annotate(
             asked=Count("application", distinct=True),

@@ -121,4 +121,4 @@ class StatisticsView(TemplateView):
     template_name = "trials/statistics.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=selectors.law_statistics(), **kwargs)
+        return super().get_context_data(rows=selectors.law_statistics(self.request.user), **kwargs)

@@ -157,6 +157,16 @@ def test_the_statistics_count_asked_and_granted(client, world):
     assert '<td class="number">2</td><td class="number">1</td>' in body
 
 
+def test_the_statistics_show_no_undecided_application_to_those_who_may_not_see_it(client, world):
+    """An application under assessment is seen only by those concerned; its rules, typed
+    as free text, were counted and printed on the public page."""
+    app = application_in(world, S.UNDER_ASSESSMENT)
+    app.exemptions.update(legal_act=None, other_act="Lov om hemmelige forsøk")
+    assert "Lov om hemmelige forsøk" not in client.get("/forsok/statistikk/").content.decode()
+    client.force_login(world["kdd_user"])
+    assert "Lov om hemmelige forsøk" in client.get("/forsok/statistikk/").content.decode()
+
+
 def test_the_work_page_lists_what_waits_with_the_deadline(client, world):
     application_in(world, S.DRAFT)
     client.force_login(world["lierne_leader"])
