@@ -194,7 +194,7 @@ class Analyser:
         for side in SIDES:
             answer = self.apertium[side][0].ask("\n".join(words) + "\n")
             for word, unit in zip(words, UNIT.findall(answer), strict=True):
-                surface, parsed = _readings(unit)
+                _surface, parsed = _readings(unit)
                 readings.setdefault(word, []).extend((side, reading) for reading in parsed)
         kept = {}
         for word, found in readings.items():

@@ -5,6 +5,7 @@ and the request is written while the answer is read, so large batches cannot dea
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import subprocess
@@ -57,10 +58,8 @@ class LtProc:
             writing = [stdin] if sent < len(request) else []
             readable, writable, _ = select.select([stdout], writing, [], remaining)
             if writable:
-                try:
+                with contextlib.suppress(BlockingIOError):
                     sent += os.write(stdin, request[sent : sent + 65536])
-                except BlockingIOError:
-                    pass
             if readable:
                 chunk = os.read(stdout, 1 << 20)
                 if not chunk:
