@@ -69,6 +69,14 @@ def _readings(unit: str) -> tuple[str, list[list[tuple[str, str]]]]:
     return surface, parsed
 
 
+def _lines(answer: str, count: int) -> list[list[str]]:
+    """The units of each line of an answer: one line per line asked."""
+    lines = answer.split("\n")[:count]
+    if len(lines) != count:
+        raise ProcessError(f"{count} lines asked, {len(lines)} answered")
+    return [UNIT.findall(line) for line in lines]
+
+
 class Analyser:
     """Thread-safe; its lt-proc processes start when first needed."""
 
@@ -193,8 +201,9 @@ class Analyser:
         readings = {}
         for side in SIDES:
             answer = self.apertium[side][0].ask("\n".join(words) + "\n")
-            for word, unit in zip(words, UNIT.findall(answer), strict=True):
-                _surface, parsed = _readings(unit)
+            for word, units in zip(words, _lines(answer, len(words)), strict=True):
+                # a word the analyser cuts in several units ("3D", odd letters) is unknown
+                parsed = _readings(units[0])[1] if len(units) == 1 else []
                 readings.setdefault(word, []).extend((side, reading) for reading in parsed)
         kept = {}
         for word, found in readings.items():
@@ -222,8 +231,8 @@ class Analyser:
                 continue
             request = "".join(f"^{lemma}{tags}$\n" for lemma, tags in pairs)
             answer = self.apertium[side][1].ask(request)
-            for (lemma, tags), unit in zip(pairs, UNIT.findall(answer), strict=True):
-                _, *targets = unit.split("/")
+            for (lemma, tags), units in zip(pairs, _lines(answer, len(pairs)), strict=True):
+                _, *targets = units[0].split("/") if len(units) == 1 else [""]
                 translations[side, lemma, tags] = {
                     target.partition("<")[0]
                     for target in targets
