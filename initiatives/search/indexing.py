@@ -115,3 +115,27 @@ def reindex_organisation(organisation_id: int) -> int:
     done = reindex(Initiative.objects.filter(pk__in=measures.values("pk")))
     reports = ExperienceReport.objects.filter(initiative__organisation_id=organisation_id)
     return done + reindex(reports)
+
+
+def index_alike(initiatives: list[Initiative], *, cache: dict | None = None) -> None:
+    """Bulk-loaded measures (the demo, the bench), many with the same text and owner: one
+    vector per distinct text, owner and relations, kept in ``cache`` across calls."""
+    cache = {} if cache is None else cache
+    rows = list(
+        Initiative.objects.filter(pk__in=[i.pk for i in initiatives])
+        .select_related(*MEASURE_RELATED)
+        .prefetch_related(*MEASURE_PREFETCH)
+    )
+    _warm([text for row in rows for text, _ in measure_texts(row)])
+    version = current_version()
+    for row in rows:
+        key = (
+            *(text for text, _ in measure_texts(row)),
+            row.organisation_id,
+            tuple(sorted(m.pk for m in row.responsible_ministries.all())),
+            tuple(sorted(p.pk for p in row.participating_organisations.all())),
+        )
+        if key not in cache:
+            cache[key] = measure_vector(row)
+        row.search_vector, row.search_version = _as_vector(cache[key]), version
+    Initiative.objects.bulk_update(rows, ["search_vector", "search_version"], batch_size=1000)
