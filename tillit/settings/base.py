@@ -298,7 +298,7 @@ SCHEDULED_TASKS = {
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
-    "search-reindex": {"task": "initiatives.tasks.reindex_stale_search", "minutes": 30},
+    "search-reindex": {"task": "initiatives.tasks.reindex_stale_search", "hour": 4},
 }
 
 # --- Norwegian search ---------------------------------------------------------------------
