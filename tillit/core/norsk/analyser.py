@@ -198,6 +198,9 @@ class Analyser:
         return Analysis(frozenset(stems))
 
     def _apertium_batch(self, words: list[str]) -> dict[str, Analysis]:
+        for processes in self.apertium.values():
+            for process in processes:
+                process.start()  # the four load their dictionaries side by side
         readings = {}
         for side in SIDES:
             answer = self.apertium[side][0].ask("\n".join(words) + "\n")

@@ -33,6 +33,11 @@ class LtProc:
             os.set_blocking(self.process.stdin.fileno(), False)
         return self.process
 
+    def start(self) -> None:
+        """Starts the process (loading its dictionary) without waiting for it."""
+        with self.lock:
+            self._start()
+
     def close(self) -> None:
         if self.process is not None:
             self.process.kill()
