@@ -5,6 +5,7 @@ the window of about 30 words with the most hits, at most two of them."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tillit.core.norsk.analyser import analyser
@@ -14,6 +15,7 @@ from .query import surface_forms
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 HIT_START, HIT_END = "\ue000", "\ue001"
 WINDOW = 30
+MAX_WORDS = 1500  # the snippet is looked for in a long text's first words: a cold page stays fast
 FRAGMENTS = 2
 
 
@@ -56,7 +58,7 @@ def _windows(hits: list[bool]) -> list[tuple[int, int]]:
 
 def highlight_many(texts: list[str | None], wanted: frozenset[str]) -> list[str]:
     """Each text's snippet with the hits between ``HIT_START`` and ``HIT_END``."""
-    found = [list(WORD.finditer(text or "")) for text in texts]
+    found = [list(itertools.islice(WORD.finditer(text or ""), MAX_WORDS)) for text in texts]
     words = {p for matches in found for m in matches for p in [m.group(), *m.group().split("-")]}
     lexemes = analyser().lexemes(words, parts=True)
     return [

@@ -195,3 +195,41 @@ def test_without_the_dictionaries_search_falls_back_to_snowball(client, bergen, 
         assert _found(client, "tillitsvalgt") == ["Tillitsvalgte i turnusarbeidet"]
         tsquery = to_tsquery(parse("tillitsvalgte"))
         assert Initiative.objects.filter(search_vector=LexemeQuery(tsquery)).count() == 1
+
+
+@needs_apertium
+def test_experience_reports_find_the_other_written_standard_and_the_owner(client, bergen):
+    from ..factories import ExperienceReportFactory
+
+    measure = _published(bergen, "Mer tid")
+    ExperienceReportFactory(
+        initiative=measure,
+        workflow_status="publisert",
+        title="Dette lærte vi på sjukeheimen",
+    )
+    for q in ("sykehjemmet", "Bergen"):
+        response = client.get("/erfaringer/", {"q": q})
+        titles = [r.title for r in response.context["overview"].page.object_list]
+        assert titles == ["Dette lærte vi på sjukeheimen"], q
+
+
+def test_a_renamed_organisation_is_searched_by_its_new_name(
+    client, people, ministry, run_tasks, django_capture_on_commit_callbacks
+):
+    from tillit.accounts.services import organisation_save
+
+    agency = OrganisationFactory(name="Gammeletaten", parent_ministry=ministry)
+    _published(agency, "Færre skjema i etaten")
+    agency.name = "Nyetaten"
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_save(organisation=agency, by=people["redaktor"])
+    assert "SUCCESSFUL" in run_tasks()
+    assert _found(client, "Nyetaten") == ["Færre skjema i etaten"]
+    assert _found(client, "Gammeletaten") == []
+
+
+def test_without_the_dictionaries_the_system_check_warns(tmp_path):
+    from tillit.core.norsk.checks import dictionaries_installed
+
+    with override_settings(NORSK_ANALYSER_DIR=str(tmp_path)):
+        assert [w.id for w in dictionaries_installed(None)] == ["norsk.W001"]
