@@ -14,6 +14,7 @@ from .query import surface_forms
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 HIT_START, HIT_END = "\ue000", "\ue001"
+CLOSING = re.compile(r"[^\w\s]*")
 WINDOW = 30
 MAX_WORDS = 1500  # the snippet is looked for in a long text's first words: a cold page stays fast
 FRAGMENTS = 2
@@ -45,11 +46,13 @@ def _windows(hits: list[bool]) -> list[tuple[int, int]]:
                 best, best_start = score, start
         if best_start is None:
             break
-        start = best_start
-        # begin a little before the first hit, so it is read in context
-        first = next(i for i in range(start, min(start + WINDOW, len(hits))) if hits[i])
-        start = max(0, min(start, first - 3))
+        # begin a little before the window's first hit, so it is read in context
+        first = next(i for i in range(best_start, len(hits)) if hits[i])
+        start = max(0, first - 3)
+        while taken[start]:
+            start += 1
         end = min(start + WINDOW, len(hits))
+        end = next((i for i in range(start, end) if taken[i]), end)
         chosen.append((start, end))
         for i in range(start, end):
             taken[i] = True
@@ -79,8 +82,9 @@ def _snippet(text: str, matches, lexemes, wanted) -> str:
             piece.append(text[cursor : match.start()])
             piece.append(f"{HIT_START}{match.group()}{HIT_END}" if hits[i] else match.group())
             cursor = match.end()
-        if end == len(matches):
-            piece.append(text[cursor:])  # the closing full stop
+        closing = CLOSING.match(text, cursor).group()  # a full stop, a closing quote
+        piece.append(closing)
+        more = text[cursor + len(closing) :].strip()
         snippet = "".join(piece).strip()
-        pieces.append(("… " if start else "") + snippet + (" …" if end < len(matches) else ""))
+        pieces.append(("… " if start else "") + snippet + (" …" if more else ""))
     return " ".join(pieces).replace("… …", "…")
