@@ -39,6 +39,9 @@ BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
 UNIT = re.compile(r"\^(.*?)\$", re.S)
 MAX_COMBINATIONS = 8  # translated spellings of one compound
+# Guessing the parts of a long unknown string costs lt-proc about a second; real compounds
+# are shorter ("arbeidsmiljøtillitsvalgt" has 24 letters). Longer ones get the fallbacks.
+MAX_APERTIUM_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -176,10 +179,11 @@ class Analyser:
 
     def _analyse(self, words: list[str]) -> dict[str, Analysis]:
         found: dict[str, Analysis] = {}
-        if self.apertium is not None:
+        known = [word for word in words if len(word) <= MAX_APERTIUM_LENGTH]
+        if self.apertium is not None and known:
             try:
-                for start in range(0, len(words), BATCH):
-                    found.update(self._apertium_batch(words[start : start + BATCH]))
+                for start in range(0, len(known), BATCH):
+                    found.update(self._apertium_batch(known[start : start + BATCH]))
             except (OSError, ProcessError) as error:
                 logger.warning("Apertium failed (%s): Snowball stems for this batch", error)
         for word in words:
