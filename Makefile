@@ -48,6 +48,7 @@ locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po locale_vendor/*/LC_M
 
 install: $(VENV)/.installed-dev node_modules/.installed
 	@$(MAKE) --no-print-directory locale/.compiled
+	@scripts/norsk-deps.sh
 
 install-prod: $(VENV)/.installed-prod node_modules/.installed
 	@$(MAKE) --no-print-directory locale/.compiled

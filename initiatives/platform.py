@@ -19,7 +19,7 @@ from tillit.accounts.registry import (
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, AuditObject
 from tillit.policy import is_editor
 
-from . import discussion, selectors
+from . import discussion, selectors, tasks
 from .demo import seed_comments, seed_experience, seed_initiatives
 from .models import Initiative
 from .overview.cache import bump_data_version
@@ -52,8 +52,10 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
 def register() -> None:
     WORK_PANELS.append(WorkPanel(_work_panel))
     ORGANISATION_PANELS.append(OrganisationPanel(_organisation_panel))
-    # An organisation's place or ministry may have changed: the overview's counts are stale.
-    ORGANISATION_CHANGED.append(OrganisationChanged(bump_data_version))
+    # An organisation's place or ministry may have changed: the overview's counts are stale,
+    # and its name and place are in the search vectors of the measures naming it.
+    ORGANISATION_CHANGED.append(OrganisationChanged(lambda organisation_id: bump_data_version()))
+    ORGANISATION_CHANGED.append(OrganisationChanged(tasks.organisation_changed))
     DEMO_SEEDERS.append(DemoSeeder(_seed_demo))
     AUDIT_OBJECTS.extend(
         [

@@ -7,6 +7,7 @@ from django_tasks import task
 
 from .models import Comment, ExperienceReport, Initiative
 from .notifications import delivery, recipients
+from .search import indexing
 
 
 def comment_posted(comment: Comment) -> None:
@@ -52,3 +53,23 @@ def overdue_reminders() -> int:
     """Remind owners of initiatives whose end date has passed while still "pågår"."""
     recipients.queue_overdue_reminders()
     return delivery.deliver_immediate()
+
+
+def organisation_changed(organisation_id: int) -> None:
+    search_reindex_organisation.enqueue(organisation_id)
+
+
+@task()
+def search_reindex_organisation(organisation_id: int) -> int:
+    """After an organisation's name, short name or place changed: the measures and reports
+    found by it get new search vectors."""
+    return indexing.reindex_organisation(organisation_id)
+
+
+@task()
+def reindex_stale_search() -> int:
+    """Rows the database marked stale (a write without a vector) or made with another
+    analyser get their vectors made again."""
+    return indexing.reindex(indexing.stale(Initiative)) + indexing.reindex(
+        indexing.stale(ExperienceReport)
+    )

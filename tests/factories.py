@@ -85,12 +85,21 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
                 initiative=self, focus_area=FocusArea.objects.get(slug=slug), is_primary=index == 0
             )
 
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        """Searchable as the services leave it: the vector made by the application."""
+        from initiatives.search.indexing import index_initiative
+
+        if create:
+            index_initiative(self)
+
 
 class ExperienceReportFactory(factory.django.DjangoModelFactory):
     """A complete experience report, as a draft unless told otherwise."""
 
     class Meta:
         model = "initiatives.ExperienceReport"
+        skip_postgeneration_save = True
 
     initiative = factory.SubFactory(InitiativeFactory, workflow_status="publisert")
     title = factory.Sequence(lambda n: f"Dette lærte vi av færre skjema {n}")
@@ -100,3 +109,10 @@ class ExperienceReportFactory(factory.django.DjangoModelFactory):
     challenges = "Noen savnet oversikten skjemaene ga, og vi måtte lage en enklere rutine."
     transferability = "delvis"
     workflow_status = "utkast"
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        from initiatives.search.indexing import index_report
+
+        if create:
+            index_report(self)

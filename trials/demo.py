@@ -11,6 +11,7 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from initiatives.models import Initiative
+from initiatives.search.indexing import index_initiative
 from tillit.accounts.models import Organisation, OrganisationKind
 
 from .models import Exemption, LegalAct, MinistryAssessment, TrialApplication, TrialRound
@@ -190,6 +191,7 @@ def seed_trials() -> str:
         for index, (state, title, law, section, why, instead) in enumerate(APPLICATIONS):
             measure = measures[index % len(measures)]
             measure.responsible_ministries.add(kdd, kd if index % 2 else hod)
+            index_initiative(measure)
             app = TrialApplication.objects.create(
                 initiative=measure,
                 round=trial_round,

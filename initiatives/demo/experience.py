@@ -10,6 +10,7 @@ from tillit.accounts.models import User
 
 from ..models import ExperienceReport, FocusArea, Initiative, WorkflowStatus
 from ..overview.cache import bump_data_version
+from ..search.indexing import prepare_report
 from .content import read_experience
 
 
@@ -34,13 +35,15 @@ def seed_experience(*, author: User | None = None) -> int:
                 or initiative.experience_reports.filter(title=report.fields["title"]).exists()
             ):
                 continue
-            ExperienceReport.objects.create(
+            created = ExperienceReport(
                 initiative=initiative,
                 created_by=author or initiative.created_by,
                 workflow_status=WorkflowStatus.PUBLISERT,
                 published_at=timezone.now(),
                 **report.fields,
             )
+            prepare_report(created)
+            created.save()
             Initiative.objects.filter(pk=initiative.pk).update(has_experience=True)
             added += 1
     if added:

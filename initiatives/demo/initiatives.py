@@ -24,6 +24,7 @@ from ..models import (
 )
 from ..models.initiatives import REFORM_START
 from ..overview.cache import bump_data_version
+from ..search.indexing import index_alike
 from .content import InitiativeText, Notes, read_initiatives, read_notes
 from .shared import give_ministries, seed_shared
 
@@ -255,6 +256,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
             for change in _history(initiative, leaders.get(initiative.organisation_id))
         )
     added = len(shared)
+    vectors: dict = {}  # one search vector per distinct text and owner
     while added < missing:
         size = min(BATCH, missing - added)
         batch, links = [], []
@@ -299,6 +301,7 @@ def seed_initiatives(*, count: int, seed: int) -> int:
                 ]
             )
             give_ministries(created)
+            index_alike(created, cache=vectors)
         added += size
     # After a bulk load: fresh planner statistics, and (outside a transaction, where VACUUM
     # may run) the new rows marked visible to all, so later reads need not check each row

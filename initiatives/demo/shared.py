@@ -14,6 +14,7 @@ from tillit.accounts.models import Organisation, OrganisationKind
 
 from ..ministries import suggested_for
 from ..models import FocusArea, Initiative, InitiativeFocusArea, LifecycleStatus, WorkflowStatus
+from ..search.indexing import index_initiative
 from .content import DATA_DIR, DemoContentError
 
 Ministries = Initiative.responsible_ministries.through
@@ -79,6 +80,7 @@ def seed_shared(*, limit: int, author_of) -> list[Initiative]:
         )
         initiative.participating_organisations.set([kommuner[n] for n in text.participants])
         initiative.responsible_ministries.set([ministries[short] for short in text.ministries])
+        index_initiative(initiative)
         added.append(initiative)
     return added
 

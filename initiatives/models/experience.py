@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -117,21 +117,11 @@ class ExperienceReport(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config="norwegian")
-        + SearchVector("summary", "what_was_done", weight="B", config="norwegian")
-        + SearchVector(
-            "what_worked",
-            "challenges",
-            "success_conditions",
-            "advice",
-            "outcomes",
-            weight="C",
-            config="norwegian",
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # Made in Python (initiatives/search): lemmas of both written standards, compound parts
+    # and names. The database fills in a plain Snowball vector, and marks the row for
+    # re-indexing (search_version 0), when a write left it out (migration 0024).
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_version = models.PositiveSmallIntegerField(default=0, db_default=0, editable=False)
 
     objects = ExperienceReportQuerySet.as_manager()
 

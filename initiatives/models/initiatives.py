@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -221,13 +221,11 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config="norwegian")
-        + SearchVector("summary", weight="B", config="norwegian")
-        + SearchVector("description", weight="C", config="norwegian"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # Made in Python (initiatives/search): lemmas of both written standards, compound parts
+    # and names. The database fills in a plain Snowball vector, and marks the row for
+    # re-indexing (search_version 0), when a write left it out (migration 0024).
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_version = models.PositiveSmallIntegerField(default=0, db_default=0, editable=False)
 
     # Where the measure sits, copied by the database from its organisation and focus areas
     # (triggers in migration 0006) so the overview filters and counts without joins.

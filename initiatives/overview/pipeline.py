@@ -183,6 +183,7 @@ class Selection:
         if page_ids is not None:
             position = {pk: n for n, pk in enumerate(page_ids)}
             rows.sort(key=lambda row: position[row.pk])
-        for row in rows:
-            row.snippet = search.safe_headline(row.snippet) if params.q else None
+        marked = search.snippets(params.q, [row.snippet for row in rows]) if params.q else None
+        for n, row in enumerate(rows):
+            row.snippet = marked[n] if marked else None
         return rows

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.db.models import F, Q, Value
 from django.db.models.expressions import RawSQL
 
 from initiatives.models import ExperienceReport, Initiative, WorkflowStatus
+from initiatives.search.query import LexemeQuery, any_of
 
 from .pipeline import Source
 from .registry import COLUMNS
@@ -47,7 +48,7 @@ EXPERIENCE_REPORTS = Source(
     hidden_facets=frozenset({"erfaring"}),
 )
 
-WORD = re.compile(r"\w{4,}")
+WORD = re.compile(r"[^\W_]{4,}")
 
 
 def similar_initiatives(report: ExperienceReport, *, limit: int = 5) -> list[Initiative]:
@@ -58,7 +59,10 @@ def similar_initiatives(report: ExperienceReport, *, limit: int = 5) -> list[Ini
     words = list(dict.fromkeys(WORD.findall(f"{report.title} {initiative.title}".lower())))[:12]
     if not words or not initiative.focus_area_numbers:
         return []
-    query = SearchQuery(" | ".join(words), config="norwegian", search_type="raw")
+    tsquery = any_of(words)
+    if tsquery is None:
+        return []
+    query = LexemeQuery(tsquery)
     shared = RawSQL(
         "cardinality(ARRAY(SELECT unnest(initiatives_initiative.focus_area_numbers)"
         " INTERSECT SELECT unnest(%s::smallint[])))",

@@ -1,25 +1,23 @@
-"""Norwegian full-text search with a trigram fallback for small typos."""
+"""The overview's text search, as the pipeline asks for it: the condition and rank of a
+query, the typo-tolerant fallback (word prefixes and title trigrams), and the marked snippet.
+The Norwegian itself lives in ``initiatives.search``: the stored vectors hold lemmas of both
+written standards, and the query is built from the same analyser's lexemes."""
 
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q, Value
 from django.utils.safestring import SafeString, mark_safe
 
-CONFIG = "norwegian"
-# Private-use characters mark the hits in headlines, so user text can be escaped safely.
-HIT_START, HIT_END = "\ue000", "\ue001"
-WORD = re.compile(r"\w+")
+from initiatives.search.highlight import HIT_END, HIT_START, highlight_many
+from initiatives.search.query import LexemeQuery, parse, to_tsquery, wanted_lexemes
+
+__all__ = ["HIT_END", "HIT_START", "exact_condition", "headline", "safe_headline", "snippets"]
+NOTHING = Q(pk__isnull=True)  # never true, and (unlike pk__in=[]) it compiles to SQL
 
 
 @lru_cache(maxsize=1)
@@ -29,39 +27,46 @@ def trigram_available() -> bool:
         return cursor.fetchone() is not None
 
 
-def search_query(text: str) -> SearchQuery:
+def _tsquery(text: str, prefix: bool) -> str | None:
+    return to_tsquery(parse(text), prefix=prefix)
+
+
+def search_query(text: str) -> LexemeQuery | None:
     """Web-search syntax: "quoted phrases", OR, and -word to exclude."""
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
+    tsquery = _tsquery(text, False)
+    return LexemeQuery(tsquery) if tsquery else None
 
 
-def prefix_query(text: str) -> SearchQuery | None:
+def prefix_query(text: str) -> LexemeQuery | None:
     """For plain words (no quotes or operators), also match words that start with them:
-    Norwegian compounds, so "tillit" finds "tillitsvalgte" and "tillitsbasert"."""
+    "tillit" finds "tillitsvalgte" and "tillitsbasert"."""
     if any(mark in text for mark in ('"', " OR ", " or ", "-")):
         return None
-    words = WORD.findall(text)[:8]
-    if not words:
-        return None
-    return SearchQuery(" & ".join(f"{word}:*" for word in words), config=CONFIG, search_type="raw")
+    tsquery = _tsquery(text, True)
+    return LexemeQuery(tsquery) if tsquery else None
 
 
 def exact_condition(text: str) -> Q:
-    """The words, with Norwegian stemming; uses the GIN index."""
-    return Q(search_vector=search_query(text))
+    """The words in any of their forms, in bokmål or nynorsk; uses the GIN index."""
+    query = search_query(text)
+    return Q(search_vector=query) if query is not None else NOTHING
 
 
 def text_condition(text: str, *, fuzzy: bool = False):
     """The filter and the ranking for a free-text search (title > summary > description).
 
     ``fuzzy`` is the fallback when the words themselves find nothing: plain words then also
-    match as the start of longer words (Norwegian compounds: "tillit" finds "tillitsvalgte")
-    and titles match by trigram similarity (small typos). The fallback stays out of the
-    common case because prefixes of common stems match a large share of all measures.
-    Measures and their overview entries both have the fields it reads."""
+    match as the start of longer words and titles match by trigram similarity (small
+    typos). The fallback stays out of the common case because prefixes of common stems
+    match a large share of all measures. Measures and their overview entries both have
+    the fields it reads."""
     if not fuzzy:
-        return exact_condition(text), SearchRank(F("search_vector"), search_query(text))
+        query = search_query(text)
+        if query is None:
+            return NOTHING, Value(0.0)
+        return Q(search_vector=query), SearchRank(F("search_vector"), query)
     prefixed = prefix_query(text)
-    condition = Q(pk__in=[])
+    condition = NOTHING
     if prefixed is not None:
         condition |= Q(search_vector=prefixed)
     if trigram_available():
@@ -71,26 +76,19 @@ def text_condition(text: str, *, fuzzy: bool = False):
     return condition, rank
 
 
+def headline(text: str, field: str = "description") -> F:
+    """What a snippet is cut from, as an annotation (only for the rows shown): the marking
+    is done in Python by ``snippets``."""
+    return F(field)
+
+
+def snippets(text: str, raws: list[str | None]) -> list[SafeString]:
+    """The snippets of the rows shown, the query's words marked, everything else escaped."""
+    wanted = wanted_lexemes(parse(text))
+    return [safe_headline(marked) for marked in highlight_many(raws, wanted)]
+
+
 def safe_headline(raw: str | None) -> SafeString:
-    """The database's snippet with the hits as ``<mark>``, everything else escaped."""
+    """The snippet with the hits as ``<mark>``, everything else escaped."""
     escaped = html.escape(raw or "")
     return mark_safe(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))  # noqa: S308
-
-
-def headline(text: str, field: str = "description") -> SearchHeadline:
-    """A snippet of ``field`` with the hits marked, as an annotation: PostgreSQL works it
-    out after sorting and paging, so only for the rows shown."""
-    query = search_query(text)
-    prefixed = prefix_query(text)
-    if prefixed is not None:
-        query = query | prefixed
-    return SearchHeadline(
-        field,
-        query,
-        config=CONFIG,
-        start_sel=HIT_START,
-        stop_sel=HIT_END,
-        max_words=30,
-        min_words=12,
-        max_fragments=2,
-    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from initiatives import tasks
 from initiatives.models import ChangeAction, ExperienceReport, Initiative, WorkflowStatus
 from initiatives.models.experience import WRITTEN_FIELDS
+from initiatives.search.indexing import prepare_report
 from tillit.policy import Action, require
 
 from .history import record_change, snapshot
@@ -55,6 +56,7 @@ def experience_create(*, initiative: Initiative, by, data: dict) -> ExperienceRe
             if name in data:
                 setattr(report, name, data[name])
         report.full_clean()
+        prepare_report(report)
         report.save()
         _record(report, by=by, action=ChangeAction.EXPERIENCE_WRITTEN)
     return report
@@ -69,6 +71,7 @@ def experience_update(*, report: ExperienceReport, by, data: dict) -> Experience
             if name in data:
                 setattr(current, name, data[name])
         current.full_clean()
+        prepare_report(current)
         current.save()
         _record(current, by=by, action=ChangeAction.EXPERIENCE_EDITED)
     return current

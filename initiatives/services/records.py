@@ -24,6 +24,7 @@ from initiatives.models import (
 from initiatives.models.initiatives import REFORM_START
 from initiatives.notifications import emails
 from initiatives.overview.cache import bump_data_version
+from initiatives.search.indexing import index_initiative
 from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
@@ -87,6 +88,7 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
     )
     initiative.partners.set([p for p in data.partners if p.pk != initiative.organisation_id])
     _apply_ministries_and_participants(initiative, data, is_new=is_new)
+    index_initiative(initiative)  # after the relations: their names are searched too
     if data.removed_attachments:
         for attachment in initiative.attachments.filter(pk__in=data.removed_attachments):
             attachment.file.delete(save=False)

@@ -211,7 +211,8 @@ def test_no_user_emails_or_unpublished_titles_anywhere(client, content, people):
         ("departement=KDD", {"Kortere tildelingsbrev"}),
         ("bekreftet=ja", {"Kortere tildelingsbrev"}),
         ("erfaring=ja", {"Færre skjema i hjemmetjenesten"}),
-        ("q=skjemaene", {"Færre skjema i hjemmetjenesten"}),  # Norwegian stemming
+        # another form of the title's word (every measure's summary here says "skjema")
+        ("q=hjemmetjenestene", {"Færre skjema i hjemmetjenesten"}),
         ("q=tildelingsbrevene", {"Kortere tildelingsbrev"}),
     ],
 )

@@ -29,9 +29,9 @@ class OrganisationPanel:
 
 @dataclass(frozen=True)
 class OrganisationChanged:
-    """``react()`` runs after a transaction that changed an organisation commits."""
+    """``react(organisation_id)`` runs after a transaction that changed an organisation commits."""
 
-    react: Callable[[], None]
+    react: Callable[[int], None]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ transaction and leaves an audit entry. E-mail goes out only after the transactio
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +28,7 @@ def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
         organisation.save()
         if not creating:  # its place or ministry may have changed: the apps' counts are stale
             for hook in ORGANISATION_CHANGED:
-                transaction.on_commit(hook.react)
+                transaction.on_commit(partial(hook.react, organisation.pk))
         audit_record(
             actor=by,
             action="organisation.created" if creating else "organisation.changed",

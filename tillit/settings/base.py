@@ -298,7 +298,14 @@ SCHEDULED_TASKS = {
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
+    "search-reindex": {"task": "initiatives.tasks.reindex_stale_search", "hour": 4},
 }
+
+# --- Norwegian search ---------------------------------------------------------------------
+# Apertium's nynorsk-bokmål files and the hunspell dictionaries (scripts/norsk-deps.sh installs
+# them). Where they are missing the portal starts, warns, and searches with Snowball stems.
+NORSK_ANALYSER_DIR = env("NORSK_ANALYSER_DIR", default="/usr/share/apertium/apertium-nno-nob")
+NORSK_HUNSPELL_DIR = env("NORSK_HUNSPELL_DIR", default="/usr/share/hunspell")
 
 # --- Comments -------------------------------------------------------------------------------
 # At most this many comments per user in this many seconds; past it the answer is HTTP 429.

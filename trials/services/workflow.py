@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from initiatives.attachments import validate_attachment
+from initiatives.search.indexing import index_initiative
 from initiatives.services.transitions import Move, Note, Transition, Workflow, given, note_given
 from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.policy import Action
@@ -129,6 +130,7 @@ def _approval(step: Move) -> None:
 def _add_approving_ministry(app: TrialApplication) -> None:
     """An approved trial adds the approving ministry to the measure's responsible ones."""
     app.initiative.responsible_ministries.add(app.approving_ministry)
+    index_initiative(app.initiative)  # the ministry's name now finds the measure
 
 
 def _evaluation(step: Move) -> None:

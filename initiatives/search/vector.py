@@ -1,0 +1,128 @@
+"""The stored search vector of a measure or an experience report, made in Python.
+
+Every word keeps its position (stop words are counted, so phrases still match) and gets its
+lexemes from ``tillit.core.norsk``: lemmas of both written standards and, for compounds,
+their parts. Names (organisations, places, ministries) are taken as written and folded, not
+lemmatised. Weights: A the title; B the summary and the names; C the long texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.utils import translation
+
+from initiatives.models import ExperienceReport, Initiative
+from initiatives.models.display import GOAL_FIELDS
+from initiatives.models.initiatives import KIND_LABELS
+from tillit.accounts.search import normalise, parallel_names
+from tillit.core.norsk.analyser import analyser
+
+from .query import quote, surface_forms
+
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+MAX_POSITION = 16383  # PostgreSQL's limit
+MAX_POSITIONS = 256  # per lexeme, as PostgreSQL keeps
+MAX_LEXEME = 500  # characters (PostgreSQL refuses more than 2047 bytes)
+Field = tuple[str, str]  # (text, weight)
+
+
+def tokens(text: str) -> list[tuple[str, list[str]]]:
+    """Each token and the words it is analysed as: "Nav-kontoret" is itself, Nav and kontoret."""
+    found = []
+    for match in TOKEN.finditer(text or ""):
+        token = match.group()
+        parts = token.split("-")
+        found.append((token, [*parts, "".join(parts)] if len(parts) > 1 else parts))
+    return found
+
+
+def document_vector(texts: Iterable[Field], names: Iterable[Field] = ()) -> str:
+    """A tsvector literal of ``texts`` (analysed) followed by ``names`` (as written)."""
+    texts, names = list(texts), list(names)
+    analysed = [(tokens(text), weight) for text, weight in texts]
+    words = {word for found, _ in analysed for _, parts in found for word in parts}
+    lexemes = analyser().lexemes(words, parts=True)
+    entries: dict[str, list[str]] = {}
+    position = 0
+
+    def add(found: set[str], weight: str) -> None:
+        mark = f"{min(position, MAX_POSITION)}{weight if weight != 'D' else ''}"
+        for lexeme in found:
+            if lexeme and len(lexeme) <= MAX_LEXEME:
+                positions = entries.setdefault(lexeme, [])
+                if len(positions) < MAX_POSITIONS:
+                    positions.append(mark)
+
+    for found, weight in analysed:
+        for _token, parts in found:
+            position += 1
+            add({lexeme for word in parts for lexeme in lexemes.get(word, ())}, weight)
+    for text, weight in names:
+        for token, parts in tokens(text):
+            position += 1
+            add({form for word in [token, *parts] for form in surface_forms(word)}, weight)
+    return " ".join(f"{quote(lexeme)}:{','.join(marks)}" for lexeme, marks in entries.items())
+
+
+def _organisation_names(organisation) -> list[str]:
+    names = [organisation.name, organisation.short_name]
+    municipality = organisation.municipality
+    if municipality is not None:
+        names.append(municipality.name)
+        names.extend(parallel_names().get(municipality.number, ()))
+    if organisation.county is not None:
+        names.append(organisation.county.name)
+    return [name for name in names if name]
+
+
+def kind_labels(kind: str) -> list[str]:
+    if kind not in KIND_LABELS:
+        return []
+    labels = []
+    for language in ("nb", "nn"):
+        with translation.override(language):
+            labels.append(str(KIND_LABELS[kind]))
+    return labels
+
+
+def measure_names(initiative: Initiative) -> list[str]:
+    """The names a measure is found by: its owner and participants with their places and
+    parallel names, the responsible ministries (name and short name)."""
+    names = _organisation_names(initiative.organisation)
+    for organisation in initiative.participating_organisations.all():
+        names += _organisation_names(organisation)
+    for ministry in initiative.responsible_ministries.all():
+        names += [ministry.name, ministry.short_name]
+    unique = dict.fromkeys(normalise(name) for name in names if name)
+    return list(unique)
+
+
+def measure_texts(initiative: Initiative) -> list[Field]:
+    goals = "\n".join(getattr(initiative, name) for name in GOAL_FIELDS)
+    return [
+        (initiative.title, "A"),
+        (initiative.summary, "B"),
+        (initiative.description, "C"),
+        (goals, "C"),
+        (" ".join(kind_labels(initiative.kind)), "B"),
+    ]
+
+
+def measure_vector(initiative: Initiative) -> str:
+    names = " ".join(measure_names(initiative))
+    return document_vector(measure_texts(initiative), [(names, "B")])
+
+
+REPORT_B = ("summary", "what_was_done")
+REPORT_C = ("what_worked", "challenges", "success_conditions", "advice", "outcomes")
+
+
+def report_vector(report: ExperienceReport) -> str:
+    """Title A; summary and what was done B, with the measure's owner; the rest C."""
+    texts = [(report.title, "A")]
+    texts += [(getattr(report, name), "B") for name in REPORT_B]
+    texts += [(getattr(report, name), "C") for name in REPORT_C]
+    owner = report.initiative.organisation
+    names = " ".join(dict.fromkeys(normalise(n) for n in _organisation_names(owner)))
+    return document_vector(texts, [(names, "B")])

@@ -1,0 +1,1 @@
+"""Norwegian words for search: lemmas of bokmål and nynorsk, compound parts and stop words."""
