@@ -5,6 +5,7 @@ after what caused it committed. The tasks keep this module's dotted paths (queue
 
 from django_tasks import task
 
+from . import vocabulary
 from .models import Comment, ExperienceReport, Initiative
 from .notifications import delivery, recipients
 
@@ -19,6 +20,11 @@ def initiative_published(initiative: Initiative) -> None:
 
 def report_published(report: ExperienceReport) -> None:
     publication_notifications.enqueue(report_id=report.pk)
+
+
+def text_withdrawn(record: Initiative | ExperienceReport) -> None:
+    """Published text was taken down: its words leave the search vocabulary."""
+    refresh_search_vocabulary.enqueue()
 
 
 @task()
@@ -52,3 +58,9 @@ def overdue_reminders() -> int:
     """Remind owners of initiatives whose end date has passed while still "pågår"."""
     recipients.queue_overdue_reminders()
     return delivery.deliver_immediate()
+
+
+@task()
+def refresh_search_vocabulary() -> int:
+    """Rebuild the words mistyped searches are corrected to, from what is published now."""
+    return vocabulary.refresh()

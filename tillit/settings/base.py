@@ -298,6 +298,8 @@ SCHEDULED_TASKS = {
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
+    # the words a mistyped search is corrected to (publishing adds its words at once)
+    "search-vocabulary": {"task": "initiatives.tasks.refresh_search_vocabulary", "hour": 4},
 }
 
 # --- Comments -------------------------------------------------------------------------------
