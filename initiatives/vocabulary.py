@@ -81,7 +81,9 @@ def refresh() -> int:
             " WHERE v.documents <> EXCLUDED.documents"
         )
         cursor.execute("SELECT count(*) FROM fresh_vocabulary")
-        return cursor.fetchone()[0]
+        words = cursor.fetchone()[0]
+        cursor.execute("DROP TABLE fresh_vocabulary")  # now, also inside an outer transaction
+        return words
 
 
 def learn(*, initiative_id: int | None = None, report_id: int | None = None) -> None:
