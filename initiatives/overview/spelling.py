@@ -62,7 +62,7 @@ _warned = False
 def correct(text: str) -> Correction | None:
     """``text`` with each unknown word replaced by its nearest known word, or None when
     every word is known or has no near neighbour (one query)."""
-    global _warned  # noqa: PLW0603 (one warning per process)
+    global _warned
     if not search.trigram_available():
         if not _warned:
             logger.warning("pg_trgm is not installed: mistyped search words are not corrected")
