@@ -1,5 +1,6 @@
 """Keeping the search vocabulary (``SearchVocabulary``): the surface words of published
-measures (title, summary, description, results chain) and published experience reports,
+measures (title, summary, description, results chain), published experience reports, the
+names of the organisations in published measures and of counties and municipalities,
 counted by PostgreSQL's ``ts_stat`` in one statement. Nothing unpublished is read, so a
 suggested correction never shows a word that nobody may read.
 
@@ -26,6 +27,8 @@ MEASURE_FIELDS = (
     "goal_user_effects",
     "goal_societal_effects",
 )
+# The measure's relations to organisations besides its owner (their join tables' suffixes).
+LINKED = ("partners", "participating_organisations", "responsible_ministries")
 REPORT_FIELDS = tuple(name for name in WRITTEN_FIELDS if name != "transferability")
 # Words worth offering: three letters or more, no digits, no parts of addresses or names of
 # files (the 'simple' parser keeps e-mail addresses, hosts and paths as one token).
@@ -38,9 +41,25 @@ def _vector(alias: str, fields: tuple[str, ...]) -> str:
     return f"to_tsvector('simple', concat_ws(' ', {columns}))"
 
 
+def _organisations(measures: str) -> str:
+    """The names of the organisations that own or take part in ``measures`` (ids)."""
+    linked = " UNION ".join(
+        f"SELECT organisation_id FROM initiatives_initiative_{relation}"  # noqa: S608
+        f" WHERE initiative_id IN ({measures})"
+        for relation in LINKED
+    )
+    return (
+        "SELECT to_tsvector('simple', concat_ws(' ', o.name, o.short_name))"  # noqa: S608
+        " FROM accounts_organisation o WHERE o.id IN (SELECT organisation_id"
+        f" FROM initiatives_initiative WHERE id IN ({measures}) UNION {linked})"
+    )
+
+
 def documents_sql(*, initiative_id: int | None = None, report_id: int | None = None) -> str:
-    """The query ``ts_stat`` reads: one tsvector per published document (all of them, or one
-    measure with its published reports, or one report)."""
+    """The query ``ts_stat`` reads: one tsvector per published document and per name of an
+    organisation in a published measure, with the names of counties and municipalities (all
+    of them; or one measure with its published reports and its organisations; or one
+    report)."""
     measures = (
         f"SELECT {_vector('i', MEASURE_FIELDS)} FROM initiatives_initiative i"  # noqa: S608
         f" WHERE i.workflow_status = '{PUBLISHED}'"
@@ -50,12 +69,22 @@ def documents_sql(*, initiative_id: int | None = None, report_id: int | None = N
         " JOIN initiatives_initiative i ON i.id = r.initiative_id"
         f" WHERE r.workflow_status = '{PUBLISHED}' AND i.workflow_status = '{PUBLISHED}'"
     )
+    if report_id is not None:
+        return f"{reports} AND r.id = {int(report_id)}"
+    ids = (
+        "SELECT id FROM initiatives_initiative"  # noqa: S608 (constants)
+        f" WHERE workflow_status = '{PUBLISHED}'"
+    )
+    places = (
+        " UNION ALL SELECT to_tsvector('simple', name) FROM accounts_county"
+        " UNION ALL SELECT to_tsvector('simple', name) FROM accounts_municipality"
+    )
     if initiative_id is not None:
         measures += f" AND i.id = {int(initiative_id)}"
         reports += f" AND i.id = {int(initiative_id)}"
-    elif report_id is not None:
-        return f"{reports} AND r.id = {int(report_id)}"
-    return f"{measures} UNION ALL {reports}"
+        ids += f" AND id = {int(initiative_id)}"
+        places = ""
+    return f"{measures} UNION ALL {reports} UNION ALL {_organisations(ids)}{places}"
 
 
 WORDS = f"SELECT word, ndoc FROM ts_stat(%s) WHERE {KEEP}"  # noqa: S608 (constants)

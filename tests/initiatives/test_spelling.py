@@ -11,7 +11,7 @@ from initiatives import services, vocabulary
 from initiatives.models import SearchVocabulary
 from initiatives.overview import search, spelling
 
-from ..factories import ExperienceReportFactory, InitiativeFactory
+from ..factories import ExperienceReportFactory, InitiativeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,10 +151,15 @@ def test_the_refresh_counts_published_documents_and_keeps_only_words(bergen):
         initiative=measure, workflow_status="publisert", summary="Tillitsvalgte lærte."
     )
     _measure(bergen, "Utkast", "Tillitsvalgte i et utkast.", status="utkast")
+    _measure(OrganisationFactory(name="Skjultetaten"), "Utkast", "Et utkast.", status="utkast")
+    measure.partners.add(OrganisationFactory(name="Samarbeidsetaten"))
     words = vocabulary.refresh()
     assert SearchVocabulary.objects.count() == words
     assert SearchVocabulary.objects.get(word="tillitsvalgte").documents == 2
     assert SearchVocabulary.objects.filter(word="resultatkjedeord").exists()
+    names = SearchVocabulary.objects.filter(word__in=["samarbeidsetaten", "skjultetaten"])
+    assert list(names.values_list("word", flat=True)) == ["samarbeidsetaten"]
+    assert SearchVocabulary.objects.filter(word__in=["vestland", "tromsø"]).count() == 2
     kept = set(SearchVocabulary.objects.values_list("word", flat=True))
     assert not {"2024", "vi", "og", "www.bergen.kommune.no", "post@bergen.no"} & kept
     assert all(len(word) >= 3 and not any(c.isdigit() for c in word) for word in kept)
