@@ -5,6 +5,7 @@ after what caused it committed. The tasks keep this module's dotted paths (queue
 
 from django_tasks import task
 
+from . import vocabulary
 from .models import Comment, ExperienceReport, Initiative
 from .notifications import delivery, recipients
 from .search import indexing
@@ -20,6 +21,11 @@ def initiative_published(initiative: Initiative) -> None:
 
 def report_published(report: ExperienceReport) -> None:
     publication_notifications.enqueue(report_id=report.pk)
+
+
+def text_withdrawn(record: Initiative | ExperienceReport) -> None:
+    """Published text was taken down: its words leave the search vocabulary."""
+    refresh_search_vocabulary.enqueue()
 
 
 @task()
@@ -73,3 +79,9 @@ def reindex_stale_search() -> int:
     return indexing.reindex(indexing.stale(Initiative)) + indexing.reindex(
         indexing.stale(ExperienceReport)
     )
+
+
+@task()
+def refresh_search_vocabulary() -> int:
+    """Rebuild the words mistyped searches are corrected to, from what is published now."""
+    return vocabulary.refresh()

@@ -19,6 +19,7 @@ from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
+from .vocabulary import SearchVocabulary
 
 __all__ = [
     "GOAL_FIELDS",
@@ -45,6 +46,7 @@ __all__ = [
     "OverviewEntry",
     "Participant",
     "ReportReason",
+    "SearchVocabulary",
     "Sector",
     "Transferability",
     "TrustRelation",

@@ -26,6 +26,7 @@ class OverviewParams:
     sorting: str = "nyeste"
     sorting_chosen: bool = False  # False: the default order (relevance when searching)
     page: int = 1
+    exact: bool = False  # eksakt=1: search for the words as typed, without correcting them
     ignored: list[str] = field(default_factory=list)
 
     @property
@@ -71,6 +72,10 @@ def parse(query, *, allowed: dict[str, set[str]]) -> OverviewParams:
     params.sorting_chosen = sorting in SORTINGS
     if params.sorting == "relevans" and not params.q:
         params.sorting, params.sorting_chosen = "nyeste", False
+    exact = query.get("eksakt", "")
+    params.exact = exact == "1"
+    if exact not in ("", "1"):
+        params.ignored.append(f"eksakt={_clean_text(exact)[:30]}")
     page = query.get("side", "1")
     if page.isascii() and page.isdigit() and 0 < int(page) < 100_000:
         params.page = int(page)

@@ -1,4 +1,4 @@
-"""The one pipeline of every faceted list: parse → fuzzy? → filter → count → page. The
+"""The one pipeline of every faceted list: parse → correct? → fuzzy? → filter → count → page. The
 overview and experience pages, the facet panel, the statistics, the exports, the feed and
 the API each ask a ``Selection`` for what they show."""
 
@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
+from django.db.models import Case, F, FloatField, QuerySet, When
+from django.db.models.functions import Cast
 
-from . import cache, facet_options, facets, search
+from . import cache, facet_options, facets, search, spelling
 from .params import OverviewParams, parse
 from .reference import Reference
 from .registry import BY_NAME
@@ -57,6 +58,7 @@ class OverviewResult:
     page: Page
     facets: list[facet_options.Facet]
     total: int
+    correction: spelling.Correction | None = None
 
 
 @dataclass
@@ -68,11 +70,27 @@ class FacetPanel:
     facets: list[facet_options.Facet]
     total: int
     fuzzy: bool
+    correction: spelling.Correction | None = None
+
+
+def _with_correction(typed: str, corrected: str):
+    """The search for what was typed or its correction. Exact hits rank as they would alone
+    (0 and up); hits of the correction only rank below every exact hit (below 0)."""
+    exact, exact_rank = search.text_condition(typed)
+    fixed, fixed_rank = search.text_condition(corrected)
+    below = Cast(fixed_rank, FloatField()) / (Cast(fixed_rank, FloatField()) + 1) - 1
+    rank = Case(When(exact, then=Cast(exact_rank, FloatField())), default=below)
+    return exact | fixed, rank
+
+
+UNDECIDED = object()
 
 
 class Selection:
     """One request's selection from ``source`` as ``user`` may see it: the query parsed
-    once; typo tolerance (``fuzzy``) only when the words themselves find nothing."""
+    once; mistyped words corrected (``correction``) when the vocabulary does not know them
+    and ``eksakt`` is not asked for; typo tolerance (``fuzzy``) only when the words and their
+    corrections find nothing."""
 
     def __init__(self, query, *, user, source: Source, version: int | None = None):
         self.version = cache.data_version() if version is None else version
@@ -80,12 +98,31 @@ class Selection:
         self.params = parse(query, allowed=cache.allowed(self.version))
         self.user, self.source = user, source
         self.fuzzy: bool | None = None  # decided when first needed
+        self._correction = UNDECIDED
+
+    @property
+    def correction(self) -> spelling.Correction | None:
+        """The corrected search text, when a word of the search is not in the vocabulary
+        (one query, made once)."""
+        if self._correction is UNDECIDED:
+            wanted = self.params.q and not self.params.exact
+            self._correction = spelling.correct(self.params.q) if wanted else None
+        return self._correction
+
+    def _text(self, fuzzy: bool):
+        """The text search's condition and rank: the fallback, or the words as typed and,
+        when there is one, their correction."""
+        if fuzzy:
+            return search.text_condition(self.params.q, fuzzy=True)
+        if self.correction is None:
+            return search.text_condition(self.params.q)
+        return _with_correction(self.params.q, self.correction.text)
 
     def _filtered(self, queryset, fuzzy: bool) -> QuerySet:
         """``queryset`` narrowed to the text search (annotated with its ``rank``) and to
         every selected facet."""
         if self.params.q:
-            condition, rank = search.text_condition(self.params.q, fuzzy=fuzzy)
+            condition, rank = self._text(fuzzy)
             queryset = queryset.filter(condition).annotate(rank=rank)
         for name, values in self.params.selected.items():
             if values:
@@ -93,11 +130,12 @@ class Selection:
         return queryset
 
     def _wants_fuzzy(self) -> bool:
-        """Only for a search whose words find nothing this user may see."""
+        """Only for a search whose words (and their correction) find nothing this user may
+        see."""
         if not self.params.q:
             return False
         visible = self.source.rows(self.user)
-        return not visible.filter(search.exact_condition(self.params.q)).exists()
+        return not visible.filter(self._text(False)[0]).exists()
 
     def rows(self, *, fuzzy: bool | None = None) -> QuerySet:
         """The visible records matching the selection, sorted (exports, feed, API)."""
@@ -129,7 +167,7 @@ class Selection:
         if paged:
             offset = (params.page - 1) * PAGE_SIZE
             window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
-        condition, rank = search.text_condition(params.q, fuzzy=fuzzy)
+        condition, rank = self._text(fuzzy)
         searched = counted.filter(condition).annotate(rank=rank)
         return facets.facet_counts(searched, params.selected, reference, window)
 
@@ -146,7 +184,14 @@ class Selection:
         """The facets and the total, without a page of results."""
         counts = self.counts(paged=False)
         shown = self._facets(counts)
-        return FacetPanel(self.params, self.reference, shown, counts.total, bool(self.fuzzy))
+        fuzzy = bool(self.fuzzy)
+        return FacetPanel(
+            self.params, self.reference, shown, counts.total, fuzzy, self._shown_correction()
+        )
+
+    def _shown_correction(self) -> spelling.Correction | None:
+        """The correction, when the results shown are its (not the fallback's)."""
+        return None if self.fuzzy else self.correction
 
     def page(self) -> OverviewResult:
         """One page of records with the panel's facets; the total comes from the facet
@@ -161,7 +206,9 @@ class Selection:
             page_ids = None  # the statement looked at a page that is not there
         rows = self.source.decorate(self._page_rows(page_ids), self.reference)
         page = Page(rows, self.params.page, paginator)
-        return OverviewResult(self.params, page, self._facets(counts), counts.total)
+        return OverviewResult(
+            self.params, page, self._facets(counts), counts.total, self._shown_correction()
+        )
 
     def _facets(self, counts: facets.FacetCounts) -> list[facet_options.Facet]:
         hidden = self.source.hidden_facets
@@ -178,7 +225,9 @@ class Selection:
         else:
             rows = source.fetch(source.model.objects.filter(pk__in=page_ids))
         if params.q:
-            rows = rows.annotate(snippet=search.headline(params.q, source.snippet_of))
+            correction = self._shown_correction()
+            marked = correction.text if correction else params.q
+            rows = rows.annotate(snippet=search.headline(marked, source.snippet_of))
         rows = list(rows)
         if page_ids is not None:
             position = {pk: n for n, pk in enumerate(page_ids)}

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from initiatives import tasks
+from initiatives import tasks, vocabulary
 from initiatives.models import ChangeAction, ExperienceReport, Initiative, WorkflowStatus
 from initiatives.models.experience import WRITTEN_FIELDS
 from initiatives.search.indexing import prepare_report
@@ -95,13 +95,14 @@ EXPERIENCE_WORKFLOW = Workflow(
             permission=Action.EXPERIENCE_PUBLISH,
             change=ChangeAction.EXPERIENCE_PUBLISHED,
             sets={"published_at": lambda step: step.obj.published_at or timezone.now()},
-            queue=(tasks.report_published,),
+            queue=(tasks.report_published, vocabulary.learn_report),
         ),
         "unpublish": Transition(
             sources=frozenset({PUBLISHED}),
             target=DRAFT,
             permission=Action.EXPERIENCE_UNPUBLISH,
             change=ChangeAction.EXPERIENCE_UNPUBLISHED,
+            queue=(tasks.text_withdrawn,),
         ),
     },
 )

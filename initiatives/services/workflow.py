@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives import tasks
+from initiatives import tasks, vocabulary
 from initiatives.models import ChangeAction, Initiative, UnionAssessment, WorkflowStatus
 from initiatives.notifications import emails
 from tillit.policy import Action, require
@@ -60,7 +60,7 @@ INITIATIVE_WORKFLOW = Workflow(
             change=ChangeAction.PUBLISHED,
             decision=True,
             sets={"published_at": _first_publication, "review_note": ""},
-            queue=(tasks.initiative_published,),
+            queue=(tasks.initiative_published, vocabulary.learn_measure),
             tell=(emails.published,),
         ),
         "return": Transition(
@@ -78,6 +78,7 @@ INITIATIVE_WORKFLOW = Workflow(
             target=ARCHIVED,
             permission=Action.INITIATIVE_ARCHIVE,
             change=ChangeAction.ARCHIVED,
+            queue=(tasks.text_withdrawn,),
         ),
         "unpublish": Transition(
             sources=frozenset({PUBLISHED}),
@@ -86,6 +87,7 @@ INITIATIVE_WORKFLOW = Workflow(
             change=ChangeAction.UNPUBLISHED,
             note=Note("reason", gettext_lazy("Give the reason for unpublishing.")),
             sets={"review_note": note_given},
+            queue=(tasks.text_withdrawn,),
             tell=(emails.unpublished,),
         ),
     },

@@ -22,14 +22,16 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
-// When htmx replaces part of a page, say what changed: the new text of the element marked
-// data-announce goes into the page's live region, which stays in place and is read out.
+// When htmx replaces part of a page, say what changed: the new text of the elements marked
+// data-announce (a count, and a corrected search) goes into the page's live region, which
+// stays in place and is read out.
 document.addEventListener("htmx:afterSettle", () => {
-  const source = document.querySelector("[data-announce]");
+  const sources = Array.from(document.querySelectorAll("[data-announce]"));
   const region = document.getElementById("live-announcer");
-  if (source && region) {
+  if (sources.length && region) {
+    const text = sources.map((source) => source.textContent.trim()).join(" ");
     region.textContent = "";
-    window.setTimeout(() => { region.textContent = source.textContent.trim(); }, 50);
+    window.setTimeout(() => { region.textContent = text; }, 50);
   }
 });
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from initiatives import vocabulary
 from tillit.accounts.models import Organisation
 
 from ..factories import InitiativeFactory
@@ -60,3 +61,31 @@ def test_facets_and_search_work_together(live_server, new_page, axe_check):
     assert "Tillitsbasert turnus i hjemmetjenesten" in body
     assert "Selvstyrte team" not in body
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_a_mistyped_search_is_corrected_said_aloud_and_can_be_undone(
+    live_server, new_page, axe_check
+):
+    bergen = Organisation.objects.get(municipality_id="4601")
+    InitiativeFactory(
+        organisation=bergen,
+        title="Felles møteplass",
+        summary="Et fast møte for tillitsvalgte og ledelsen.",
+        description="Ledelsen inviterer hver måned.",
+        workflow_status="publisert",
+    )
+    vocabulary.refresh()
+    page = new_page()
+    page.goto(live_server.url + "/tiltak/")
+    page.locator("#id_q").fill("tilitsvalgte")
+    page.locator("#id_q").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=tilitsvalgte"))
+    expect(page.locator(".result h3")).to_have_text("Felles møteplass")
+    expect(page.locator("#live-announcer")).to_have_text(
+        "1 tiltak Viser treff for «tillitsvalgte»."
+    )
+    axe_check(page, "overview, a corrected search")
+
+    page.get_by_role("link", name="Søk i stedet etter «tilitsvalgte»").click()
+    expect(page).to_have_url(re.compile(r"eksakt=1"))
+    expect(page.locator(".search-correction")).to_have_count(0)

@@ -299,6 +299,8 @@ SCHEDULED_TASKS = {
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
     "search-reindex": {"task": "initiatives.tasks.reindex_stale_search", "hour": 4},
+    # the words a mistyped search is corrected to (publishing adds its words at once)
+    "search-vocabulary": {"task": "initiatives.tasks.refresh_search_vocabulary", "hour": 5},
 }
 
 # --- Norwegian search ---------------------------------------------------------------------
