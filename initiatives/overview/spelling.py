@@ -2,7 +2,8 @@
 (``SearchVocabulary``) by trigram similarity. A word counts as known when the vocabulary has
 it or a word that begins with it (a stem or the start of a compound); an unknown word becomes
 its most similar known word (similarity at least ``THRESHOLD``; ties go to the word more
-documents use). Without pg_trgm no correction is made, and a warning says so once."""
+documents use). A word the Norwegian dictionaries know is never corrected: the search
+already finds it in either written standard ("sjukeheim" finds "sykehjem"). Without pg_trgm no correction is made, and a warning says so once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+
+from tillit.core.norsk.analyser import analyser
 
 from . import search
 
@@ -69,6 +72,9 @@ def correct(text: str) -> Correction | None:
             _warned = True
         return None
     words = _candidates(text)
+    if words:
+        unknown = analyser().unknown(words)
+        words = [word for word in words if word in unknown]
     if not words:
         return None
     with connection.cursor() as cursor:

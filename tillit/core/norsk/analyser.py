@@ -46,10 +46,12 @@ MAX_APERTIUM_LENGTH = 40
 
 @dataclass(frozen=True)
 class Analysis:
-    """A word's ``whole`` lemmas (both standards) and, for a compound, its ``parts``'."""
+    """A word's ``whole`` lemmas (both standards) and, for a compound, its ``parts``';
+    ``known`` is false when no dictionary knew the word (the lemmas are then guesses)."""
 
     whole: frozenset[str]
     parts: frozenset[str] = frozenset()
+    known: bool = True
 
 
 def _lexeme(lemma: str) -> str | None:
@@ -170,6 +172,10 @@ class Analyser:
             result.update(found)
         return result
 
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """The words no dictionary knows (misspelt, or names the dictionaries lack)."""
+        return {word for word, found in self.analyse(words).items() if not found.known}
+
     def stem(self, word: str) -> str:
         """The Snowball stem, the same as PostgreSQL's ``norwegian`` configuration gives."""
         with self.snowball_lock:
@@ -195,11 +201,12 @@ class Analyser:
         lower = word.lower()
         stems = {_lexeme(stem) for speller in self.hunspell for stem in speller.stems(word)}
         stems.discard(None)
+        known = bool(stems)
         if not stems:
             stems = {self.stem(lower)}
         if self.apertium is not None:
             stems.add(lower)  # an unknown word is also indexed as written
-        return Analysis(frozenset(stems))
+        return Analysis(frozenset(stems), known=known)
 
     def _apertium_batch(self, words: list[str]) -> dict[str, Analysis]:
         for processes in self.apertium.values():
