@@ -19,7 +19,7 @@ from tillit.accounts.registry import (
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, AuditObject
 from tillit.policy import is_editor
 
-from . import discussion, selectors
+from . import discussion, selectors, tasks
 from .demo import seed_comments, seed_experience, seed_initiatives
 from .models import Initiative
 from .overview.cache import bump_data_version
@@ -43,6 +43,7 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
     added = seed_initiatives(count=initiatives, seed=seed)
     reports = seed_experience()
     comments = seed_comments()
+    tasks.translate_published.enqueue()  # the demo's texts in the other written standard
     return (
         f"{added} new measures ({Initiative.objects.count()} in all), "
         f"{reports} new experience reports, {comments} new comments"

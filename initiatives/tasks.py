@@ -3,10 +3,15 @@ call the ``*_posted``/``*_published`` functions inside their transaction, so a t
 after what caused it committed. The tasks keep this module's dotted paths (queued rows and
 ``settings.SCHEDULED_TASKS`` name them); their work is in ``initiatives.notifications``."""
 
+from django.core.cache import cache
+from django.db.models import Model
 from django_tasks import task
 
-from .models import Comment, ExperienceReport, Initiative
+from . import translations
+from .models import Comment, ExperienceReport, Initiative, TextTranslation, WorkflowStatus
 from .notifications import delivery, recipients
+
+TRANSLATION_PRIORITY = -10  # e-mail first: a translation may wait a little
 
 
 def comment_posted(comment: Comment) -> None:
@@ -15,10 +20,30 @@ def comment_posted(comment: Comment) -> None:
 
 def initiative_published(initiative: Initiative) -> None:
     publication_notifications.enqueue(initiative_id=initiative.pk)
+    text_changed(initiative)
 
 
 def report_published(report: ExperienceReport) -> None:
     publication_notifications.enqueue(report_id=report.pk)
+    text_changed(report)
+
+
+def _text_ids(obj: Model) -> dict:
+    key = "report_id" if isinstance(obj, ExperienceReport) else "initiative_id"
+    return {key: obj.pk}
+
+
+def text_changed(obj: Initiative | ExperienceReport) -> None:
+    """A text was published, or a published text edited: translate its new version."""
+    translate_text.enqueue(**_text_ids(obj))
+
+
+def translation_wanted(obj: Initiative | ExperienceReport) -> None:
+    """A reader asked for a translation not made yet: queue it, at most once in ten minutes
+    for one version (many readers, one task)."""
+    key = f"translation-wanted:{type(obj).__name__}:{obj.pk}:{translations.version_of(obj)}"
+    if cache.add(key, True, timeout=600):
+        translate_text.enqueue(**_text_ids(obj))
 
 
 @task()
@@ -52,3 +77,33 @@ def overdue_reminders() -> int:
     """Remind owners of initiatives whose end date has passed while still "pågår"."""
     recipients.queue_overdue_reminders()
     return delivery.deliver_immediate()
+
+
+@task(priority=TRANSLATION_PRIORITY)
+def translate_text(initiative_id: int | None = None, report_id: int | None = None) -> str:
+    """Find the written standard of a measure's or report's text and translate its current
+    version into the other standard (``initiatives.translations``)."""
+    model, pk = (ExperienceReport, report_id) if report_id else (Initiative, initiative_id)
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
+        return "gone"
+    made = translations.translate_text(obj)
+    return f"{obj.written_standard or '?'}→{made.target}" if made else obj.written_standard
+
+
+@task(priority=TRANSLATION_PRIORITY)
+def translate_published(limit: int = 1000) -> int:
+    """Translate published texts that have no translation yet (after a bulk load such as the
+    demo data), at most ``limit`` of each kind. Returns how many were translated."""
+    done = 0
+    for model, owner in ((Initiative, "initiative"), (ExperienceReport, "report")):
+        untranslated = (
+            model.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
+            .exclude(
+                pk__in=TextTranslation.objects.filter(**{f"{owner}__isnull": False}).values(owner)
+            )
+            .order_by("pk")[:limit]
+        )
+        for obj in untranslated:
+            done += translations.translate_text(obj) is not None
+    return done

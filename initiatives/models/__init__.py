@@ -19,6 +19,7 @@ from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
+from .translations import TextTranslation, WrittenStandard
 
 __all__ = [
     "GOAL_FIELDS",
@@ -46,10 +47,12 @@ __all__ = [
     "Participant",
     "ReportReason",
     "Sector",
+    "TextTranslation",
     "Transferability",
     "TrustRelation",
     "UnionAssessment",
     "WorkflowStatus",
+    "WrittenStandard",
     "YearbookPick",
     "YearbookPickSection",
 ]

@@ -11,6 +11,7 @@ from initiatives.rules.experience import visibility_filter
 from tillit.core.fields import limited_text_field
 
 from .choices import WorkflowStatus
+from .translations import written_standard_field
 
 # Text limits; all of a report's text together stays far below the 1 MB a tsvector holds.
 PART_LENGTH = 10_000
@@ -117,6 +118,7 @@ class ExperienceReport(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    written_standard = written_standard_field()
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="norwegian")
         + SearchVector("summary", "what_was_done", weight="B", config="norwegian")

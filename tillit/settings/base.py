@@ -300,6 +300,14 @@ SCHEDULED_TASKS = {
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
 }
 
+# --- Bokmål ↔ nynorsk: Apertium (Debian package apertium-nno-nob) -------------------------
+# The translator and analyser commands (names on PATH, or full paths) and the pair's data.
+# Where they are missing the portal runs on, logs a warning and offers no translations.
+APERTIUM_COMMAND = env("APERTIUM_COMMAND", default="apertium")
+APERTIUM_LT_PROC = env("APERTIUM_LT_PROC", default="lt-proc")
+APERTIUM_PAIR_DIR = env("APERTIUM_PAIR_DIR", default="/usr/share/apertium/apertium-nno-nob")
+APERTIUM_TIMEOUT = env.int("APERTIUM_TIMEOUT", default=120)  # seconds for one text
+
 # --- Comments -------------------------------------------------------------------------------
 # At most this many comments per user in this many seconds; past it the answer is HTTP 429.
 COMMENT_RATE_LIMIT = (env.int("COMMENT_RATE_LIMIT_COUNT", default=10), 600)

@@ -1,0 +1,1 @@
+"""Norwegian language tools: bokmål and nynorsk, analysed and translated with Apertium."""
