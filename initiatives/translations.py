@@ -113,10 +113,6 @@ class Reading:
     shown: dict = field(default_factory=dict)
     lang: str = ""  # the language of ``shown``
 
-    @property
-    def source_label(self) -> str:
-        return str(WrittenStandard(self.standard).label) if self.standard else ""
-
 
 def reading(obj: Model, *, requested: str | None, language: str | None = None) -> Reading:
     """What to show of ``obj`` to a reader with interface ``language`` who asked (or not)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WrittenStandard(models.TextChoices):
-    BOKMAL = "nb", _("Bokmål")
-    NYNORSK = "nn", _("Nynorsk")
+    BOKMAL = "nb", _("Norwegian Bokmål")
+    NYNORSK = "nn", _("Norwegian Nynorsk")
     UNDETERMINED = "und", _("cannot be told")  # too short, or a mix (ISO 639's "und")
 
 
