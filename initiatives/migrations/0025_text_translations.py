@@ -5,39 +5,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0022_yearbook_pick_sections'),
+        ("initiatives", "0022_yearbook_pick_sections"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='experiencereport',
-            name='written_standard',
-            field=models.CharField(blank=True, choices=[('nb', 'Norwegian Bokmål'), ('nn', 'Norwegian Nynorsk'), ('und', 'cannot be told')], default='', editable=False, max_length=3, verbose_name='written standard'),
+            model_name="experiencereport",
+            name="written_standard",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("nb", "Norwegian Bokmål"),
+                    ("nn", "Norwegian Nynorsk"),
+                    ("und", "cannot be told"),
+                ],
+                default="",
+                editable=False,
+                max_length=3,
+                verbose_name="written standard",
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='written_standard',
-            field=models.CharField(blank=True, choices=[('nb', 'Norwegian Bokmål'), ('nn', 'Norwegian Nynorsk'), ('und', 'cannot be told')], default='', editable=False, max_length=3, verbose_name='written standard'),
+            model_name="initiative",
+            name="written_standard",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("nb", "Norwegian Bokmål"),
+                    ("nn", "Norwegian Nynorsk"),
+                    ("und", "cannot be told"),
+                ],
+                default="",
+                editable=False,
+                max_length=3,
+                verbose_name="written standard",
+            ),
         ),
         migrations.CreateModel(
-            name='TextTranslation',
+            name="TextTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_hash', models.CharField(max_length=64)),
-                ('source', models.CharField(choices=[('nb', 'Norwegian Bokmål'), ('nn', 'Norwegian Nynorsk')], max_length=2)),
-                ('target', models.CharField(choices=[('nb', 'Norwegian Bokmål'), ('nn', 'Norwegian Nynorsk')], max_length=2)),
-                ('fields', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='initiatives.initiative')),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='initiatives.experiencereport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source_hash", models.CharField(max_length=64)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("nb", "Norwegian Bokmål"), ("nn", "Norwegian Nynorsk")],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(
+                        choices=[("nb", "Norwegian Bokmål"), ("nn", "Norwegian Nynorsk")],
+                        max_length=2,
+                    ),
+                ),
+                ("fields", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="initiatives.initiative",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="initiatives.experiencereport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'machine translation',
-                'verbose_name_plural': 'machine translations',
-                'indexes': [models.Index(fields=['source_hash', 'target'], name='translation_by_text')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('initiative__isnull', True), ('report__isnull', True), _connector='XOR'), name='translation_of_one_text'), models.UniqueConstraint(condition=models.Q(('initiative__isnull', False)), fields=('initiative', 'source_hash', 'target'), name='translation_once_per_measure_version'), models.UniqueConstraint(condition=models.Q(('report__isnull', False)), fields=('report', 'source_hash', 'target'), name='translation_once_per_report_version')],
+                "verbose_name": "machine translation",
+                "verbose_name_plural": "machine translations",
+                "indexes": [
+                    models.Index(fields=["source_hash", "target"], name="translation_by_text")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("initiative__isnull", True), ("report__isnull", True), _connector="XOR"
+                        ),
+                        name="translation_of_one_text",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("initiative__isnull", False)),
+                        fields=("initiative", "source_hash", "target"),
+                        name="translation_once_per_measure_version",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("report__isnull", False)),
+                        fields=("report", "source_hash", "target"),
+                        name="translation_once_per_report_version",
+                    ),
+                ],
             },
         ),
     ]
