@@ -64,15 +64,18 @@ def translate_text(obj: Model) -> TextTranslation | None:
         _set_standard(obj, existing.source)
         return existing
     fields = text_fields(obj)
-    found = apertium.written_standard("\n\n".join(fields.values()))
-    if found is None and not apertium.available():
-        return None  # not looked at: a later run with Apertium installed will
+    same_text = TextTranslation.objects.filter(source_hash=version).first()  # elsewhere
+    if same_text is not None:
+        found = same_text.source
+    else:
+        found = apertium.written_standard("\n\n".join(fields.values()))
+        if found is None and not apertium.available():
+            return None  # not looked at: a later run with Apertium installed will
     standard = found or WrittenStandard.UNDETERMINED
     _set_standard(obj, standard)
     if standard not in OTHER:
         return None
     target = OTHER[standard]
-    same_text = TextTranslation.objects.filter(source_hash=version, target=target).first()
     if same_text is not None:
         translated = same_text.fields
     else:

@@ -91,11 +91,35 @@ def _run(args: Sequence[str], text: str) -> str:
     return done.stdout
 
 
-def _unknown_words(words: list[str], standard: str) -> int:
-    """How many of ``words`` the standard's analyser does not know (compounds analysed)."""
-    analyser = str(_pair_dir() / ANALYSERS[standard])
-    output = _run([_lt_proc(), "-e", "-w", analyser], "\n".join(words) + "\n")
-    return output.count("/*")
+def _unknown_words(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` each standard's analyser does not know (compounds analysed);
+    the two analysers run side by side."""
+    text = "\n".join(words) + "\n"
+    running = {
+        standard: subprocess.Popen(
+            [_lt_proc(), "-e", "-w", str(_pair_dir() / analyser)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for standard, analyser in ANALYSERS.items()
+    }
+    unknown = {}
+    try:
+        for standard, process in running.items():
+            output, _ = process.communicate(text, timeout=_timeout())
+            if process.returncode:
+                raise TranslationUnavailable(f"lt-proc exited with {process.returncode}")
+            unknown[standard] = output.count("/*")
+    except (OSError, subprocess.SubprocessError) as error:
+        raise TranslationUnavailable(f"lt-proc: {error}") from error
+    finally:
+        for process in running.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return unknown
 
 
 def written_standard(text: str) -> str | None:
@@ -105,7 +129,7 @@ def written_standard(text: str) -> str | None:
     if not words or not available():
         return None
     try:
-        unknown = {standard: _unknown_words(words, standard) for standard in ANALYSERS}
+        unknown = _unknown_words(words)
     except TranslationUnavailable as error:
         logger.warning("detecting the written standard failed: %s", error)
         return None
