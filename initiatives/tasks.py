@@ -8,7 +8,7 @@ from django.db.models import Model
 from django_tasks import task
 
 from . import translations
-from .models import Comment, ExperienceReport, Initiative, TextTranslation, WorkflowStatus
+from .models import Comment, ExperienceReport, Initiative, WorkflowStatus
 from .notifications import delivery, recipients
 
 TRANSLATION_PRIORITY = -10  # e-mail first: a translation may wait a little
@@ -92,18 +92,14 @@ def translate_text(initiative_id: int | None = None, report_id: int | None = Non
 
 
 @task(priority=TRANSLATION_PRIORITY)
-def translate_published(limit: int = 1000) -> int:
-    """Translate published texts that have no translation yet (after a bulk load such as the
-    demo data), at most ``limit`` of each kind. Returns how many were translated."""
+def translate_published(limit: int = 500) -> int:
+    """Translate published texts never looked at (older texts, a bulk load such as the demo
+    data), at most ``limit`` of each kind a run. Returns how many were translated."""
     done = 0
-    for model, owner in ((Initiative, "initiative"), (ExperienceReport, "report")):
-        untranslated = (
-            model.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
-            .exclude(
-                pk__in=TextTranslation.objects.filter(**{f"{owner}__isnull": False}).values(owner)
-            )
-            .order_by("pk")[:limit]
-        )
-        for obj in untranslated:
+    for model in (Initiative, ExperienceReport):
+        never_looked_at = model.objects.filter(
+            workflow_status=WorkflowStatus.PUBLISERT, written_standard=""
+        ).order_by("pk")[:limit]
+        for obj in never_looked_at:
             done += translations.translate_text(obj) is not None
     return done

@@ -154,8 +154,3 @@ def goals_shown(initiative: Initiative, shown: dict) -> list[tuple[str, str]]:
         for name in GOAL_FIELDS
         if shown.get(name)
     ]
-
-
-def can_translate() -> bool:
-    """Whether translations can be made here (Apertium installed)."""
-    return apertium.available()

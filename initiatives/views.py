@@ -83,10 +83,10 @@ class OverviewView(FacetedListView):
 
 
 def text_reading(request, obj) -> translations.Reading:
-    """The text as the reader asked to read it (``?lesemal=nn``); a translation not made yet,
-    or a text never looked at, is queued for the background, never made here."""
+    """The text as the reader asked to read it (``?lesemal=nn``); a translation asked for and
+    not made yet is queued for the background, never made here."""
     reading = translations.reading(obj, requested=request.GET.get(translations.PARAMETER))
-    if reading.pending or (not obj.written_standard and translations.can_translate()):
+    if reading.pending:
         tasks.translation_wanted(obj)
     return reading
 

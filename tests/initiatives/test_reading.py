@@ -235,10 +235,26 @@ def test_while_not_made_the_page_says_so_and_queues_it_once(client, published):
     assert queued.get().args_kwargs["kwargs"] == {"initiative_id": published.pk}
 
 
-def test_a_text_never_looked_at_is_queued_by_its_page(client, published):
+def test_texts_never_looked_at_are_found_by_the_scheduled_sweep(
+    client, published, bergen, run_tasks
+):
+    draft = InitiativeFactory(organisation=bergen, **NYNORSK)
+    report = ExperienceReportFactory(initiative=published, workflow_status="publisert")
     html = _page(client, published)
-    assert "Les på" not in html  # not known yet
-    assert DBTaskResult.objects.filter(task_path="initiatives.tasks.translate_text").count() == 1
+    assert "Les på" not in html  # not known yet, and the page queues nothing
+    assert not DBTaskResult.objects.exists()
+    tasks.translate_published.enqueue()
+    run_tasks()
+    assert set(TextTranslation.objects.values_list("initiative", "report")) == {
+        (published.pk, None),
+        (None, report.pk),
+    }
+    draft.refresh_from_db()
+    assert draft.written_standard == ""  # drafts wait for their publication
+    assert "Les på nynorsk" in _page(client, published)
+    tasks.translate_published.enqueue()
+    assert run_tasks() == ["SUCCESSFUL"]
+    assert TextTranslation.objects.count() == 2
 
 
 def test_asking_for_the_text_s_own_standard_shows_the_original(client, published, run_tasks):

@@ -298,6 +298,7 @@ SCHEDULED_TASKS = {
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
+    "translate-texts": {"task": "initiatives.tasks.translate_published", "minutes": 30},
 }
 
 # --- Bokmål ↔ nynorsk: Apertium (Debian package apertium-nno-nob) -------------------------
