@@ -59,16 +59,23 @@ class TextTranslation(models.Model):
             models.CheckConstraint(
                 condition=Q(initiative__isnull=True) ^ Q(report__isnull=True),
                 name="translation_of_one_text",
+                violation_error_message=_(
+                    "A translation belongs to one measure or one experience report."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["initiative", "source_hash", "target"],
                 condition=Q(initiative__isnull=False),
                 name="translation_once_per_measure_version",
+                violation_error_message=_("This version of the measure is translated already."),
             ),
             models.UniqueConstraint(
                 fields=["report", "source_hash", "target"],
                 condition=Q(report__isnull=False),
                 name="translation_once_per_report_version",
+                violation_error_message=_(
+                    "This version of the experience report is translated already."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["source_hash", "target"], name="translation_by_text")]
