@@ -20,7 +20,7 @@ from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
 from .models import ExperienceReport, FocusArea, LifecycleStatus
 from .overview.reports import similar_initiatives
-from .views import FacetedListView, InitiativeMixin
+from .views import FacetedListView, InitiativeMixin, text_reading
 
 
 class ExperienceListView(FacetedListView):
@@ -72,6 +72,7 @@ class ExperienceDetailView(ReportMixin, TemplateView):
         }
         return super().get_context_data(
             allowed=allowed,
+            reading=text_reading(self.request, report),
             similar=similar_initiatives(report) if report.is_published else [],
             **discussion.page_context(
                 report, user, comment_url=reverse("initiatives:report_comment", args=[report.pk])

@@ -44,6 +44,7 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
     reports = seed_experience()
     comments = seed_comments()
     words = vocabulary.refresh()
+    tasks.translate_published.enqueue()  # the demo's texts in the other written standard
     return (
         f"{added} new measures ({Initiative.objects.count()} in all), "
         f"{reports} new experience reports, {comments} new comments, "

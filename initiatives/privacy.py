@@ -20,6 +20,7 @@ from .models import (
     MailPreferences,
     ModerationAction,
     Notification,
+    TextTranslation,
     YearbookPick,
 )
 
@@ -72,6 +73,23 @@ def _experience_reports(user):
         "updated_at",
         "published_at",
     )
+
+
+@section("translations", _("Machine translations of your texts into the other written standard"))
+def _translations(user):
+    fields = ("source", "target", "fields", "created_at")
+    return {
+        "measures": rows(
+            TextTranslation.objects.filter(initiative__created_by=user).order_by("pk"),
+            "initiative_id",
+            *fields,
+        ),
+        "experience_reports": rows(
+            TextTranslation.objects.filter(report__created_by=user).order_by("pk"),
+            "report_id",
+            *fields,
+        ),
+    }
 
 
 @section("attachments", _("Files you uploaded"), covers=("initiatives.Attachment.uploaded_by",))

@@ -19,7 +19,7 @@ from tillit.core.formviews import add_service_errors
 from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
-from . import discussion, selectors, services
+from . import discussion, selectors, services, tasks, translations
 from .forms import InitiativeForm, ReviewForm
 from .models import Initiative, WorkflowStatus
 from .overview.params import SORTINGS
@@ -82,6 +82,15 @@ class OverviewView(FacetedListView):
     url_name = "initiatives:overview"
 
 
+def text_reading(request, obj) -> translations.Reading:
+    """The text as the reader asked to read it (``?lesemal=nn``); a translation asked for and
+    not made yet is queued for the background, never made here."""
+    reading = translations.reading(obj, requested=request.GET.get(translations.PARAMETER))
+    if reading.pending:
+        tasks.translation_wanted(obj)
+    return reading
+
+
 class InitiativeDetailView(InitiativeMixin, TemplateView):
     """Anyone sees published measures; members of the owner and editors see the rest."""
 
@@ -96,7 +105,10 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         }
         allowed[Action.EXPERIENCE_CREATE] = can(user, Action.EXPERIENCE_CREATE, initiative)
         show_history = allowed[Action.INITIATIVE_VIEW_HISTORY]
+        reading = text_reading(self.request, initiative)
         return super().get_context_data(
+            reading=reading,
+            goals=translations.goals_shown(initiative, reading.shown),
             allowed={action.name: value for action, value in allowed.items()},
             history=selectors.initiative_history(initiative) if show_history else None,
             show_contact=initiative.publish_contact or show_history,

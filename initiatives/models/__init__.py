@@ -20,6 +20,7 @@ from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
 from .vocabulary import SearchVocabulary
+from .translations import TextTranslation, WrittenStandard
 
 __all__ = [
     "GOAL_FIELDS",
@@ -48,10 +49,12 @@ __all__ = [
     "ReportReason",
     "SearchVocabulary",
     "Sector",
+    "TextTranslation",
     "Transferability",
     "TrustRelation",
     "UnionAssessment",
     "WorkflowStatus",
+    "WrittenStandard",
     "YearbookPick",
     "YearbookPickSection",
 ]

@@ -11,6 +11,7 @@ from initiatives.rules.experience import visibility_filter
 from tillit.core.fields import limited_text_field
 
 from .choices import WorkflowStatus
+from .translations import written_standard_field
 
 # Text limits; all of a report's text together stays far below the 1 MB a tsvector holds.
 PART_LENGTH = 10_000
@@ -117,6 +118,7 @@ class ExperienceReport(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    written_standard = written_standard_field()
     # Made in Python (initiatives/search): lemmas of both written standards, compound parts
     # and names. The database fills in a plain Snowball vector, and marks the row for
     # re-indexing (search_version 0), when a write left it out (migration 0024).

@@ -30,6 +30,7 @@ from .choices import (
 from .display import GOAL_FIELDS, InitiativeDisplay
 from .focus_areas import FocusArea
 from .querysets import InitiativeQuerySet
+from .translations import written_standard_field
 
 # Path segments after /tiltak/<id>/ that are views, so never used as a title slug.
 RESERVED_SLUGS = {
@@ -221,6 +222,7 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1)
+    written_standard = written_standard_field()
     # Made in Python (initiatives/search): lemmas of both written standards, compound parts
     # and names. The database fills in a plain Snowball vector, and marks the row for
     # re-indexing (search_version 0), when a write left it out (migration 0024).

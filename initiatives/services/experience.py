@@ -74,6 +74,8 @@ def experience_update(*, report: ExperienceReport, by, data: dict) -> Experience
         prepare_report(current)
         current.save()
         _record(current, by=by, action=ChangeAction.EXPERIENCE_EDITED)
+        if current.workflow_status == PUBLISHED:
+            tasks.text_changed(current)
     return current
 
 

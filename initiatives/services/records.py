@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from initiatives import tasks
 from initiatives.attachments import clean_file_name
 from initiatives.dates import DatePrecision, ends_before, truncate
 from initiatives.models import (
@@ -199,6 +200,7 @@ def initiative_update(
             initiative_submit(initiative=current, by=by)
         elif change and current.workflow_status == WorkflowStatus.PUBLISERT:
             transaction.on_commit(lambda: emails.published_initiative_edited(current, by))
+            tasks.text_changed(current)
     return current
 
 

@@ -80,6 +80,7 @@ def test_the_export_lists_the_platform_s_sections_around_the_apps_sections():
         "invitations",
         "measures",
         "experience_reports",
+        "translations",
         "attachments",
         "comments",
         "comment_reports",

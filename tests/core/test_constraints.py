@@ -117,6 +117,9 @@ NOT_BEHIND_A_FORM = {
     "one_pending_request_per_org": "the policy refuses a second request",
     "one_assessment_per_ministry": "assessing again updates the ministry's (update_or_create)",
     "one_reminder_per_deadline": "the reminder task skips a deadline reminded already",
+    "translation_of_one_text": "the translation task writes these rows",
+    "translation_once_per_measure_version": "the translation task reuses a version's row",
+    "translation_once_per_report_version": "the translation task reuses a version's row",
 }
 
 

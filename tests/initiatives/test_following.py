@@ -225,6 +225,7 @@ def test_the_scheduler_enqueues_each_due_run_once():
         "trial-deadline-reminders",
         "search-reindex",
         "search-vocabulary",
+        "translate-texts",
     }
     next_monday = scheduler.enqueue_due(monday_8 + timedelta(days=7))
     assert "weekly-digest" in next_monday

@@ -301,6 +301,7 @@ SCHEDULED_TASKS = {
     "search-reindex": {"task": "initiatives.tasks.reindex_stale_search", "hour": 4},
     # the words a mistyped search is corrected to (publishing adds its words at once)
     "search-vocabulary": {"task": "initiatives.tasks.refresh_search_vocabulary", "hour": 5},
+    "translate-texts": {"task": "initiatives.tasks.translate_published", "minutes": 30},
 }
 
 # --- Norwegian search ---------------------------------------------------------------------
@@ -308,6 +309,14 @@ SCHEDULED_TASKS = {
 # them). Where they are missing the portal starts, warns, and searches with Snowball stems.
 NORSK_ANALYSER_DIR = env("NORSK_ANALYSER_DIR", default="/usr/share/apertium/apertium-nno-nob")
 NORSK_HUNSPELL_DIR = env("NORSK_HUNSPELL_DIR", default="/usr/share/hunspell")
+
+# --- Bokmål ↔ nynorsk: Apertium (Debian package apertium-nno-nob) -------------------------
+# The translator and analyser commands (names on PATH, or full paths); the pair's data is
+# NORSK_ANALYSER_DIR above.
+# Where they are missing the portal runs on, logs a warning and offers no translations.
+APERTIUM_COMMAND = env("APERTIUM_COMMAND", default="apertium")
+APERTIUM_LT_PROC = env("APERTIUM_LT_PROC", default="lt-proc")
+APERTIUM_TIMEOUT = env.int("APERTIUM_TIMEOUT", default=120)  # seconds for one text
 
 # --- Comments -------------------------------------------------------------------------------
 # At most this many comments per user in this many seconds; past it the answer is HTTP 429.

@@ -1,1 +1,2 @@
-"""Norwegian words for search: lemmas of bokmål and nynorsk, compound parts and stop words."""
+"""Norwegian language tools: bokmål and nynorsk words for search (lemmas, compound parts,
+stop words) and translation between the two written standards, with Apertium."""
