@@ -19,8 +19,8 @@ from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
-from .vocabulary import SearchVocabulary
 from .translations import TextTranslation, WrittenStandard
+from .vocabulary import SearchVocabulary
 
 __all__ = [
     "GOAL_FIELDS",

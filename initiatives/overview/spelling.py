@@ -1,9 +1,10 @@
 """Corrections for mistyped search words, from the vocabulary of published text
-(``SearchVocabulary``) by trigram similarity. A word counts as known when the vocabulary has
-it or a word that begins with it (a stem or the start of a compound); an unknown word becomes
-its most similar known word (similarity at least ``THRESHOLD``; ties go to the word more
-documents use). A word the Norwegian dictionaries know is never corrected: the search
-already finds it in either written standard ("sjukeheim" finds "sykehjem"). Without pg_trgm no correction is made, and a warning says so once."""
+(``SearchVocabulary``) by trigram similarity. A word counts as known when the vocabulary has it
+or a word that begins with it (a stem or the start of a compound); an unknown word becomes its
+most similar known word (similarity at least ``THRESHOLD``; ties go to the word more documents
+use). A word the Norwegian dictionaries know is never corrected: the search already finds it in
+either written standard ("sjukeheim" finds "sykehjem"). Without pg_trgm no correction is made,
+and a warning says so once."""
 
 from __future__ import annotations
 
