@@ -230,7 +230,7 @@ def _stage_rows(cursor, plan: SeedPlan, start_index: int, count: int, first_id: 
     owners: dict[int, Organisation] = {}
     raw = cursor.cursor  # psycopg's own cursor, for COPY
     with raw.copy(
-        f"COPY bulk_row (id, organisation_id, {columns}, number) FROM STDIN"  # noqa: S608
+        f"COPY bulk_row (id, organisation_id, {columns}, number) FROM STDIN"
     ) as copy:
         for offset in range(count):
             index = start_index + offset
