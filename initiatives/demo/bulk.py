@@ -35,6 +35,7 @@ from ..models import Initiative, InitiativeChange, InitiativeFocusArea, Overview
 from ..overview.cache import bump_data_version
 from .content import InitiativeText
 from .initiatives import SeedPlan, choose, row_fields, seed_plan, template_fields
+from .shared import read_shared
 
 logger = logging.getLogger("tillit.bulk_seed")
 
@@ -165,8 +166,14 @@ def _build_index(definition: str) -> float:
     return time.monotonic() - started
 
 
-def _build_indexes(definitions: list[str]) -> None:
-    """Build the dropped indexes again, two sessions at a time (GIN builds use one core)."""
+def _build_indexes(definitions: list[str], *, inside: bool) -> None:
+    """Build the dropped indexes again, two sessions at a time (GIN builds use one core);
+    ``inside`` an outer transaction (a test), one by one in this session."""
+    if inside:
+        with connection.cursor() as cursor:
+            for definition in definitions:
+                cursor.execute(definition)
+        return
     with ThreadPoolExecutor(INDEX_WORKERS) as pool:
         for definition, seconds in zip(
             definitions, pool.map(_build_index, definitions), strict=True
@@ -229,9 +236,7 @@ def _stage_rows(cursor, plan: SeedPlan, start_index: int, count: int, first_id: 
     pairs: set[tuple[int, int]] = set()
     owners: dict[int, Organisation] = {}
     raw = cursor.cursor  # psycopg's own cursor, for COPY
-    with raw.copy(
-        f"COPY bulk_row (id, organisation_id, {columns}, number) FROM STDIN"
-    ) as copy:
+    with raw.copy(f"COPY bulk_row (id, organisation_id, {columns}, number) FROM STDIN") as copy:
         for offset in range(count):
             index = start_index + offset
             organisation, state, text = choose(index, plan)
@@ -413,8 +418,15 @@ def bulk_seed_initiatives(*, count: int, seed: int) -> dict[str, float]:
     if missing <= 0:
         return {}
     timer = _Timer()
+    inside = connection.in_atomic_block
     plan = seed_plan(seed)
     texts = plan.municipal_texts + plan.state_texts
+    # Draw again what seed_demo drew for the measures there are (its shared measures take no
+    # draws), so the stream continues where it left off: the bulk rows are then the rows
+    # seed_demo would have made for the same seed and size.
+    for index in range(min(len(read_shared()), existing), existing):
+        organisation, state, _text = choose(index, plan)
+        row_fields(index, plan.notes, state, plan.rng, plan.authors.get(organisation.pk))
     with transaction.atomic(), connection.cursor() as cursor:
         # the foreign keys checked per statement, so the triggers can be enabled again
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -441,10 +453,10 @@ def bulk_seed_initiatives(*, count: int, seed: int) -> dict[str, float]:
         timer("overview entries")
         for table in LOADED:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-    _build_indexes([definition for _name, definition in indexes])
+    _build_indexes([definition for _name, definition in indexes], inside=inside)
     timer("indexes")
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM (ANALYZE) {', '.join(LOADED)}")
+    with connection.cursor() as cursor:  # VACUUM cannot run inside a transaction
+        cursor.execute(f"{'ANALYZE' if inside else 'VACUUM (ANALYZE)'} {', '.join(LOADED)}")
     timer("vacuum and analyze")
     bump_data_version()
     return {"added": missing, **timer.steps}
