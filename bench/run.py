@@ -157,6 +157,10 @@ def _get(port: int, path: str, connection=None) -> tuple[int, float]:
     return response.status, elapsed
 
 
+# The slowest time of each (port, path) sent, for the slowest URLs of a scenario.
+SLOWEST: dict[tuple[int, str], float] = {}
+
+
 def drive(port: int, paths: list[str], clients: int) -> tuple[list[float], int, float]:
     """Send every path once, spread over ``clients`` keep-alive connections; returns the
     latencies in ms, the number of failures (any status but 200) and the wall time."""
@@ -174,6 +178,7 @@ def drive(port: int, paths: list[str], clients: int) -> tuple[list[float], int, 
             status, elapsed = _get(port, path, connection)
             with lock:
                 latencies.append(elapsed * 1000)
+                SLOWEST[(port, path)] = max(SLOWEST.get((port, path), 0), elapsed * 1000)
                 if status != 200:
                     failures.append((path, status))
         connection.close()
@@ -338,6 +343,7 @@ def run(
                         **results[size],
                         "queries": counts[size][name],
                         "distinct_urls": len(set(paths[size][name])),
+                        **({"slowest": _slowest(ports[size], paths[size][name])} if scale else {}),
                     }
                 )
     reports = []
@@ -353,6 +359,13 @@ def run(
             }
         )
     return reports
+
+
+def _slowest(port: int, paths: list[str], count: int = 5) -> list[list]:
+    """The ``count`` slowest distinct paths of a scenario, with their slowest time in ms."""
+    times = {path: SLOWEST.get((port, path), 0.0) for path in set(paths)}
+    ranked = sorted(times.items(), key=lambda item: item[1], reverse=True)[:count]
+    return [[path, round(ms, 1)] for path, ms in ranked]
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -473,12 +486,13 @@ def scale_report(args, previous: dict | None) -> dict:
         counted=40,
     )
     steps = BULK_STEPS.get(args.scale, {})
-    reused = "added" not in steps and previous and previous.get("initiatives") == args.scale
+    reused = "added" not in steps  # the database was full: nothing seeded in this run
+    earlier = previous if previous and previous.get("initiatives") == args.scale else {}
     report = {
         "initiatives": args.scale,
-        "seed_seconds": previous["seed_seconds"] if reused else steps.get("seconds"),
-        "seed_steps": previous.get("seed_steps") if reused else steps,
-        "reused": bool(reused),
+        "seed_seconds": earlier.get("seed_seconds") if reused else steps.get("seconds"),
+        "seed_steps": earlier.get("seed_steps") if reused else steps,
+        "reused": reused,
         "clients": args.clients,
         "workers": args.workers,
         "targets": large.TARGETS,
