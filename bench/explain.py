@@ -3,7 +3,9 @@ BUFFERS) of its slowest, against a benchmark database of the private cluster.
 
     .venv/bin/python bench/explain.py bench_1000000 '/tiltak/?q=kommunen' '/tiltak/?fylke=46'
 
-The page is requested once to warm the caches, then again with its queries captured.
+The page is requested once to warm the database's buffers, then again with its queries
+captured; ``--cold`` empties Django's cache before that (the overview caches the facet counts
+of selections without text, and the benchmark requests each URL once).
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ import json, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.core.cache import cache
 client = Client()
 for path in json.loads(PATHS):
     client.get(path)
+    if COLD:
+        cache.clear()
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
@@ -43,12 +48,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("database")
     parser.add_argument("paths", nargs="+")
+    parser.add_argument("--cold", action="store_true", help="empty Django's cache first")
     args = parser.parse_args()
     env = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
     env.update(LOCAL_DATABASE_NAME=args.database, DJANGO_SETTINGS_MODULE="tillit.settings.test")
-    script = SCRIPT.replace("PATHS", repr(json.dumps(args.paths)))
+    script = SCRIPT.replace("PATHS", repr(json.dumps(args.paths))).replace("COLD", str(args.cold))
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script], cwd=BASE_DIR, env=env, check=False
     )

@@ -148,8 +148,12 @@ def markdown(scale: dict) -> str:
     lines = [
         f"## {size:,} measures (`make bench SIZE={size}`)".replace(",", " "),
         "",
-        f"Seeded with `seed_bulk` in {scale['seed_seconds']} s"
-        + (" (an earlier run; this one reused the database)" if scale.get("reused") else "")
+        (
+            f"Seeded with `seed_bulk` in {scale['seed_seconds']} s"
+            if scale.get("seed_seconds")
+            else "Seeded with `seed_bulk` before this run"
+        )
+        + (" (when it was filled; this run reused it)" if scale.get("reused") else "")
         + f". {scale['clients']} concurrent clients, {scale['workers']} gunicorn workers. "
         f"Targets: p95 ≤ {TARGETS['p95_ms']} ms, p95 / p95 at 1 000 ≤ {TARGETS['p95_vs_1000']}, "
         f"≤ {TARGETS['queries']} SQL queries a page.",
