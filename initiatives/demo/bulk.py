@@ -160,7 +160,7 @@ def _build_index(definition: str) -> float:
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SET maintenance_work_mem = '1GB'")
-            cursor.execute(definition)
+            cursor.execute(definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
     finally:
         connections["default"].close()
     return time.monotonic() - started
@@ -453,7 +453,12 @@ def bulk_seed_initiatives(*, count: int, seed: int) -> dict[str, float]:
         timer("overview entries")
         for table in LOADED:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-    _build_indexes([definition for _name, definition in indexes], inside=inside)
+    definitions = [definition for _name, definition in indexes]
+    try:
+        _build_indexes(definitions, inside=inside)
+    except Exception:  # the load is committed: say what to build by hand
+        logger.error("Indexes to build again:\n%s", ";\n".join(definitions))
+        raise
     timer("indexes")
     with connection.cursor() as cursor:  # VACUUM cannot run inside a transaction
         cursor.execute(f"{'ANALYZE' if inside else 'VACUUM (ANALYZE)'} {', '.join(LOADED)}")

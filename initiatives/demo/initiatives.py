@@ -141,15 +141,14 @@ def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeC
 
 
 def _authors() -> dict[int, User]:
-    writers = Membership.objects.filter(roles__overlap=[Role.ANSATT, Role.LEDER]).select_related(
-        "user"
-    )
-    return {m.organisation_id: m.user for m in writers}
+    # in a fixed order, so the same writer is chosen each time (the last one by id)
+    writers = Membership.objects.filter(roles__overlap=[Role.ANSATT, Role.LEDER])
+    return {m.organisation_id: m.user for m in writers.select_related("user").order_by("pk")}
 
 
 def _leaders() -> dict[int, User]:
     leaders = Membership.objects.filter(roles__contains=[Role.LEDER]).select_related("user")
-    return {m.organisation_id: m.user for m in leaders}
+    return {m.organisation_id: m.user for m in leaders.order_by("pk")}
 
 
 def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
