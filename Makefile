@@ -102,5 +102,7 @@ messages: install
 clean:
 	rm -rf $(VENV) node_modules .local/uv .local/staticfiles locale/.compiled
 
+# make bench SIZE=1000000: 1 000 against that many measures (seeded in bulk), the overview's
+# filters and searches against issue 21's targets (bench/scale.py); the database is kept.
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(if $(SIZE),--scale $(SIZE))

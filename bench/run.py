@@ -62,13 +62,14 @@ def _manage(*args, database: str, **extra) -> str:
     return result.stdout
 
 
-def prepare(size: int) -> tuple[str, float]:
-    """Migrate and seed ``bench_<size>``; returns its name and the seeding time."""
+def prepare(size: int, *, bulk: bool = False) -> tuple[str, float]:
+    """Migrate and seed ``bench_<size>``; returns its name and the seeding time. ``bulk``:
+    with ``seed_bulk`` (``initiatives/demo/bulk.py``), set-based, for a million."""
     database = f"bench_{size}"
     _manage("migrate", "--noinput", "-v0", database=database)
     started = time.monotonic()
-    _manage(
-        "seed_demo",
+    output = _manage(
+        "seed_bulk" if bulk else "seed_demo",
         "--initiatives",
         str(size),
         "--seed",
@@ -77,7 +78,13 @@ def prepare(size: int) -> tuple[str, float]:
         database=database,
         DEBUG="false",
     )
+    if bulk:  # its last line: the seconds of each step, "added" when it added any
+        BULK_STEPS[size] = json.loads(output.strip().splitlines()[-1])
     return database, time.monotonic() - started
+
+
+# seed_bulk's steps per size, of this run
+BULK_STEPS: dict[int, dict] = {}
 
 
 def socket_dir() -> str:
@@ -150,6 +157,10 @@ def _get(port: int, path: str, connection=None) -> tuple[int, float]:
     return response.status, elapsed
 
 
+# The slowest time of each (port, path) sent, for the slowest URLs of a scenario.
+SLOWEST: dict[tuple[int, str], float] = {}
+
+
 def drive(port: int, paths: list[str], clients: int) -> tuple[list[float], int, float]:
     """Send every path once, spread over ``clients`` keep-alive connections; returns the
     latencies in ms, the number of failures (any status but 200) and the wall time."""
@@ -167,6 +178,7 @@ def drive(port: int, paths: list[str], clients: int) -> tuple[list[float], int, 
             status, elapsed = _get(port, path, connection)
             with lock:
                 latencies.append(elapsed * 1000)
+                SLOWEST[(port, path)] = max(SLOWEST.get((port, path), 0), elapsed * 1000)
                 if status != 200:
                     failures.append((path, status))
         connection.close()
@@ -224,19 +236,30 @@ def filtered_paths(measures: list, rng: random.Random, count: int) -> list[str]:
     return paths
 
 
-def scenario_paths(database: str, requests: int) -> dict[str, list[str]]:
+def scenario_paths(database: str, requests: int, *, scale: bool = False) -> dict[str, list[str]]:
+    """Each scenario's paths; ``scale`` adds facet selections without text and searches
+    (``bench/scale.py``), each at least 200 distinct URLs."""
     rng = random.Random(7)  # noqa: S311 (benchmark inputs, not secrets)
     output = _manage("shell", "-c", PUBLISHED_SAMPLE, database=database)
     measures = json.loads(output.strip().splitlines()[-1])
     filtered = filtered_paths(measures, rng, max(requests, 200))
     pages = [f"/tiltak/?side={n}" for n in range(1, 6)]
-    return {
+    paths = {
         "healthz": ["/healthz"] * requests,
         "overview": [pages[i % len(pages)] for i in range(requests)],
         "overview_filtered": filtered,
         "detail": [f"/tiltak/{rng.choice(measures)[0]}/" for _ in range(requests)],
         "statistics": statistics_paths(filtered, requests),
     }
+    if scale:
+        from bench import scale as large
+
+        output = _manage("shell", "-c", large.SAMPLE, database=database)
+        values = json.loads(output.strip().splitlines()[-1])
+        titles = [title for _pk, _kind, _county, title in measures]
+        paths["overview_facets"] = large.facet_paths(values, rng, max(requests, 200))
+        paths["search"] = large.search_paths(values, titles, rng, max(requests, 200))
+    return paths
 
 
 def statistics_paths(filtered: list[str], requests: int) -> list[str]:
@@ -277,13 +300,29 @@ def query_counts(database: str, samples: dict[str, list[str]]) -> dict[str, int]
     return json.loads(output.strip().splitlines()[-1])
 
 
-def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dict]:
-    """Every scenario on a server per size, the sizes taking turns (see ``alternating``)."""
-    prepared = {size: prepare(size) for size in sizes}
+def run(
+    sizes: list[int],
+    requests: int,
+    clients: int,
+    workers: int,
+    *,
+    bulk: tuple[int, ...] = (),
+    scale: bool = False,
+    counted: int = 20,
+) -> list[dict]:
+    """Every scenario on a server per size, the sizes taking turns (see ``alternating``).
+    The sizes in ``bulk`` are seeded set-based; ``counted`` pages of each scenario have their
+    SQL queries counted."""
+    prepared = {size: prepare(size, bulk=size in bulk) for size in sizes}
     databases = {size: database for size, (database, _seconds) in prepared.items()}
-    paths = {size: scenario_paths(database, requests) for size, database in databases.items()}
+    paths = {
+        size: scenario_paths(database, requests, scale=scale)
+        for size, database in databases.items()
+    }
     counts = {
-        size: query_counts(database, {name: values[:20] for name, values in paths[size].items()})
+        size: query_counts(
+            database, {name: values[:counted] for name, values in paths[size].items()}
+        )
         for size, database in databases.items()
     }
     with ExitStack() as stack:
@@ -299,7 +338,13 @@ def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dic
             results = alternating(ports, {size: paths[size][name] for size in sizes}, clients)
             for size in sizes:
                 scenarios[size].append(
-                    {"name": name, **results[size], "queries": counts[size][name]}
+                    {
+                        "name": name,
+                        **results[size],
+                        "queries": counts[size][name],
+                        "distinct_urls": len(set(paths[size][name])),
+                        **({"slowest": _slowest(ports[size], paths[size][name])} if scale else {}),
+                    }
                 )
     reports = []
     for size in sizes:
@@ -314,6 +359,13 @@ def run(sizes: list[int], requests: int, clients: int, workers: int) -> list[dic
             }
         )
     return reports
+
+
+def _slowest(port: int, paths: list[str], count: int = 5) -> list[list]:
+    """The ``count`` slowest distinct paths of a scenario, with their slowest time in ms."""
+    times = {path: SLOWEST.get((port, path), 0.0) for path in set(paths)}
+    ranked = sorted(times.items(), key=lambda item: item[1], reverse=True)[:count]
+    return [[path, round(ms, 1)] for path, ms in ranked]
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -417,9 +469,49 @@ def scenarios_report(args) -> dict:
     return {**main_result, "runs": results, "clients": args.clients, "workers": args.workers}
 
 
+def scale_report(args, previous: dict | None) -> dict:
+    """``--scale N``: 1 000 against N (seeded in bulk), the overview's filters and searches
+    against the targets of ``bench/scale.py``. A database found full keeps the seeding time
+    measured when it was filled (``previous``)."""
+    from bench import scale as large
+
+    sizes = [1000, args.scale]
+    results = run(
+        sizes,
+        args.requests,
+        args.clients,
+        args.workers,
+        bulk=(args.scale,),
+        scale=True,
+        counted=40,
+    )
+    steps = BULK_STEPS.get(args.scale, {})
+    reused = "added" not in steps  # the database was full: nothing seeded in this run
+    earlier = previous if previous and previous.get("initiatives") == args.scale else {}
+    report = {
+        "initiatives": args.scale,
+        "seed_seconds": earlier.get("seed_seconds") if reused else steps.get("seconds"),
+        "seed_steps": earlier.get("seed_steps") if reused else steps,
+        "reused": reused,
+        "clients": args.clients,
+        "workers": args.workers,
+        "targets": large.TARGETS,
+        "runs": results,
+    }
+    report["targets_met"] = large.verdict(results[0], results[-1])
+    return report
+
+
 def main():
+    sys.path.insert(0, str(BASE_DIR))  # for ``bench.scale`` and ``bench.load``
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument(
+        "--scale",
+        type=int,
+        help="instead: 1000 against this size (seed_bulk), filtered overview and searches "
+        'against issue 21\'s targets; written under "scale", the rest kept',
+    )
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=3)
@@ -432,16 +524,26 @@ def main():
     parser.add_argument("--load-users", type=int, default=50)
     args = parser.parse_args()
     latest = BASE_DIR / "bench" / "latest.json"
-    report = json.loads(latest.read_text()) if args.only and latest.exists() else {}
-    if args.only != "load":
-        report.update(scenarios_report(args))
-    if args.only != "scenarios":
-        report["load"] = load_runs(
-            max(args.sizes), args.workers, args.load_seconds, args.load_users
-        )
+    existing = json.loads(latest.read_text()) if latest.exists() else {}
+    report = existing if args.only or args.scale else {}
+    if "scale" in existing:  # the large run's figures stay until it runs again
+        report["scale"] = existing["scale"]
+    if args.scale:
+        report["scale"] = scale_report(args, existing.get("scale"))
+    else:
+        if args.only != "load":
+            report.update(scenarios_report(args))
+        if args.only != "scenarios":
+            report["load"] = load_runs(
+                max(args.sizes), args.workers, args.load_seconds, args.load_users
+            )
     markdown = table(report.get("runs", []))
     if report.get("load"):
         markdown += "\n" + load_table(report["load"])
+    if report.get("scale"):
+        from bench import scale as large
+
+        markdown += "\n" + large.markdown(report["scale"])
     latest.write_text(json.dumps(report, indent=2) + "\n")
     (BASE_DIR / "bench" / "latest.md").write_text(markdown)
     print(markdown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
@@ -54,6 +55,7 @@ STATE_WEIGHTS = {
     WorkflowStatus.UTKAST: 15,
     WorkflowStatus.ARKIVERT: 5,
 }
+STATES, STATE_WEIGHTS_LIST = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
 
 
 def demo_agencies() -> list[Organisation]:
@@ -140,15 +142,14 @@ def _history(initiative: Initiative, publisher: User | None) -> list[InitiativeC
 
 
 def _authors() -> dict[int, User]:
-    writers = Membership.objects.filter(roles__overlap=[Role.ANSATT, Role.LEDER]).select_related(
-        "user"
-    )
-    return {m.organisation_id: m.user for m in writers}
+    # in a fixed order, so the same writer is chosen each time (the last one by id)
+    writers = Membership.objects.filter(roles__overlap=[Role.ANSATT, Role.LEDER])
+    return {m.organisation_id: m.user for m in writers.select_related("user").order_by("pk")}
 
 
 def _leaders() -> dict[int, User]:
     leaders = Membership.objects.filter(roles__contains=[Role.LEDER]).select_related("user")
-    return {m.organisation_id: m.user for m in leaders}
+    return {m.organisation_id: m.user for m in leaders.order_by("pk")}
 
 
 def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
@@ -159,15 +160,34 @@ def _dates(rng: random.Random, lifecycle: str) -> tuple[date, date | None]:
     return start, None
 
 
-def _build(
+def template_fields(text: InitiativeText) -> dict:
+    """The fields a measure takes from its text (the same for every copy of the text)."""
+    results = text.results
+    return {
+        "title": text.title,
+        "summary": text.summary,
+        "description": text.description,
+        "kind": text.kind,
+        "sector": text.sector,
+        "trust_relations": text.trust_relations,
+        "participants": text.participants,
+        "exemption_from": text.exemption,
+        "goal_resources": results.resources,
+        "goal_activities": results.activities,
+        "goal_outputs": results.outputs,
+        "goal_user_effects": results.user_effects,
+        "goal_societal_effects": results.societal_effects,
+    }
+
+
+def row_fields(
     index: int,
-    text: InitiativeText,
     notes: Notes,
-    organisation: Organisation,
     state: WorkflowStatus,
     rng: random.Random,
     author: User | None,
-) -> Initiative:
+) -> dict:
+    """The fields drawn for each measure: status, dates, assessment, contact, author."""
     lifecycle = rng.choice(list(LifecycleStatus))
     if state in (WorkflowStatus.UTKAST, WorkflowStatus.TIL_GODKJENNING):
         lifecycle = rng.choice([LifecycleStatus.PLANLAGT, LifecycleStatus.PAGAR])
@@ -192,26 +212,11 @@ def _build(
     union_notes = notes.union_notes_confirmed if assessment == UnionAssessment.BEKREFTET else []
     if assessment == UnionAssessment.IKKE_INVOLVERT:
         union_notes = notes.union_notes_not_involved
-    results = text.results
-    return Initiative(
-        title=text.title,
-        summary=text.summary,
-        description=text.description,
-        organisation=organisation,
-        kind=text.kind,
-        sector=text.sector,
-        trust_relations=text.trust_relations,
-        participants=text.participants,
+    return dict(
         lifecycle_status=lifecycle,
         start_date=start,
         end_date=end,
         started_before_reform=start < REFORM_START,
-        exemption_from=text.exemption,
-        goal_resources=results.resources,
-        goal_activities=results.activities,
-        goal_outputs=results.outputs,
-        goal_user_effects=results.user_effects,
-        goal_societal_effects=results.societal_effects,
         contact_name=author.display_name if author else "",
         contact_email=author.email if author else "",
         publish_contact=bool(author) and index % 3 == 0,
@@ -232,21 +237,88 @@ def _build(
     )
 
 
+def _build(
+    index: int,
+    text: InitiativeText,
+    notes: Notes,
+    organisation: Organisation,
+    state: WorkflowStatus,
+    rng: random.Random,
+    author: User | None,
+) -> Initiative:
+    return Initiative(
+        organisation=organisation,
+        **template_fields(text),
+        **row_fields(index, notes, state, rng, author),
+    )
+
+
+@dataclass
+class SeedPlan:
+    """What both seeders (this one and ``bulk``) draw from: the organisations, their writers
+    and leaders, the texts, and the random source, so both make the same kind of data."""
+
+    rng: random.Random
+    municipalities: list[Organisation]
+    agencies: list[Organisation]
+    authors: dict[int, User]
+    leaders: dict[int, User]
+    county_firsts: list[Organisation]
+    areas: dict[str, FocusArea]
+    notes: Notes
+    municipal_texts: list[InitiativeText]
+    state_texts: list[InitiativeText]
+
+
+def seed_plan(seed: int) -> SeedPlan:
+    rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
+    municipalities = _municipalities(rng)
+    agencies = demo_agencies()
+    texts = read_initiatives()
+    return SeedPlan(
+        rng=rng,
+        municipalities=municipalities,
+        agencies=agencies,
+        authors=_authors(),
+        leaders=_leaders(),
+        county_firsts=_one_per_county(municipalities[1:]),
+        areas={area.slug: area for area in FocusArea.objects.all()},
+        notes=read_notes(),
+        municipal_texts=[t for t in texts if not t.state_agency],
+        state_texts=[t for t in texts if t.state_agency],
+    )
+
+
+def choose(index: int, plan: SeedPlan) -> tuple[Organisation, WorkflowStatus, InitiativeText]:
+    """The owner, state and text of the ``index``-th demo measure (counted from 0)."""
+    rng = plan.rng
+    if index < len(BERGEN_STATES):
+        text = plan.municipal_texts[index % len(plan.municipal_texts)]
+        return plan.municipalities[0], BERGEN_STATES[index], text
+    if index < len(BERGEN_STATES) + len(plan.county_firsts):
+        # Then one published initiative in each county.
+        organisation = plan.county_firsts[index - len(BERGEN_STATES)]
+        return organisation, WorkflowStatus.PUBLISERT, rng.choice(plan.municipal_texts)
+    is_state = rng.random() < 0.25
+    # Walk the municipalities in county order, so every county gets some.
+    municipalities = plan.municipalities
+    organisation = (
+        rng.choice(plan.agencies)
+        if is_state
+        else municipalities[1 + index % (len(municipalities) - 1)]
+    )
+    text = rng.choice(plan.state_texts if is_state else plan.municipal_texts)
+    state = rng.choices(STATES, STATE_WEIGHTS_LIST)[0]
+    return organisation, state, text
+
+
 def seed_initiatives(*, count: int, seed: int) -> int:
     """Create initiatives until there are ``count``; returns how many were added."""
     missing = count - Initiative.objects.count()
     if missing <= 0:
         return 0
-    rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
-    municipalities = _municipalities(rng)
-    agencies = demo_agencies()
-    authors, leaders = _authors(), _leaders()
-    county_firsts = _one_per_county(municipalities[1:])
-    areas = {area.slug: area for area in FocusArea.objects.all()}
-    texts, notes = read_initiatives(), read_notes()
-    municipal_texts = [t for t in texts if not t.state_agency]
-    state_texts = [t for t in texts if t.state_agency]
-    states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
+    plan = seed_plan(seed)
+    authors, leaders, areas = plan.authors, plan.leaders, plan.areas
 
     with transaction.atomic(), _given_times():  # first the services municipalities share
         shared = seed_shared(limit=missing, author_of=lambda o: authors.get(o.pk))
@@ -262,25 +334,9 @@ def seed_initiatives(*, count: int, seed: int) -> int:
         batch, links = [], []
         for offset in range(size):
             index = added + offset
-            if index < len(BERGEN_STATES):
-                organisation, state = municipalities[0], BERGEN_STATES[index]
-                text = municipal_texts[index % len(municipal_texts)]
-            elif index < len(BERGEN_STATES) + len(county_firsts):
-                # Then one published initiative in each county.
-                organisation = county_firsts[index - len(BERGEN_STATES)]
-                state, text = WorkflowStatus.PUBLISERT, rng.choice(municipal_texts)
-            else:
-                is_state = rng.random() < 0.25
-                # Walk the municipalities in county order, so every county gets some.
-                organisation = (
-                    rng.choice(agencies)
-                    if is_state
-                    else municipalities[1 + index % (len(municipalities) - 1)]
-                )
-                text = rng.choice(state_texts if is_state else municipal_texts)
-                state = rng.choices(states, weights)[0]
+            organisation, state, text = choose(index, plan)
             author = authors.get(organisation.pk)
-            batch.append(_build(index, text, notes, organisation, state, rng, author))
+            batch.append(_build(index, text, plan.notes, organisation, state, plan.rng, author))
             links.append(text.focus_areas)
         with transaction.atomic(), _given_times():
             created = Initiative.objects.bulk_create(batch)
