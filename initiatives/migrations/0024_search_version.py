@@ -5,16 +5,11 @@ A BEFORE trigger is the safety net for writes that leave the vector out (a plain
 text changes and the vector does not, or a row arrives without one, it fills in a weighted
 Snowball vector, as the generated column of 0004/0009 did, and sets ``search_version`` to 0,
 so searching still works and ``manage.py reindex_search`` (or the scheduled task) makes the
-proper vector. Small registers are re-indexed here; a large one is left to that command."""
-
-import logging
+proper vector. The vectors are made after ``migrate`` by the live code
+(``indexing.reindex_after_migrate``), never here: a migration that ran today's models would
+break as soon as a later migration adds a column to them."""
 
 from django.db import migrations, models
-
-from initiatives.search import indexing
-
-logger = logging.getLogger("tillit.migrations")
-REINDEX_LIMIT = 50_000
 
 INITIATIVE_TEXTS = (
     "title",
@@ -92,21 +87,6 @@ DROP FUNCTION IF EXISTS experience_search_fallback();
 """
 
 
-def reindex_small_registers(apps, schema_editor):
-    """Counted here; the vectors are made by the live code (``reindex_everything``), since
-    they need the analyser and the names, places and ministries of the relations."""
-    Initiative = apps.get_model("initiatives", "Initiative")
-    count = Initiative.objects.count()
-    if count > REINDEX_LIMIT:
-        logger.warning(
-            "%d measures: run `manage.py reindex_search` to make the Norwegian search "
-            "vectors (until then search uses the Snowball vectors it had)",
-            count,
-        )
-        return
-    indexing.reindex_everything()
-
-
 class Migration(migrations.Migration):
     dependencies = [("initiatives", "0023_search_vector_plain")]
 
@@ -119,5 +99,4 @@ class Migration(migrations.Migration):
         for model in ("initiative", "experiencereport")
     ] + [
         migrations.RunSQL(FORWARD, BACKWARD),
-        migrations.RunPython(reindex_small_registers, migrations.RunPython.noop, elidable=False),
     ]

@@ -100,6 +100,25 @@ def reindex_everything(*, batch: int = BATCH) -> int:
     )
 
 
+# Above this many stale measures ``migrate`` leaves the work to ``manage.py reindex_search``.
+REINDEX_AFTER_MIGRATE_LIMIT = 50_000
+
+
+def reindex_after_migrate(**kwargs) -> None:
+    """After ``migrate`` (post_migrate): rows without a vector of the current analyser get
+    one, when there are few; for a large register a warning names the command to run."""
+    count = stale(Initiative).count()
+    if count > REINDEX_AFTER_MIGRATE_LIMIT:
+        logger.warning(
+            "%d measures have old search vectors: run `manage.py reindex_search` "
+            "(until then search uses the Snowball vectors they have)",
+            count,
+        )
+        return
+    reindex(stale(Initiative))
+    reindex(stale(ExperienceReport))
+
+
 def stale(model) -> QuerySet:
     return model.objects.filter(~Q(search_version=current_version()))
 

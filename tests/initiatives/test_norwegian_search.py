@@ -184,6 +184,20 @@ def test_a_write_that_leaves_the_vector_out_is_still_found_and_marked_stale(clie
     assert measure.search_version == current_version()
 
 
+def test_migrate_makes_the_vectors_of_rows_marked_stale(bergen):
+    """The vectors are made after ``migrate`` with today's models, not inside a migration
+    (which broke a fresh database once a later migration added a column)."""
+    from django.core.management import call_command
+
+    from initiatives.search.indexing import current_version
+
+    measure = _published(bergen, "Mindre skjema")
+    Initiative.objects.filter(pk=measure.pk).update(title="Turnus i fellesskap")
+    call_command("migrate", verbosity=0)
+    measure.refresh_from_db()
+    assert measure.search_version == current_version()
+
+
 # --- without the dictionaries ------------------------------------------------------------
 
 
