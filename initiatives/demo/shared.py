@@ -52,6 +52,10 @@ def seed_shared(*, limit: int, author_of) -> list[Initiative]:
     ministries = {
         o.short_name: o for o in Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT)
     }
+    agencies = {
+        o.short_name: o
+        for o in Organisation.objects.filter(kind=OrganisationKind.STATLIG).exclude(short_name="")
+    }
     areas = {area.slug: area for area in FocusArea.objects.all()}
     added = []
     for text in read_shared()[:limit]:
@@ -78,7 +82,9 @@ def seed_shared(*, limit: int, author_of) -> list[Initiative]:
             InitiativeFocusArea(initiative=initiative, focus_area=areas[slug], is_primary=not i)
             for i, slug in enumerate(text.focus_areas)
         )
-        initiative.participating_organisations.set([kommuner[n] for n in text.participants])
+        initiative.participating_organisations.set(
+            [kommuner.get(key) or agencies[key] for key in text.participants]
+        )
         initiative.responsible_ministries.set([ministries[short] for short in text.ministries])
         index_initiative(initiative)
         added.append(initiative)

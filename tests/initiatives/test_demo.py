@@ -115,3 +115,19 @@ def test_demo_has_a_service_municipalities_share_and_measures_with_ministries(se
     assert all(
         list(a.responsible_ministries.all()) == [a.organisation.parent_ministry] for a in agencies
     )
+
+
+def test_the_demo_answers_the_searches_issue_21_names(settings, client):
+    """Someone trying the portal finds the fastlege pilot (written in nynorsk) by a bokmål
+    word, by a bokmål compound and by the agency taking part, and not by "fast" alone."""
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "40", "--seed", "3")
+
+    def titles(q):
+        return {i.title for i in client.get("/tiltak/", {"q": q}).context["overview"].page}
+
+    pilot = "Fastlegetenesta i Voss og Ulvik: legane fordeler timane sjølve"
+    assert pilot in titles("fastlege")
+    assert pilot in titles("fastlegetjenesten")
+    assert pilot in titles("Helsedirektoratet")
+    assert pilot in titles("sykehjem")  # "heimebesøk på sjukeheimen"
