@@ -233,3 +233,14 @@ def test_without_the_dictionaries_the_system_check_warns(tmp_path):
 
     with override_settings(NORSK_ANALYSER_DIR=str(tmp_path)):
         assert [w.id for w in dictionaries_installed(None)] == ["norsk.W001"]
+
+
+@needs_apertium
+def test_a_whole_word_ranks_above_the_same_word_as_a_compound_part(client, bergen):
+    """"skole" finds "kulturskolen" (a part), but a title saying "skolen" comes first."""
+    _published(bergen, "Leksehjelp etter skolen")
+    _published(bergen, "Kulturskolen samarbeider med biblioteket")  # newer: first on a tie
+    assert _found(client, "skole") == [
+        "Leksehjelp etter skolen",
+        "Kulturskolen samarbeider med biblioteket",
+    ]
