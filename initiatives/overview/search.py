@@ -37,6 +37,17 @@ def search_query(text: str) -> LexemeQuery | None:
     return LexemeQuery(tsquery) if tsquery else None
 
 
+def own_standard_rank(text: str, query: LexemeQuery):
+    """The rank of a search: its words in any form and standard, plus a bonus for text in
+    the searcher's own written standard (the other standard's lemmas are indexed a weight
+    lower), so "sjukeheim" lists nynorsk text first and "sykehjem" bokmål."""
+    rank = SearchRank(F("search_vector"), query)
+    native = to_tsquery(parse(text), native=True)
+    if native is None or native == query.source_expressions[0].value:
+        return rank
+    return rank + SearchRank(F("search_vector"), LexemeQuery(native))
+
+
 def prefix_query(text: str) -> LexemeQuery | None:
     """For plain words (no quotes or operators), also match words that start with them:
     "tillit" finds "tillitsvalgte" and "tillitsbasert"."""
@@ -64,7 +75,7 @@ def text_condition(text: str, *, fuzzy: bool = False):
         query = search_query(text)
         if query is None:
             return NOTHING, Value(0.0)
-        return Q(search_vector=query), SearchRank(F("search_vector"), query)
+        return Q(search_vector=query), own_standard_rank(text, query)
     prefixed = prefix_query(text)
     condition = NOTHING
     if prefixed is not None:

@@ -97,9 +97,16 @@ def _term(term: Term, lexemes: dict[str, frozenset[str]], prefix: bool) -> str |
     return "!" + text if term.excluded else text
 
 
-def to_tsquery(parsed: Parsed, *, prefix: bool = False) -> str | None:
-    """The tsquery text, or ``None`` when nothing is left to search for (only stop words)."""
-    lexemes = {} if prefix else analyser().lexemes(parsed.words(), parts=False)
+def to_tsquery(parsed: Parsed, *, prefix: bool = False, native: bool = False) -> str | None:
+    """The tsquery text, or ``None`` when nothing is left to search for (only stop words).
+    ``native``: each word only in its own written standard (for ranking: text written as the
+    searcher writes ranks above text found through the other standard)."""
+    if prefix:
+        lexemes = {}
+    elif native:
+        lexemes = {w: a.native for w, a in analyser().analyse(parsed.words()).items()}
+    else:
+        lexemes = analyser().lexemes(parsed.words(), parts=False)
     clauses = []
     for clause in parsed.clauses:
         terms = [t for t in (_term(term, lexemes, prefix) for term in clause) if t]

@@ -237,10 +237,34 @@ def test_without_the_dictionaries_the_system_check_warns(tmp_path):
 
 @needs_apertium
 def test_a_whole_word_ranks_above_the_same_word_as_a_compound_part(client, bergen):
-    """"skole" finds "kulturskolen" (a part), but a title saying "skolen" comes first."""
+    """ "skole" finds "kulturskolen" (a part), but a title saying "skolen" comes first."""
     _published(bergen, "Leksehjelp etter skolen")
     _published(bergen, "Kulturskolen samarbeider med biblioteket")  # newer: first on a tie
     assert _found(client, "skole") == [
         "Leksehjelp etter skolen",
         "Kulturskolen samarbeider med biblioteket",
     ]
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("query", "own", "other"),
+    [
+        (
+            "sjukeheim",
+            "Meir tid til bebuarane på sjukeheimen",
+            "Mer tid til beboerne på sykehjemmet",
+        ),
+        (
+            "sykehjem",
+            "Mer tid til beboerne på sykehjemmet",
+            "Meir tid til bebuarane på sjukeheimen",
+        ),
+        ("tillitsvalde", "Dei tillitsvalde lagar budsjettet", "De tillitsvalgte lager budsjettet"),
+    ],
+)
+def test_text_in_the_searchers_written_standard_ranks_first(client, bergen, query, own, other):
+    """Both are found; the one written as the searcher writes comes first."""
+    _published(bergen, own)
+    _published(bergen, other)  # newer: first on a tie
+    assert _found(client, query) == [own, other]

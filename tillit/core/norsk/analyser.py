@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 APERTIUM_DIR = "/usr/share/apertium/apertium-nno-nob"
 HUNSPELL_DIR = "/usr/share/hunspell"
 SIDES = ("nob-nno", "nno-nob")  # the bokmål analyser first, then the nynorsk one
-RECIPE = 1  # raise when the lexemes of a word change: every vector is then made again
+RECIPE = 2  # raise when the lexemes of a word change: every vector is then made again
 CACHE_SIZE = 200_000
 BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
@@ -47,11 +47,23 @@ MAX_APERTIUM_LENGTH = 40
 @dataclass(frozen=True)
 class Analysis:
     """A word's ``whole`` lemmas (both standards) and, for a compound, its ``parts``';
-    ``known`` is false when no dictionary knew the word (the lemmas are then guesses)."""
+    ``known`` is false when no dictionary knew the word (the lemmas are then guesses).
+    ``native`` are the whole lemmas an analyser read in the text itself, not translated
+    from the other standard (empty: all of ``whole``)."""
 
     whole: frozenset[str]
     parts: frozenset[str] = frozenset()
     known: bool = True
+    native_only: frozenset[str] = frozenset()
+
+    @property
+    def native(self) -> frozenset[str]:
+        return self.native_only or self.whole
+
+    @property
+    def translated(self) -> frozenset[str]:
+        """The lemmas only the other standard's spelling gives ("sykehjem" of "sjukeheim")."""
+        return self.whole - self.native
 
 
 def _lexeme(lemma: str) -> str | None:
@@ -255,8 +267,9 @@ class Analyser:
         return translations
 
     def _combine(self, found, translations) -> Analysis:
-        whole, parts = set(), set()
+        whole, parts, native = set(), set(), set()
         for side, reading in found:
+            native.add("".join(_lexeme(lemma) or "" for lemma, _ in reading))
             options = []
             for lemma, tags in reading:
                 spelled = {lemma, *translations.get((side, lemma, tags.replace("<cmp>", "")), ())}
@@ -267,7 +280,8 @@ class Analyser:
             combinations = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
             whole.update("".join(combination) for combination in combinations)
         whole.discard("")
-        return Analysis(frozenset(whole), frozenset(parts - whole))
+        native &= whole
+        return Analysis(frozenset(whole), frozenset(parts - whole), native_only=frozenset(native))
 
 
 _lock = threading.Lock()
