@@ -268,3 +268,21 @@ def test_text_in_the_searchers_written_standard_ranks_first(client, bergen, quer
     _published(bergen, own)
     _published(bergen, other)  # newer: first on a tie
     assert _found(client, query) == [own, other]
+
+
+@needs_apertium
+def test_a_spelling_the_other_analyser_accepts_as_a_variant_is_not_its_own():
+    """Apertium's nynorsk analyser reads "skolen" as ``skule`` too; that is a translation."""
+    found = analyser().analyse(["skolen", "skulen"])
+    assert found["skolen"].native == {"skole"} and "skule" in found["skolen"].translated
+    assert found["skulen"].native == {"skule"}
+
+
+@needs_apertium
+def test_skule_lists_the_nynorsk_school_first(client, bergen):
+    _published(bergen, "Leksefri skule for dei minste")
+    _published(bergen, "Leksefri skole for de minste")  # newer: first on a tie
+    assert _found(client, "skule") == [
+        "Leksefri skule for dei minste",
+        "Leksefri skole for de minste",
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 APERTIUM_DIR = "/usr/share/apertium/apertium-nno-nob"
 HUNSPELL_DIR = "/usr/share/hunspell"
 SIDES = ("nob-nno", "nno-nob")  # the bokmål analyser first, then the nynorsk one
-RECIPE = 2  # raise when the lexemes of a word change: every vector is then made again
+RECIPE = 3  # raise when the lexemes of a word change: every vector is then made again
 CACHE_SIZE = 200_000
 BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
@@ -42,6 +43,7 @@ MAX_COMBINATIONS = 8  # translated spellings of one compound
 # Guessing the parts of a long unknown string costs lt-proc about a second; real compounds
 # are shorter ("arbeidsmiljøtillitsvalgt" has 24 letters). Longer ones get the fallbacks.
 MAX_APERTIUM_LENGTH = 40
+VARIANT_GAP = 2  # letters: see _native
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,9 @@ class Analyser:
                 fewest = min(len(reading) for _, reading in found)
                 kept[word] = [(side, r) for side, r in found if len(r) == fewest]
         translations = self._translate(kept)
-        return {word: self._combine(found, translations) for word, found in kept.items()}
+        return {
+            word: self._combine(found, translations, word.lower()) for word, found in kept.items()
+        }
 
     def _translate(self, kept) -> dict[tuple[str, str, str], set[str]]:
         """(side, lemma, tags) → the lemmas in the other standard (bilingual dictionary)."""
@@ -266,10 +270,10 @@ class Analyser:
                 }
         return translations
 
-    def _combine(self, found, translations) -> Analysis:
-        whole, parts, native = set(), set(), set()
+    def _combine(self, found, translations, surface: str) -> Analysis:
+        whole, parts = set(), set()
+        native = _native(found, surface)
         for side, reading in found:
-            native.add("".join(_lexeme(lemma) or "" for lemma, _ in reading))
             options = []
             for lemma, tags in reading:
                 spelled = {lemma, *translations.get((side, lemma, tags.replace("<cmp>", "")), ())}
@@ -282,6 +286,28 @@ class Analyser:
         whole.discard("")
         native &= whole
         return Analysis(frozenset(whole), frozenset(parts - whole), native_only=frozenset(native))
+
+
+def _shared_start(lemma: str, surface: str) -> int:
+    return len(os.path.commonprefix([lemma, surface]))
+
+
+def _native(found, surface: str) -> set[str]:
+    """The lemmas read in the word as written. Each analyser also accepts some of the other
+    standard's spellings as variants ("skolen" is nynorsk ``skule`` too): where both read the
+    word with different lemmas, a side whose lemmas share at least ``VARIANT_GAP`` fewer
+    letters with the start of what is written read a variant, and its lemmas count as
+    translations ("tilsette", the bokmål verb and the nynorsk noun, stays both)."""
+    by_side: dict[str, set[str]] = {}
+    for side, reading in found:
+        by_side.setdefault(side, set()).add("".join(_lexeme(lemma) or "" for lemma, _ in reading))
+    closest = {
+        side: max(_shared_start(lemma, surface) for lemma in lemmas)
+        for side, lemmas in by_side.items()
+    }
+    best = max(closest.values(), default=0)
+    near = {side for side, letters in closest.items() if letters > best - VARIANT_GAP}
+    return {lemma for side in near for lemma in by_side[side]}
 
 
 _lock = threading.Lock()
