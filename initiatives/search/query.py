@@ -48,6 +48,12 @@ class Parsed:
     def words(self) -> list[str]:
         return [w for clause in self.clauses for term in clause for w in term.words]
 
+    def wanted(self) -> Parsed:
+        """Without the excluded terms: what a hit is ranked by (PostgreSQL's ``ts_rank``
+        gives 0 to every row of a query with ``!``, so the exclusion only filters)."""
+        clauses = [[term for term in clause if not term.excluded] for clause in self.clauses]
+        return Parsed([clause for clause in clauses if clause])
+
 
 def parse(text: str) -> Parsed:
     parsed, pending_or, count = Parsed(), False, 0

@@ -286,3 +286,11 @@ def test_skule_lists_the_nynorsk_school_first(client, bergen):
         "Leksefri skule for dei minste",
         "Leksefri skole for de minste",
     ]
+
+
+def test_a_search_with_an_exclusion_still_ranks_its_hits(client, bergen):
+    """``ts_rank`` gives 0 to every row of a query with ``!``: the rank leaves it out."""
+    _published(bergen, "Turnus i fellesskap", description="Vi prøvde mye nytt.")
+    _published(bergen, "Mindre skjema", description="Vi endret også turnus i fellesskap.")
+    _published(bergen, "Turnus og fastlønn", description="Ikke denne.")
+    assert _found(client, "turnus -fastlønn") == ["Turnus i fellesskap", "Mindre skjema"]
