@@ -294,3 +294,11 @@ def test_a_search_with_an_exclusion_still_ranks_its_hits(client, bergen):
     _published(bergen, "Mindre skjema", description="Vi endret også turnus i fellesskap.")
     _published(bergen, "Turnus og fastlønn", description="Ikke denne.")
     assert _found(client, "turnus -fastlønn") == ["Turnus i fellesskap", "Mindre skjema"]
+
+
+@needs_apertium
+def test_a_compound_within_a_compound_is_found(client, bergen):
+    """"tannhelse" finds "tannhelsetjenesten" (Apertium reads tann+helse+tjeneste)."""
+    _published(bergen, "Tannhelsetjenesten på sykehjemmene")
+    _published(bergen, "Noe helt annet om biblioteket")
+    assert _found(client, "tannhelse") == ["Tannhelsetjenesten på sykehjemmene"]

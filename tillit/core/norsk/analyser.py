@@ -7,14 +7,14 @@ readings only those with the fewest parts count: a lexicalised "fastlege" beats 
 Words Apertium does not know get hunspell's stems, and failing that the Snowball stem, which
 is also all there is where the dictionaries are missing (a warning is logged, and the system
 check says so). ``lexemes(words, parts=True)`` is for text being indexed: compounds give their
-parts too ("fastlegetjenesten": fastlege, tjeneste, fastlegetjeneste …); a query word gives
+parts too, and the compounds within them ("tannhelsetjenesten": tann, helse, tjeneste,
+tannhelse, helsetjeneste); a query word gives
 only its whole lemmas, so "fastlege" never matches a text that merely says "fast"."""
 
 from __future__ import annotations
 
 import itertools
 import logging
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 APERTIUM_DIR = "/usr/share/apertium/apertium-nno-nob"
 HUNSPELL_DIR = "/usr/share/hunspell"
 SIDES = ("nob-nno", "nno-nob")  # the bokmål analyser first, then the nynorsk one
-RECIPE = 3  # raise when the lexemes of a word change: every vector is then made again
+RECIPE = 4  # raise when the lexemes of a word change: every vector is then made again
 CACHE_SIZE = 200_000
 BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
@@ -281,15 +281,26 @@ class Analyser:
                 options.append(sorted(spelled))
                 if len(reading) > 1:
                     parts.update(spelled)
-            combinations = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
-            whole.update("".join(combination) for combination in combinations)
+            whole.update(_joined(options))
+            for start, end in itertools.combinations(range(len(options) + 1), 2):
+                if 1 < end - start < len(options):  # "tannhelse" of tann+helse+tjeneste
+                    parts.update(_joined(options[start:end]))
         whole.discard("")
         native &= whole
         return Analysis(frozenset(whole), frozenset(parts - whole), native_only=frozenset(native))
 
 
+def _joined(options: list[list[str]]) -> set[str]:
+    """The spellings of consecutive compound parts written together (a few at most)."""
+    combinations = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
+    return {"".join(combination) for combination in combinations} - {""}
+
+
 def _shared_start(lemma: str, surface: str) -> int:
-    return len(os.path.commonprefix([lemma, surface]))
+    return next(
+        (i for i, (a, b) in enumerate(zip(lemma, surface, strict=False)) if a != b),
+        min(len(lemma), len(surface)),
+    )
 
 
 def _native(found, surface: str) -> set[str]:
