@@ -3,7 +3,8 @@
 it or a word that begins with it (a stem or the start of a compound); an unknown word becomes
 its most similar known word (similarity at least ``THRESHOLD``; ties go to the word more
 documents use). A word the Norwegian dictionaries know is never corrected: the search
-already finds it in either written standard ("sjukeheim" finds "sykehjem"). Without pg_trgm no correction is made, and a warning says so once."""
+already finds it in either written standard ("sjukeheim" finds "sykehjem"). Without pg_trgm
+no correction is made, and a warning says so once."""
 
 from __future__ import annotations
 
