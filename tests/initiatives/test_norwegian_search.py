@@ -298,7 +298,7 @@ def test_a_search_with_an_exclusion_still_ranks_its_hits(client, bergen):
 
 @needs_apertium
 def test_a_compound_within_a_compound_is_found(client, bergen):
-    """"tannhelse" finds "tannhelsetjenesten" (Apertium reads tann+helse+tjeneste)."""
+    """ "tannhelse" finds "tannhelsetjenesten" (Apertium reads tann+helse+tjeneste)."""
     _published(bergen, "Tannhelsetjenesten på sykehjemmene")
     _published(bergen, "Noe helt annet om biblioteket")
     assert _found(client, "tannhelse") == ["Tannhelsetjenesten på sykehjemmene"]
