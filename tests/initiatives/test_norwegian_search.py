@@ -302,3 +302,14 @@ def test_a_compound_within_a_compound_is_found(client, bergen):
     _published(bergen, "Tannhelsetjenesten på sykehjemmene")
     _published(bergen, "Noe helt annet om biblioteket")
     assert _found(client, "tannhelse") == ["Tannhelsetjenesten på sykehjemmene"]
+
+
+@needs_apertium
+def test_a_compound_query_also_finds_its_parts_written_apart_below_it(client, bergen):
+    _published(bergen, "Bedre fastlegetjenesten i bydelene")
+    _published(bergen, "Kortere ventetid hos fastlegen", description="Tjenesten ble bedre.")
+    _published(bergen, "Tjenesten på biblioteket")  # only one part: not found
+    assert _found(client, "fastlegetjenesten") == [
+        "Bedre fastlegetjenesten i bydelene",
+        "Kortere ventetid hos fastlegen",
+    ]

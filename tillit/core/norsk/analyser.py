@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 APERTIUM_DIR = "/usr/share/apertium/apertium-nno-nob"
 HUNSPELL_DIR = "/usr/share/hunspell"
 SIDES = ("nob-nno", "nno-nob")  # the bokmål analyser first, then the nynorsk one
-RECIPE = 4  # raise when the lexemes of a word change: every vector is then made again
+RECIPE = 5  # raise when the lexemes of a word change: every vector is then made again
 CACHE_SIZE = 200_000
 BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
@@ -57,6 +57,7 @@ class Analysis:
     parts: frozenset[str] = frozenset()
     known: bool = True
     native_only: frozenset[str] = frozenset()
+    pieces: tuple[frozenset[str], ...] = ()  # a compound's parts in order, each as spelled
 
     @property
     def native(self) -> frozenset[str]:
@@ -273,6 +274,7 @@ class Analyser:
     def _combine(self, found, translations, surface: str) -> Analysis:
         whole, parts = set(), set()
         native = _native(found, surface)
+        pieces: list[set[str]] = [set() for _ in found[0][1]] if len(found[0][1]) > 1 else []
         for side, reading in found:
             options = []
             for lemma, tags in reading:
@@ -281,13 +283,19 @@ class Analyser:
                 options.append(sorted(spelled))
                 if len(reading) > 1:
                     parts.update(spelled)
+                    pieces[len(options) - 1] |= spelled
             whole.update(_joined(options))
             for start, end in itertools.combinations(range(len(options) + 1), 2):
                 if 1 < end - start < len(options):  # "tannhelse" of tann+helse+tjeneste
                     parts.update(_joined(options[start:end]))
         whole.discard("")
         native &= whole
-        return Analysis(frozenset(whole), frozenset(parts - whole), native_only=frozenset(native))
+        return Analysis(
+            frozenset(whole),
+            frozenset(parts - whole),
+            native_only=frozenset(native),
+            pieces=tuple(frozenset(piece) for piece in pieces if piece),
+        )
 
 
 def _joined(options: list[list[str]]) -> set[str]:
