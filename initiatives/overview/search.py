@@ -37,6 +37,21 @@ def search_query(text: str) -> LexemeQuery | None:
     return LexemeQuery(tsquery) if tsquery else None
 
 
+def search_rank(text: str):
+    """The rank of a search's hits: its wanted words (not the excluded ones) in any form and
+    standard, plus a bonus for the words in the searcher's own written standard (the other
+    standard's lemmas are indexed a weight lower), so "sjukeheim" lists nynorsk text first
+    and "sykehjem" bokmål."""
+    wanted = parse(text).wanted()
+    every, native = to_tsquery(wanted), to_tsquery(wanted, native=True)
+    if every is None:
+        return Value(0.0)
+    rank = SearchRank(F("search_vector"), LexemeQuery(every))
+    if native is None or native == every:
+        return rank
+    return rank + SearchRank(F("search_vector"), LexemeQuery(native))
+
+
 def prefix_query(text: str) -> LexemeQuery | None:
     """For plain words (no quotes or operators), also match words that start with them:
     "tillit" finds "tillitsvalgte" and "tillitsbasert"."""
@@ -64,7 +79,7 @@ def text_condition(text: str, *, fuzzy: bool = False):
         query = search_query(text)
         if query is None:
             return NOTHING, Value(0.0)
-        return Q(search_vector=query), SearchRank(F("search_vector"), query)
+        return Q(search_vector=query), search_rank(text)
     prefixed = prefix_query(text)
     condition = NOTHING
     if prefixed is not None:

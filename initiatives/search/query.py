@@ -1,8 +1,9 @@
 """Web-search syntax ("a phrase", OR, -word) turned into a ``tsquery`` of our own lexemes.
 
-Each word becomes a group of alternatives: its whole lemmas in both written standards (never
-its compound parts, so "fastlege" does not find "fast"), and the word as typed, lower-cased
-and folded (so names and unknown words are found as written). The text is sent as
+Each word becomes a group of alternatives: its whole lemmas in both written standards, and the
+word as typed, lower-cased and folded (so names and unknown words are found as written). A
+compound the dictionaries split also finds all its parts written apart, never one part alone
+(and "fastlege", which they know whole, never finds "fast"). The text is sent as
 ``'…'::tsquery``: no text-search configuration parses our lexemes again."""
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ class Parsed:
     def words(self) -> list[str]:
         return [w for clause in self.clauses for term in clause for w in term.words]
 
+    def wanted(self) -> Parsed:
+        """Without the excluded terms: what a hit is ranked by (PostgreSQL's ``ts_rank``
+        gives 0 to every row of a query with ``!``, so the exclusion only filters)."""
+        clauses = [[term for term in clause if not term.excluded] for clause in self.clauses]
+        return Parsed([clause for clause in clauses if clause])
+
 
 def parse(text: str) -> Parsed:
     parsed, pending_or, count = Parsed(), False, 0
@@ -77,7 +84,7 @@ def _group(alternatives: set[str]) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " | ".join(quoted) + ")"
 
 
-def _term(term: Term, lexemes: dict[str, frozenset[str]], prefix: bool) -> str | None:
+def _term(term: Term, lexemes: dict[str, frozenset[str]], prefix: bool, pieces=None) -> str | None:
     parts, gap = [], 0
     for word in term.words:
         if word.lower() in STOP_WORDS:
@@ -87,6 +94,11 @@ def _term(term: Term, lexemes: dict[str, frozenset[str]], prefix: bool) -> str |
             group = f"{quote(word.lower())}:*"
         else:
             group = _group(set(lexemes.get(word, ())) | surface_forms(word))
+            split = (pieces or {}).get(word, ())
+            if len(term.words) == 1 and not term.excluded and len(split) > 1:
+                # a compound also finds its parts written apart: "fastlegetjenesten" finds
+                # "tjenesten hos fastlegen" (below the compound itself)
+                group = f"({group} | ({' & '.join(_group(set(piece)) for piece in split)}))"
         if parts:
             parts.append(f"<{gap + 1}>" if gap else "<->")
         parts.append(group)
@@ -97,12 +109,19 @@ def _term(term: Term, lexemes: dict[str, frozenset[str]], prefix: bool) -> str |
     return "!" + text if term.excluded else text
 
 
-def to_tsquery(parsed: Parsed, *, prefix: bool = False) -> str | None:
-    """The tsquery text, or ``None`` when nothing is left to search for (only stop words)."""
-    lexemes = {} if prefix else analyser().lexemes(parsed.words(), parts=False)
+def to_tsquery(parsed: Parsed, *, prefix: bool = False, native: bool = False) -> str | None:
+    """The tsquery text, or ``None`` when nothing is left to search for (only stop words).
+    ``native``: each word only in its own written standard (for ranking: text written as the
+    searcher writes ranks above text found through the other standard)."""
+    analyses = {} if prefix else analyser().analyse(parsed.words())
+    pieces = {w: a.pieces for w, a in analyses.items()}
+    if native:
+        lexemes = {w: a.native for w, a in analyses.items()}
+    else:
+        lexemes = {w: a.whole for w, a in analyses.items()}
     clauses = []
     for clause in parsed.clauses:
-        terms = [t for t in (_term(term, lexemes, prefix) for term in clause) if t]
+        terms = [t for t in (_term(term, lexemes, prefix, pieces) for term in clause) if t]
         if terms:
             clauses.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
     if not any(not c.startswith("!") for c in clauses):

@@ -3,7 +3,8 @@
 Every word keeps its position (stop words are counted, so phrases still match) and gets its
 lexemes from ``tillit.core.norsk``: lemmas of both written standards and, for compounds,
 their parts. Names (organisations, places, ministries) are taken as written and folded, not
-lemmatised. Weights: A the title; B the summary and the names; C the long texts."""
+lemmatised. Weights: A the title; B the summary and the names; C the long texts; a
+compound's parts and the other standard's lemmas one step below the field's weight."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_POSITIONS = 256  # per lexeme, as PostgreSQL keeps
 MAX_LEXEME = 500  # characters (PostgreSQL refuses more than 2047 bytes)
 Field = tuple[str, str]  # (text, weight)
+# A compound's parts, and a word's lemma in the other written standard, count a step below
+# the word as written: "kulturskolen" in a title is found by "skole" but ranks below a title
+# that says "skolen"; "sykehjemmet" is found by "sjukeheim", below "sjukeheimen".
+PART_WEIGHT = {"A": "B", "B": "C", "C": "D", "D": "D"}
 
 
 def tokens(text: str) -> list[tuple[str, list[str]]]:
@@ -42,7 +47,7 @@ def document_vector(texts: Iterable[Field], names: Iterable[Field] = ()) -> str:
     texts, names = list(texts), list(names)
     analysed = [(tokens(text), weight) for text, weight in texts]
     words = {word for found, _ in analysed for _, parts in found for word in parts}
-    lexemes = analyser().lexemes(words, parts=True)
+    analyses = analyser().analyse(words)
     entries: dict[str, list[str]] = {}
     position = 0
 
@@ -57,7 +62,11 @@ def document_vector(texts: Iterable[Field], names: Iterable[Field] = ()) -> str:
     for found, weight in analysed:
         for _token, parts in found:
             position += 1
-            add({lexeme for word in parts for lexeme in lexemes.get(word, ())}, weight)
+            native = {lexeme for word in parts for lexeme in analyses[word].native}
+            add(native, weight)
+            lower = {lexeme for word in parts for lexeme in analyses[word].translated}
+            lower |= {lexeme for word in parts for lexeme in analyses[word].parts}
+            add(lower - native, PART_WEIGHT[weight])
     for text, weight in names:
         for token, parts in tokens(text):
             position += 1

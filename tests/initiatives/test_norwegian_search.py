@@ -247,3 +247,83 @@ def test_without_the_dictionaries_the_system_check_warns(tmp_path):
 
     with override_settings(NORSK_ANALYSER_DIR=str(tmp_path)):
         assert [w.id for w in dictionaries_installed(None)] == ["norsk.W001"]
+
+
+@needs_apertium
+def test_a_whole_word_ranks_above_the_same_word_as_a_compound_part(client, bergen):
+    """ "skole" finds "kulturskolen" (a part), but a title saying "skolen" comes first."""
+    _published(bergen, "Leksehjelp etter skolen")
+    _published(bergen, "Kulturskolen samarbeider med biblioteket")  # newer: first on a tie
+    assert _found(client, "skole") == [
+        "Leksehjelp etter skolen",
+        "Kulturskolen samarbeider med biblioteket",
+    ]
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("query", "own", "other"),
+    [
+        (
+            "sjukeheim",
+            "Meir tid til bebuarane på sjukeheimen",
+            "Mer tid til beboerne på sykehjemmet",
+        ),
+        (
+            "sykehjem",
+            "Mer tid til beboerne på sykehjemmet",
+            "Meir tid til bebuarane på sjukeheimen",
+        ),
+        ("tillitsvalde", "Dei tillitsvalde lagar budsjettet", "De tillitsvalgte lager budsjettet"),
+    ],
+)
+def test_text_in_the_searchers_written_standard_ranks_first(client, bergen, query, own, other):
+    """Both are found; the one written as the searcher writes comes first."""
+    _published(bergen, own)
+    _published(bergen, other)  # newer: first on a tie
+    assert _found(client, query) == [own, other]
+
+
+@needs_apertium
+def test_a_spelling_the_other_analyser_accepts_as_a_variant_is_not_its_own():
+    """Apertium's nynorsk analyser reads "skolen" as ``skule`` too; that is a translation."""
+    found = analyser().analyse(["skolen", "skulen"])
+    assert found["skolen"].native == {"skole"} and "skule" in found["skolen"].translated
+    assert found["skulen"].native == {"skule"}
+
+
+@needs_apertium
+def test_skule_lists_the_nynorsk_school_first(client, bergen):
+    _published(bergen, "Leksefri skule for dei minste")
+    _published(bergen, "Leksefri skole for de minste")  # newer: first on a tie
+    assert _found(client, "skule") == [
+        "Leksefri skule for dei minste",
+        "Leksefri skole for de minste",
+    ]
+
+
+def test_a_search_with_an_exclusion_still_ranks_its_hits(client, bergen):
+    """``ts_rank`` gives 0 to every row of a query with ``!``: the rank leaves it out."""
+    _published(bergen, "Turnus i fellesskap", description="Vi prøvde mye nytt.")
+    _published(bergen, "Mindre skjema", description="Vi endret også turnus i fellesskap.")
+    _published(bergen, "Turnus og fastlønn", description="Ikke denne.")
+    assert _found(client, "turnus -fastlønn") == ["Turnus i fellesskap", "Mindre skjema"]
+
+
+@needs_apertium
+def test_a_compound_within_a_compound_is_found(client, bergen):
+    """ "tannhelse" finds "tannhelsetjenesten" (Apertium reads tann+helse+tjeneste)."""
+    _published(bergen, "Tannhelsetjenesten på sykehjemmene")
+    _published(bergen, "Noe helt annet om biblioteket")
+    assert _found(client, "tannhelse") == ["Tannhelsetjenesten på sykehjemmene"]
+
+
+@needs_apertium
+def test_a_compound_query_also_finds_its_parts_written_apart_below_it(client, bergen):
+    _published(bergen, "Bedre fastlegetjenesten i bydelene")
+    _published(bergen, "Kortere ventetid hos fastlegen", description="Tjenesten ble bedre.")
+    _published(bergen, "Tjenesten på biblioteket")  # only one part: not found
+    assert _found(client, "fastlegetjenesten") == [
+        "Bedre fastlegetjenesten i bydelene",
+        "Kortere ventetid hos fastlegen",
+    ]

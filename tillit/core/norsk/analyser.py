@@ -7,7 +7,8 @@ readings only those with the fewest parts count: a lexicalised "fastlege" beats 
 Words Apertium does not know get hunspell's stems, and failing that the Snowball stem, which
 is also all there is where the dictionaries are missing (a warning is logged, and the system
 check says so). ``lexemes(words, parts=True)`` is for text being indexed: compounds give their
-parts too ("fastlegetjenesten": fastlege, tjeneste, fastlegetjeneste …); a query word gives
+parts too, and the compounds within them ("tannhelsetjenesten": tann, helse, tjeneste,
+tannhelse, helsetjeneste); a query word gives
 only its whole lemmas, so "fastlege" never matches a text that merely says "fast"."""
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 APERTIUM_DIR = "/usr/share/apertium/apertium-nno-nob"
 HUNSPELL_DIR = "/usr/share/hunspell"
 SIDES = ("nob-nno", "nno-nob")  # the bokmål analyser first, then the nynorsk one
-RECIPE = 1  # raise when the lexemes of a word change: every vector is then made again
+RECIPE = 5  # raise when the lexemes of a word change: every vector is then made again
 CACHE_SIZE = 200_000
 BATCH = 2_000  # words per request to lt-proc
 WORD = re.compile(r"[^\W_]+")
@@ -42,16 +43,30 @@ MAX_COMBINATIONS = 8  # translated spellings of one compound
 # Guessing the parts of a long unknown string costs lt-proc about a second; real compounds
 # are shorter ("arbeidsmiljøtillitsvalgt" has 24 letters). Longer ones get the fallbacks.
 MAX_APERTIUM_LENGTH = 40
+VARIANT_GAP = 2  # letters: see _native
 
 
 @dataclass(frozen=True)
 class Analysis:
     """A word's ``whole`` lemmas (both standards) and, for a compound, its ``parts``';
-    ``known`` is false when no dictionary knew the word (the lemmas are then guesses)."""
+    ``known`` is false when no dictionary knew the word (the lemmas are then guesses).
+    ``native`` are the whole lemmas an analyser read in the text itself, not translated
+    from the other standard (empty: all of ``whole``)."""
 
     whole: frozenset[str]
     parts: frozenset[str] = frozenset()
     known: bool = True
+    native_only: frozenset[str] = frozenset()
+    pieces: tuple[frozenset[str], ...] = ()  # a compound's parts in order, each as spelled
+
+    @property
+    def native(self) -> frozenset[str]:
+        return self.native_only or self.whole
+
+    @property
+    def translated(self) -> frozenset[str]:
+        """The lemmas only the other standard's spelling gives ("sykehjem" of "sjukeheim")."""
+        return self.whole - self.native
 
 
 def _lexeme(lemma: str) -> str | None:
@@ -225,7 +240,9 @@ class Analyser:
                 fewest = min(len(reading) for _, reading in found)
                 kept[word] = [(side, r) for side, r in found if len(r) == fewest]
         translations = self._translate(kept)
-        return {word: self._combine(found, translations) for word, found in kept.items()}
+        return {
+            word: self._combine(found, translations, word.lower()) for word, found in kept.items()
+        }
 
     def _translate(self, kept) -> dict[tuple[str, str, str], set[str]]:
         """(side, lemma, tags) → the lemmas in the other standard (bilingual dictionary)."""
@@ -254,8 +271,10 @@ class Analyser:
                 }
         return translations
 
-    def _combine(self, found, translations) -> Analysis:
+    def _combine(self, found, translations, surface: str) -> Analysis:
         whole, parts = set(), set()
+        native = _native(found, surface)
+        pieces: list[set[str]] = [set() for _ in found[0][1]] if len(found[0][1]) > 1 else []
         for side, reading in found:
             options = []
             for lemma, tags in reading:
@@ -264,10 +283,50 @@ class Analyser:
                 options.append(sorted(spelled))
                 if len(reading) > 1:
                     parts.update(spelled)
-            combinations = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
-            whole.update("".join(combination) for combination in combinations)
+                    pieces[len(options) - 1] |= spelled
+            whole.update(_joined(options))
+            for start, end in itertools.combinations(range(len(options) + 1), 2):
+                if 1 < end - start < len(options):  # "tannhelse" of tann+helse+tjeneste
+                    parts.update(_joined(options[start:end]))
         whole.discard("")
-        return Analysis(frozenset(whole), frozenset(parts - whole))
+        native &= whole
+        return Analysis(
+            frozenset(whole),
+            frozenset(parts - whole),
+            native_only=frozenset(native),
+            pieces=tuple(frozenset(piece) for piece in pieces if piece),
+        )
+
+
+def _joined(options: list[list[str]]) -> set[str]:
+    """The spellings of consecutive compound parts written together (a few at most)."""
+    combinations = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
+    return {"".join(combination) for combination in combinations} - {""}
+
+
+def _shared_start(lemma: str, surface: str) -> int:
+    return next(
+        (i for i, (a, b) in enumerate(zip(lemma, surface, strict=False)) if a != b),
+        min(len(lemma), len(surface)),
+    )
+
+
+def _native(found, surface: str) -> set[str]:
+    """The lemmas read in the word as written. Each analyser also accepts some of the other
+    standard's spellings as variants ("skolen" is nynorsk ``skule`` too): where both read the
+    word with different lemmas, a side whose lemmas share at least ``VARIANT_GAP`` fewer
+    letters with the start of what is written read a variant, and its lemmas count as
+    translations ("tilsette", the bokmål verb and the nynorsk noun, stays both)."""
+    by_side: dict[str, set[str]] = {}
+    for side, reading in found:
+        by_side.setdefault(side, set()).add("".join(_lexeme(lemma) or "" for lemma, _ in reading))
+    closest = {
+        side: max(_shared_start(lemma, surface) for lemma in lemmas)
+        for side, lemmas in by_side.items()
+    }
+    best = max(closest.values(), default=0)
+    near = {side for side, letters in closest.items() if letters > best - VARIANT_GAP}
+    return {lemma for side in near for lemma in by_side[side]}
 
 
 _lock = threading.Lock()
