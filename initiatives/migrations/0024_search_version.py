@@ -92,11 +92,33 @@ DROP FUNCTION IF EXISTS experience_search_fallback();
 """
 
 
+def _live_models_fit(connection) -> bool:
+    """Whether the live models' columns exist yet (they do not when later migrations of the
+    same run add columns; the live code reads every column)."""
+    from initiatives.models import ExperienceReport, Initiative
+
+    with connection.cursor() as cursor:
+        for model in (Initiative, ExperienceReport):
+            table = model._meta.db_table
+            found = {c.name for c in connection.introspection.get_table_description(cursor, table)}
+            if any(field.column not in found for field in model._meta.concrete_fields):
+                return False
+    return True
+
+
 def reindex_small_registers(apps, schema_editor):
     """Counted here; the vectors are made by the live code (``reindex_everything``), since
     they need the analyser and the names, places and ministries of the relations."""
     Initiative = apps.get_model("initiatives", "Initiative")
     count = Initiative.objects.count()
+    if count == 0:
+        return
+    if not _live_models_fit(schema_editor.connection):
+        logger.warning(
+            "Later migrations change the tables the search index reads: run "
+            "`manage.py reindex_search` after migrating to make the Norwegian search vectors"
+        )
+        return
     if count > REINDEX_LIMIT:
         logger.warning(
             "%d measures: run `manage.py reindex_search` to make the Norwegian search "
