@@ -131,11 +131,15 @@ class Selection:
 
     def _wants_fuzzy(self) -> bool:
         """Only for a search whose words (and their correction) find nothing this user may
-        see."""
+        see, whatever the facets (``facets.any_match``: over the narrow entries, by their
+        search index)."""
         if not self.params.q:
             return False
-        visible = self.source.rows(self.user)
-        return not visible.filter(self._text(False)[0]).exists()
+        visible = self.source.counted(self.user)
+        return not facets.any_match(visible.filter(self._text(False)[0]))
+
+    def _facets_selected(self) -> bool:
+        return any(self.params.selected.values())
 
     def rows(self, *, fuzzy: bool | None = None) -> QuerySet:
         """The visible records matching the selection, sorted (exports, feed, API)."""
@@ -175,7 +179,8 @@ class Selection:
         """The counts; when the words find nothing, the typo-tolerant fallback's counts."""
         counts = self._count(False, paged)
         self.fuzzy = False
-        if not counts.total and self._wants_fuzzy():
+        # Without facets the statement's total is what the words find: no second look.
+        if not counts.total and (not self._facets_selected() or self._wants_fuzzy()):
             self.fuzzy = True
             counts = self._count(True, paged)
         return counts

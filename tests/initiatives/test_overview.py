@@ -361,3 +361,39 @@ def test_a_typed_search_is_sorted_by_relevance_and_the_select_says_so(client, me
     assert chosen.context["overview"].page.object_list[0].title == "Noe helt annet, nyest av alle"
     [(value, _sel, label)] = [o for o in _order_select(chosen.content.decode()) if o[1]]
     assert (value, label) == ("nyeste", "Nyeste")
+
+
+def _statements(query: str) -> tuple:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        result = _run(query)
+    return result, [entry["sql"] for entry in captured.captured_queries]
+
+
+def _probes(statements: list[str]) -> list[str]:
+    """``exists()``'s form: the LIMIT 1 that a million measures turned into a full scan."""
+    return [sql for sql in statements if 'SELECT 1 AS "a"' in sql]
+
+
+def test_a_search_finding_nothing_falls_back_on_the_statements_own_total(measures):
+    # No facets: the facet statement's total is what the words find; no second look, and
+    # no exists() probe (LIMIT 1), which the planner made a sequential scan at a million.
+    result, statements = _statements("?q=tillitsvalg")
+    assert "Samarbeid med tillitsvalgte om turnus" in _titles(result)
+    assert not _probes(statements)
+    assert not [sql for sql in statements if "WITH hits AS MATERIALIZED" in sql]
+
+
+def test_with_facets_the_fallback_asks_the_search_index_planned_for_every_row(measures):
+    # a word found, but not with this kind: no fallback, and nothing shown
+    result, statements = _statements("?q=turnus&type=pilot")
+    assert result.total == 0 and not _titles(result)
+    looked = [sql for sql in statements if "WITH hits AS MATERIALIZED" in sql]
+    assert len(looked) == 1 and "initiatives_overviewentry" in looked[0]
+    assert not _probes(statements)
+    # a word found nowhere: the fallback, within the kind
+    result, statements = _statements("?q=turnu&type=prosjekt")
+    assert _titles(result) == {"Samarbeid med tillitsvalgte om turnus"}
+    assert not _probes(statements)
