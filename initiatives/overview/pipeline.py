@@ -17,6 +17,9 @@ from .reference import Reference
 from .registry import BY_NAME
 
 PAGE_SIZE = 20
+# A selection without text matching at most this many records is paged from its own rows,
+# sorted (``facets.page_of_few``), rather than by walking the index of the order.
+FEW = 20_000
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
 SORT_KEYS = {
     "nyeste": ("published_at", True),
@@ -209,11 +212,22 @@ class Selection:
             self.params.ignored.append(f"side={self.params.page}")
             self.params.page = paginator.num_pages
             page_ids = None  # the statement looked at a page that is not there
+        if page_ids is None and self._facets_selected() and counts.total <= FEW:
+            page_ids = self._few_ids()
         rows = self.source.decorate(self._page_rows(page_ids), self.reference)
         page = Page(rows, self.params.page, paginator)
         return OverviewResult(
             self.params, page, self._facets(counts), counts.total, self._shown_correction()
         )
+
+    def _few_ids(self) -> list[int]:
+        """The page's ids of a selection known to be small, from the rows the facet
+        statement reads (for measures, the overview entries)."""
+        params = self.params
+        offset = (params.page - 1) * PAGE_SIZE
+        window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
+        selected = self._filtered(self.source.counted(self.user), bool(self.fuzzy))
+        return facets.page_of_few(selected, window)
 
     def _facets(self, counts: facets.FacetCounts) -> list[facet_options.Facet]:
         hidden = self.source.hidden_facets
