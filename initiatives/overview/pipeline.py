@@ -5,7 +5,7 @@ the API each ask a ``Selection`` for what they show."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, F, FloatField, QuerySet, When
@@ -163,20 +163,29 @@ class Selection:
         a search is counted afresh, and (when ``paged``) its page of ids comes along."""
         counted = self.source.counted(self.user).order_by()
         params, reference = self.params, self.reference
-        if not params.q:
-            return cache.cached_counts(
-                self.user,
-                self.version,
-                {**params.selected, "_source": [self.source.name]},
-                lambda: facets.facet_counts(counted, params.selected, reference),
-            )
         window = None
         if paged:
             offset = (params.page - 1) * PAGE_SIZE
             window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
+        if not params.q:
+            return self._cached_count(counted, window if self._facets_selected() else None)
         condition, rank = self._text(fuzzy)
         searched = counted.filter(condition).annotate(rank=rank)
         return facets.facet_counts(searched, params.selected, reference, window)
+
+    def _cached_count(self, counted, window) -> facets.FacetCounts:
+        """A selection without text: counts from the cache. Counted afresh with facets
+        selected, the statement also gives the page's ids (cached without them)."""
+        params, fresh = self.params, {}
+
+        def compute() -> facets.FacetCounts:
+            counts = facets.facet_counts(counted, params.selected, self.reference, window)
+            fresh["page_ids"] = counts.page_ids
+            return replace(counts, page_ids=None)
+
+        selected = {**params.selected, "_source": [self.source.name]}
+        counts = cache.cached_counts(self.user, self.version, selected, compute)
+        return replace(counts, page_ids=fresh.get("page_ids"))
 
     def counts(self, *, paged: bool = True) -> facets.FacetCounts:
         """The counts; when the words find nothing, the typo-tolerant fallback's counts."""
