@@ -9,19 +9,20 @@ database's triggers would derive, is joined in by a few ``INSERT … SELECT`` st
 * the texts (title, summary, description, results chain) from a table of the ~40 templates;
 * the facet columns and arrays the trigger of migrations 0006/0020 fills, computed once per
   distinct (template, organisation) pair in ``bulk_place`` with the trigger's expressions;
-* the search vector, once per distinct (template, organisation) pair (``_vectors_for``);
+* the search vector, made by the search engine once per distinct (template, organisation)
+  pair (``_vectors_for``), with ``search_version`` as the engine marks it;
 * the focus-area, responsible-ministry and history rows, and the overview entries that the
   trigger of 0007/0020 copies.
 
-During the load the tables' own triggers are disabled and their secondary indexes dropped;
-afterwards the indexes are built again (two sessions, ``maintenance_work_mem`` 1 GB) and the
-tables vacuumed and analysed. Only for benchmark and demo databases: the command refuses a
-database with real users, as ``seed_demo`` does.
+During the load the tables' own triggers are disabled (so neither the copying triggers nor
+the search fallback of 0024 run per row) and their secondary indexes dropped; afterwards the
+indexes are built again (two sessions, ``maintenance_work_mem`` 1 GB), the tables vacuumed
+and analysed, and the search vocabulary rebuilt. Only for benchmark and demo databases:
+the command refuses a database with real users, as ``seed_demo`` does.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +34,9 @@ from tillit.accounts.models import Organisation, OrganisationKind
 from ..ministries import suggested_for
 from ..models import Initiative, InitiativeChange, InitiativeFocusArea, OverviewEntry
 from ..overview.cache import bump_data_version
+from ..search.indexing import current_version
+from ..search.vector import measure_vector
+from ..vocabulary import refresh as refresh_vocabulary
 from .content import InitiativeText
 from .initiatives import SeedPlan, choose, row_fields, seed_plan, template_fields
 from .shared import read_shared
@@ -96,38 +100,26 @@ PLACE_COLUMNS = [
     "county_numbers",
 ]
 INDEX_WORKERS = 2
-
-
-def _vector_is_generated() -> bool:
-    return Initiative._meta.get_field("search_vector").generated
+PLACES = ("municipality", "county")  # what a name in the search vector reads
 
 
 def _vectors_for(
     pairs: list[tuple[int, int]],
     texts: list[InitiativeText],
-    organisations: dict[int, Organisation],
-) -> dict[tuple[int, int], str | None]:
+    owners: dict[int, Organisation],
+    ministries: dict[tuple[int, int], list[Organisation]],
+) -> dict[tuple[int, int], str]:
     """THE search-vector seam of the bulk load: one search vector per distinct (template
-    number, organisation id) pair, returned as tsvector literals; every measure made from
-    that text for that owner gets the same vector (``bulk_place.search_vector``).
-
-    While ``Initiative.search_vector`` is a GENERATED column, PostgreSQL computes it from
-    title, summary and description on each insert: this returns None for every pair and
-    the INSERT leaves the column out. Once the column is a plain one filled from Python
-    (``initiatives.search.vector.measure_vector(initiative) -> str``), it is called here
-    once per pair on an unsaved measure made of the template's fields and the owner; a
-    measure_vector that also reads many-to-many rows (ministries, participants) needs
-    those passed in, as a bulk measure's ministries depend on the same pair
-    (``_ministries_for``).
-    """
-    if _vector_is_generated():
-        return dict.fromkeys(pairs)
-    measure_vector = importlib.import_module("initiatives.search.vector").measure_vector
+    number, organisation id) pair, as tsvector literals, made by the search engine
+    (``measure_vector``) from an unsaved measure of the template's fields and the owner, with
+    the pair's responsible ministries (``ministries``, by name as the relation orders them);
+    bulk measures have no participants. Every measure made from that text for that owner gets
+    the same vector (``bulk_place.search_vector``), as ``index_alike`` gives ``seed_demo``'s."""
     return {
         (number, organisation_id): measure_vector(
-            Initiative(
-                organisation=organisations[organisation_id], **template_fields(texts[number])
-            )
+            Initiative(organisation=owners[organisation_id], **template_fields(texts[number])),
+            participants=[],
+            ministries=ministries[(number, organisation_id)],
         )
         for number, organisation_id in pairs
     }
@@ -255,22 +247,25 @@ def _stage_rows(cursor, plan: SeedPlan, start_index: int, count: int, first_id: 
 def _stage_places(cursor, pairs, texts, owners) -> None:
     """``bulk_place``: per (template, organisation) the ministries, the search vector and the
     facet columns and arrays, with the expressions of the trigger of 0006/0020."""
-    ministries = dict(
-        Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT).values_list(
-            "short_name", "pk"
-        )
-    )
-    vectors = _vectors_for(pairs, texts, owners)
+    departments = Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT)
+    by_short_name = dict(departments.values_list("short_name", "pk"))
+    by_pk = departments.select_related(*PLACES).in_bulk()
+    chosen = {
+        pair: _ministries_for(texts[pair[0]], owners[pair[1]], by_short_name) for pair in pairs
+    }
+    named = {  # the relation's order (Organisation.Meta.ordering: by name)
+        pair: sorted((by_pk[pk] for pk in set(ids)), key=lambda m: (m.name, m.pk))
+        for pair, ids in chosen.items()
+    }
+    placed = Organisation.objects.select_related(*PLACES).in_bulk(list(owners))
+    vectors = _vectors_for(pairs, texts, placed, named)
     cursor.execute(
         "CREATE TEMP TABLE bulk_pair (number int, organisation_id bigint, "
         "ministries bigint[], search_vector tsvector) ON COMMIT DROP"
     )
-    for number, organisation_id in pairs:
-        chosen = _ministries_for(texts[number], owners[organisation_id], ministries)
-        cursor.execute(
-            "INSERT INTO bulk_pair VALUES (%s, %s, %s, %s::tsvector)",
-            [number, organisation_id, chosen, vectors[(number, organisation_id)]],
-        )
+    with cursor.cursor.copy("COPY bulk_pair FROM STDIN") as copy:
+        for pair in pairs:
+            copy.write_row([*pair, chosen[pair], vectors[pair]])
     cursor.execute(
         """
         CREATE TEMP TABLE bulk_place ON COMMIT DROP AS
@@ -298,11 +293,8 @@ def _insert_initiatives(cursor) -> None:
     """Every column of the measure: drawn (``bulk_row``), from the text (``bulk_template``),
     derived (``bulk_place``), or the field's default."""
     targets, sources, params = [], [], []
-    vector_generated = _vector_is_generated()
     for field in Initiative._meta.concrete_fields:
         column = field.column
-        if getattr(field, "generated", False) and vector_generated:
-            continue  # the database computes it
         targets.append(column)
         if column in ("id", "organisation_id", *ROW_COLUMNS):
             sources.append(f"r.{column}")
@@ -312,6 +304,9 @@ def _insert_initiatives(cursor) -> None:
             sources.append(f"p.{column}")
         elif column == "start_year":
             sources.append("EXTRACT(YEAR FROM r.start_date)")
+        elif column == "search_version":  # made by the engine, as ``index_alike`` marks it
+            sources.append("%s")
+            params.append(current_version())
         else:
             sources.append("%s")
             params.append(field.get_db_prep_save(field.get_default(), connection))
@@ -463,5 +458,7 @@ def bulk_seed_initiatives(*, count: int, seed: int) -> dict[str, float]:
     with connection.cursor() as cursor:  # VACUUM cannot run inside a transaction
         cursor.execute(f"{'ANALYZE' if inside else 'VACUUM (ANALYZE)'} {', '.join(LOADED)}")
     timer("vacuum and analyze")
+    refresh_vocabulary()  # as seed_demo does: the words of the new published text
+    timer("search vocabulary")
     bump_data_version()
     return {"added": missing, **timer.steps}

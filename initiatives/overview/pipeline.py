@@ -5,7 +5,7 @@ the API each ask a ``Selection`` for what they show."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, F, FloatField, QuerySet, When
@@ -17,6 +17,9 @@ from .reference import Reference
 from .registry import BY_NAME
 
 PAGE_SIZE = 20
+# A selection without text matching at most this many records is paged from its own rows,
+# sorted (``facets.page_of_few``), rather than by walking the index of the order.
+FEW = 20_000
 # sorting → (the field sorted by, descending?); ties are broken by id in the same direction
 SORT_KEYS = {
     "nyeste": ("published_at", True),
@@ -131,11 +134,15 @@ class Selection:
 
     def _wants_fuzzy(self) -> bool:
         """Only for a search whose words (and their correction) find nothing this user may
-        see."""
+        see, whatever the facets (``facets.any_match``: over the narrow entries, by their
+        search index)."""
         if not self.params.q:
             return False
-        visible = self.source.rows(self.user)
-        return not visible.filter(self._text(False)[0]).exists()
+        visible = self.source.counted(self.user)
+        return not facets.any_match(visible.filter(self._text(False)[0]))
+
+    def _facets_selected(self) -> bool:
+        return any(self.params.selected.values())
 
     def rows(self, *, fuzzy: bool | None = None) -> QuerySet:
         """The visible records matching the selection, sorted (exports, feed, API)."""
@@ -156,26 +163,36 @@ class Selection:
         a search is counted afresh, and (when ``paged``) its page of ids comes along."""
         counted = self.source.counted(self.user).order_by()
         params, reference = self.params, self.reference
-        if not params.q:
-            return cache.cached_counts(
-                self.user,
-                self.version,
-                {**params.selected, "_source": [self.source.name]},
-                lambda: facets.facet_counts(counted, params.selected, reference),
-            )
         window = None
         if paged:
             offset = (params.page - 1) * PAGE_SIZE
             window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
+        if not params.q:
+            return self._cached_count(counted, window if self._facets_selected() else None)
         condition, rank = self._text(fuzzy)
         searched = counted.filter(condition).annotate(rank=rank)
         return facets.facet_counts(searched, params.selected, reference, window)
+
+    def _cached_count(self, counted, window) -> facets.FacetCounts:
+        """A selection without text: counts from the cache. Counted afresh with facets
+        selected, the statement also gives the page's ids (cached without them)."""
+        params, fresh = self.params, {}
+
+        def compute() -> facets.FacetCounts:
+            counts = facets.facet_counts(counted, params.selected, self.reference, window)
+            fresh["page_ids"] = counts.page_ids
+            return replace(counts, page_ids=None)
+
+        selected = {**params.selected, "_source": [self.source.name]}
+        counts = cache.cached_counts(self.user, self.version, selected, compute)
+        return replace(counts, page_ids=fresh.get("page_ids"))
 
     def counts(self, *, paged: bool = True) -> facets.FacetCounts:
         """The counts; when the words find nothing, the typo-tolerant fallback's counts."""
         counts = self._count(False, paged)
         self.fuzzy = False
-        if not counts.total and self._wants_fuzzy():
+        # Without facets the statement's total is what the words find: no second look.
+        if not counts.total and (not self._facets_selected() or self._wants_fuzzy()):
             self.fuzzy = True
             counts = self._count(True, paged)
         return counts
@@ -204,11 +221,22 @@ class Selection:
             self.params.ignored.append(f"side={self.params.page}")
             self.params.page = paginator.num_pages
             page_ids = None  # the statement looked at a page that is not there
+        if page_ids is None and self._facets_selected() and counts.total <= FEW:
+            page_ids = self._few_ids()
         rows = self.source.decorate(self._page_rows(page_ids), self.reference)
         page = Page(rows, self.params.page, paginator)
         return OverviewResult(
             self.params, page, self._facets(counts), counts.total, self._shown_correction()
         )
+
+    def _few_ids(self) -> list[int]:
+        """The page's ids of a selection known to be small, from the rows the facet
+        statement reads (for measures, the overview entries)."""
+        params = self.params
+        offset = (params.page - 1) * PAGE_SIZE
+        window = facets.Window(*SORT_KEYS[params.sorting], offset=offset, limit=PAGE_SIZE)
+        selected = self._filtered(self.source.counted(self.user), bool(self.fuzzy))
+        return facets.page_of_few(selected, window)
 
     def _facets(self, counts: facets.FacetCounts) -> list[facet_options.Facet]:
         hidden = self.source.hidden_facets

@@ -95,13 +95,19 @@ def kind_labels(kind: str) -> list[str]:
     return labels
 
 
-def measure_names(initiative: Initiative) -> list[str]:
+def measure_names(initiative: Initiative, *, participants=None, ministries=None) -> list[str]:
     """The names a measure is found by: its owner and participants with their places and
-    parallel names, the responsible ministries (name and short name)."""
+    parallel names, the responsible ministries (name and short name). ``participants`` and
+    ``ministries`` (in the relations' order, by name) stand in for the relations of a measure
+    not saved yet (the bulk seeder)."""
+    if participants is None:
+        participants = initiative.participating_organisations.all()
+    if ministries is None:
+        ministries = initiative.responsible_ministries.all()
     names = _organisation_names(initiative.organisation)
-    for organisation in initiative.participating_organisations.all():
+    for organisation in participants:
         names += _organisation_names(organisation)
-    for ministry in initiative.responsible_ministries.all():
+    for ministry in ministries:
         names += [ministry.name, ministry.short_name]
     unique = dict.fromkeys(normalise(name) for name in names if name)
     return list(unique)
@@ -118,8 +124,8 @@ def measure_texts(initiative: Initiative) -> list[Field]:
     ]
 
 
-def measure_vector(initiative: Initiative) -> str:
-    names = " ".join(measure_names(initiative))
+def measure_vector(initiative: Initiative, *, participants=None, ministries=None) -> str:
+    names = " ".join(measure_names(initiative, participants=participants, ministries=ministries))
     return document_vector(measure_texts(initiative), [(names, "B")])
 
 

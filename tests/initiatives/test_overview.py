@@ -361,3 +361,77 @@ def test_a_typed_search_is_sorted_by_relevance_and_the_select_says_so(client, me
     assert chosen.context["overview"].page.object_list[0].title == "Noe helt annet, nyest av alle"
     [(value, _sel, label)] = [o for o in _order_select(chosen.content.decode()) if o[1]]
     assert (value, label) == ("nyeste", "Nyeste")
+
+
+def _statements(query: str) -> tuple:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        result = _run(query)
+    return result, [entry["sql"] for entry in captured.captured_queries]
+
+
+def _probes(statements: list[str]) -> list[str]:
+    """``exists()``'s form: the LIMIT 1 that a million measures turned into a full scan."""
+    return [sql for sql in statements if 'SELECT 1 AS "a"' in sql]
+
+
+def test_a_search_finding_nothing_falls_back_on_the_statements_own_total(measures):
+    # No facets: the facet statement's total is what the words find; no second look, and
+    # no exists() probe (LIMIT 1), which the planner made a sequential scan at a million.
+    result, statements = _statements("?q=tillitsvalg")
+    assert "Samarbeid med tillitsvalgte om turnus" in _titles(result)
+    assert not _probes(statements)
+    assert not [sql for sql in statements if "WITH hits AS MATERIALIZED" in sql]
+
+
+def test_with_facets_the_fallback_asks_the_search_index_planned_for_every_row(measures):
+    # a word found, but not with this kind: no fallback, and nothing shown
+    result, statements = _statements("?q=turnus&type=pilot")
+    assert result.total == 0 and not _titles(result)
+    looked = [sql for sql in statements if "WITH hits AS MATERIALIZED" in sql]
+    assert len(looked) == 1 and "initiatives_overviewentry" in looked[0]
+    assert not _probes(statements)
+    # a word found nowhere: the fallback, within the kind
+    result, statements = _statements("?q=turnu&type=prosjekt")
+    assert _titles(result) == {"Samarbeid med tillitsvalgte om turnus"}
+    assert not _probes(statements)
+
+
+@pytest.mark.parametrize("sorting", ["nyeste", "oppdatert", "tittel"])
+def test_a_small_facet_selection_is_paged_from_its_own_rows_sorted(bergen, sorting):
+    """A selection without text that matches few measures takes its page's ids from its own
+    entries, sorted (planned for all of them), not from a walk of the order's index that
+    stops at 20 (at a million measures that walk read 700 000 rows for a rare selection);
+    the pages are the export's order."""
+    for n in range(45):
+        InitiativeFactory(
+            organisation=bergen,
+            workflow_status="publisert",
+            title=f"Kvalitetsløft nummer {n % 9}",  # equal titles: the id breaks the tie
+            kind="pilot" if n % 3 else "prosjekt",
+        )
+    query = f"?type=pilot&sortering={sorting}"
+    request = RequestFactory().get("/tiltak/" + query)
+    expected = [
+        i.pk for i in Selection(request.GET, user=AnonymousUser(), source=INITIATIVES).rows()
+    ]
+    assert len(expected) == 30
+    from django.core.cache import cache
+
+    for cold in (True, False):
+        shown = []
+        for page in ("", "&side=2"):
+            if cold:  # counted afresh: the facet statement gives the page's ids too
+                cache.clear()
+            result, statements = _statements(query + page)
+            shown += [i.pk for i in result.page.object_list]
+            sorted_here = [sql for sql in statements if "WITH hits AS MATERIALIZED" in sql]
+            if cold:
+                assert not sorted_here
+            else:  # the counts cached: the page from the selection's own entries, sorted
+                assert len(sorted_here) == 1 and "initiatives_overviewentry" in sorted_here[0]
+            walked = [sql for sql in statements if "LIMIT 20" in sql and "ORDER BY" in sql]
+            assert not [sql for sql in walked if "initiatives_initiative" in sql.split("WHERE")[0]]
+        assert shown == expected, cold

@@ -100,6 +100,12 @@ TEMPLATES = [
 
 
 # --- Database: PostgreSQL only -------------------------------------------------------------
+# PostgreSQL's JIT compiles a statement it expects to be costly; for the overview's facet
+# statements that took longer than running them (174 ms at a million measures), so it is off
+# for the site's connections unless DATABASE_JIT=true.
+DATABASE_JIT = env.bool("DATABASE_JIT", default=False)
+
+
 def _database(config: dict) -> dict:
     """Connection settings for the primary or a replica.
 
@@ -115,6 +121,8 @@ def _database(config: dict) -> dict:
     config["CONN_HEALTH_CHECKS"] = True
     options = config.setdefault("OPTIONS", {})
     options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2))
+    if not DATABASE_JIT:  # see the README's "A million measures": a loss for every page
+        options["options"] = " ".join(filter(None, [options.get("options"), "-c jit=off"]))
     options["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN", default=1),
         "max_size": env.int("DATABASE_POOL_MAX", default=10),
