@@ -52,6 +52,7 @@ install: $(VENV)/.installed-dev node_modules/.installed
 
 install-prod: $(VENV)/.installed-prod node_modules/.installed
 	@$(MAKE) --no-print-directory locale/.compiled
+	@scripts/norsk-deps.sh
 
 # backup and restore use whichever install the .venv holds (production on a server).
 CURRENT_INSTALL := $(if $(wildcard $(VENV)/.installed-prod),install-prod,install)

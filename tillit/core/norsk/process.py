@@ -12,6 +12,8 @@ import subprocess
 import threading
 import time
 
+from django.conf import settings
+
 TIMEOUT = 20.0  # seconds for one batch; a dead or stuck process is restarted
 
 
@@ -21,7 +23,8 @@ class ProcessError(RuntimeError):
 
 class LtProc:
     def __init__(self, *args: str):
-        self.args = ["lt-proc", "-z", *args]
+        # the same program as the translator's (settings.APERTIUM_LT_PROC)
+        self.args = [getattr(settings, "APERTIUM_LT_PROC", "lt-proc"), "-z", *args]
         self.process: subprocess.Popen | None = None
         self.lock = threading.Lock()
 
