@@ -9,6 +9,7 @@ selection, so it is what the area's link (the filters with that area instead) sh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
@@ -34,13 +35,6 @@ SUMMARIES = {
 }
 # column → its order, then the reverse when it is already sorted so
 SORT_TOGGLES = (("navn", "navn", "navn-synkende"), ("antall", "antall", "antall-stigende"))
-# the table's order → (the sorted column, its direction as aria-sort says it)
-SORT_STATES = {
-    "antall": ("antall", "descending"),
-    "antall-stigende": ("antall", "ascending"),
-    "navn": ("navn", "ascending"),
-    "navn-synkende": ("navn", "descending"),
-}
 DEFAULT_LEVEL = "fylke"
 MAP_PARAMETERS = (LEVEL_PARAMETER, SORTING_PARAMETER)
 
@@ -87,7 +81,7 @@ class AreaMap:
     def area_label(self):
         return AREA_LABELS[self.level]
 
-    @property
+    @cached_property
     def referenced(self) -> set[str]:
         """The areas an inset repeats (their shapes get an id to be used again)."""
         return {area.number for inset in self.insets for area in inset.areas}
@@ -99,7 +93,7 @@ class AreaMap:
     @property
     def sort_state(self) -> dict[str, str]:
         """aria-sort per column: the sorted one's direction, "none" for the other."""
-        column, direction = SORT_STATES[self.sorting]
+        column, direction = choropleth.SORTINGS[self.sorting]
         return {name: direction if name == column else "none" for name in ("navn", "antall")}
 
     @property
@@ -114,7 +108,8 @@ class AreaMap:
 
 def map_fields(query) -> list[tuple[str, str]]:
     """The map's own parameters, kept as hidden fields when a page's filter form is sent."""
-    return [(name, query[name]) for name in MAP_PARAMETERS if query.get(name)]
+    valid = {LEVEL_PARAMETER: LEVELS, SORTING_PARAMETER: choropleth.SORTINGS}
+    return [(name, query[name]) for name in MAP_PARAMETERS if query.get(name) in valid[name]]
 
 
 def _overview_url(query, without: str = "") -> str:

@@ -62,6 +62,6 @@ def test_the_map_from_the_overview_and_back(live_server, new_page, axe_check):
 
     # a click on an area of the drawing goes the same way
     page.goto(f"{live_server.url}/tiltak/kart/")
-    page.locator("svg.area-map__svg a[href='/tiltak/?fylke=46'] path").click()
-    expect(page).to_have_url(re.compile(r"/tiltak/\?fylke=46$"))
-    expect(page.locator("#results-heading")).to_contain_text("2")
+    page.locator("svg.area-map__svg a[href='/tiltak/?fylke=50'] path").click()
+    expect(page).to_have_url(re.compile(r"/tiltak/\?fylke=50$"))
+    expect(page.locator("#results-heading")).to_contain_text("1")

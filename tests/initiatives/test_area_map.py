@@ -54,8 +54,9 @@ def measures(bergen):
 
 
 def _svg(html: str) -> str:
+    """The drawing (an inset is an <svg> inside it), up to the legend below it."""
     start = html.index('<svg class="area-map__svg')
-    return html[start : html.index("</svg>", start) + len("</svg>")]
+    return html[start : html.rindex("</svg>", start, html.index("<figcaption>", start)) + 6]
 
 
 def _areas(html: str) -> dict[str, dict]:

@@ -16,8 +16,13 @@ PALETTE = ("#f4f5f7", "#e0ecf8", "#b9d5ef", "#8dbae4", "#5f9ad6", "#3a7fc4")
 BOUNDARY = "#1b2533"
 SHADES = len(PALETTE) - 1
 
-# table order → (key, reversed); ties by name
-SORTINGS = ("antall", "antall-stigende", "navn", "navn-synkende")
+# the table's orders → (the column sorted by, its direction as aria-sort says it); ties by name
+SORTINGS = {
+    "antall": ("antall", "descending"),
+    "antall-stigende": ("antall", "ascending"),
+    "navn": ("navn", "ascending"),
+    "navn-synkende": ("navn", "descending"),
+}
 DEFAULT_SORTING = "antall"
 
 
@@ -102,11 +107,8 @@ def name_key(name: str) -> str:
 
 def sorted_areas(areas: list[Area], sorting: str) -> list[Area]:
     """The table's rows: by count (most first, or fewest) or by name (A–Å, or Å–A)."""
+    column, direction = SORTINGS[sorting]
     by_name = sorted(areas, key=lambda area: name_key(area.name))
-    if sorting == "navn":
-        return by_name
-    if sorting == "navn-synkende":
-        return by_name[::-1]
-    if sorting == "antall-stigende":
-        return sorted(by_name, key=lambda area: area.count)
-    return sorted(by_name, key=lambda area: -area.count)
+    if column == "navn":
+        return by_name if direction == "ascending" else by_name[::-1]
+    return sorted(by_name, key=lambda area: area.count, reverse=direction == "descending")
