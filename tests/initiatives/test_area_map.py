@@ -169,6 +169,18 @@ def test_bad_map_parameters_fall_back_to_the_defaults(client, measures):
     assert response.status_code == 200
     assert response.context["map"].level == "fylke"
     assert response.context["map"].sorting == "antall"
+    assert 'name="kartnivaa"' not in response.content.decode()  # not kept in the form
+
+
+def test_the_crowded_municipalities_around_oslo_are_repeated_enlarged(client, measures):
+    svg = _svg(client.get("/tiltak/kart/?kartnivaa=kommune").content.decode())
+    inset = svg[svg.index('<g class="area-map__inset">') :]
+    repeated = re.findall(r'<a href="([^"]+)" tabindex="-1"><use href="#kart-(\d{4})">', inset)
+    assert len(repeated) > 20
+    for url, number in repeated:  # each copy links as its original and uses its shape
+        assert url == f"/tiltak/?kommune={number}"
+        assert f' id="kart-{number}"><title>' in svg
+    assert {"0301", "3201"} <= {number for _url, number in repeated}  # Oslo, Bærum
 
 
 def test_map_query_budget(client, measures, people, django_assert_max_num_queries):
