@@ -6,8 +6,10 @@ The municipalities (WGS84) are projected once to UTM zone 33 (EPSG:25833), simpl
 topology (``topojson``, Douglas-Peucker on the shared arcs, so neighbours keep one border),
 stripped of islands too small to see, and written as SVG path strings in kilometres (y down,
 relative moves). The counties are the municipalities of ``tillit/data/kommuner.csv`` merged,
-so both levels share every line. The site only reads the result: ``topojson``, ``shapely``
-and ``pyproj`` are the ``map`` dependency group, needed here alone.
+so both levels share every line; the arcs between counties are also written once, as lines to
+draw over the municipalities, and the areas around Oslo are listed for an enlarged inset. The
+site only reads the result: ``topojson``, ``shapely`` and ``pyproj`` are the ``map``
+dependency group, needed here alone. The same source gives the same file.
 """
 
 from __future__ import annotations
