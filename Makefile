@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= tillit-demo-2026
 export DEMO_PASSWORD
 
-.PHONY: help install install-prod run serve test lint format pytest messages bench clean backup restore
+.PHONY: help install install-prod run serve test lint format pytest messages bench clean backup restore map-data
 
 help:
 	@echo "make run    - set up everything and run the portal on http://127.0.0.1:$(PORT)"
@@ -99,6 +99,14 @@ test: lint pytest
 
 messages: install
 	$(MANAGE) makemessages --locale nb --locale nn --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore '.local/*' --no-obsolete
+
+# The map's committed outline (tillit/data/kart-norge.json) from Kartverket's boundaries:
+# GEODATA names the folder with kommuner.geojson (see tillit/data/SOURCES.md).
+GEODATA ?= ../shared/data
+map-data: | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --group map --python $(PYTHON)
+	rm -f $(VENV)/.installed-dev $(VENV)/.installed-prod  # the next install syncs again
+	$(PY) scripts/build_map.py $(GEODATA)
 
 clean:
 	rm -rf $(VENV) node_modules .local/uv .local/staticfiles locale/.compiled

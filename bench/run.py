@@ -250,6 +250,7 @@ def scenario_paths(database: str, requests: int, *, scale: bool = False) -> dict
         "overview_filtered": filtered,
         "detail": [f"/tiltak/{rng.choice(measures)[0]}/" for _ in range(requests)],
         "statistics": statistics_paths(filtered, requests),
+        "map": map_paths(filtered, requests),
     }
     if scale:
         from bench import scale as large
@@ -267,6 +268,14 @@ def statistics_paths(filtered: list[str], requests: int) -> list[str]:
     rest the overview's distinct searches (two facets and a word)."""
     searches = [path.replace("/tiltak/", "/statistikk/") for path in filtered]
     return ["/statistikk/" if i % 4 == 0 else searches[i % len(searches)] for i in range(requests)]
+
+
+def map_paths(filtered: list[str], requests: int) -> list[str]:
+    """The overview's map (/tiltak/kart/): unfiltered, then the overview's searches, every
+    other one at the municipality level."""
+    searches = [path.replace("/tiltak/", "/tiltak/kart/") for path in filtered]
+    levelled = [path + ("&kartnivaa=kommune" if i % 2 else "") for i, path in enumerate(searches)]
+    return ["/tiltak/kart/" if i % 4 == 0 else levelled[i % len(levelled)] for i in range(requests)]
 
 
 PUBLISHED_SAMPLE = (

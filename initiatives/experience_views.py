@@ -19,6 +19,7 @@ from . import discussion, services
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
 from .models import ExperienceReport, FocusArea, LifecycleStatus
+from .overview.area_map import published_map
 from .overview.reports import similar_initiatives
 from .views import FacetedListView, InitiativeMixin, text_reading
 
@@ -190,6 +191,11 @@ class FocusAreaView(FocusAreaMixin, TemplateView):
             may_edit=can(self.request.user, Action.FOCUS_AREA_EDIT, self.focus_area),
             follow=discussion.follow_of(self.request.user, self.focus_area),
             follow_url=reverse("initiatives:follow_focus", args=[self.focus_area.slug]),
+            map=published_map(
+                {"fokusomrade": self.focus_area.slug},
+                page_path=self.focus_area.get_absolute_url(),
+                page_query=self.request.GET,
+            ),
             **kwargs,
         )
 

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import comment_views, draft_views, experience_views, follow_views, views, workflow_views
+from . import (
+    comment_views,
+    draft_views,
+    experience_views,
+    follow_views,
+    map_views,
+    views,
+    workflow_views,
+)
 
 c, f = comment_views, follow_views
 
@@ -8,6 +16,7 @@ app_name = "initiatives"
 
 urlpatterns = [
     path("tiltak/", views.OverviewView.as_view(), name="overview"),
+    path("tiltak/kart/", map_views.OverviewMapView.as_view(), name="overview_map"),
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),

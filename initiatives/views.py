@@ -69,8 +69,14 @@ class FacetedListView(TemplateView):
     def get_context_data(self, **kwargs):
         source = import_string(self.source)
         data = overview(query=self.request.GET, user=self.request.user, source=source)
+        carried = self.request.GET.copy()
+        carried.pop("side", None)
         return super().get_context_data(
-            overview=data, sortings=SORTINGS, list_url=reverse(self.url_name), **kwargs
+            overview=data,
+            sortings=SORTINGS,
+            list_url=reverse(self.url_name),
+            overview_query=f"?{carried.urlencode()}" if carried else "",  # the filters alone
+            **kwargs,
         )
 
 

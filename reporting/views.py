@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from initiatives.models import Initiative
+from initiatives.overview.area_map import area_map, map_fields
 from initiatives.overview.pipeline import Selection
 from initiatives.overview.selectors import INITIATIVES, with_export_fields
 from tillit.core.mixins import PolicyRequiredMixin
@@ -65,12 +66,15 @@ class StatisticsView(TemplateView):
     def get_context_data(self, **kwargs):
         query = self.request.GET
         stats = selectors.statistics(query=query)
+        path = reverse("reporting:statistics")
         return super().get_context_data(
             stats=stats,
             overview=stats.panel,  # the filter form reads ``overview.params`` and facets
             charts=statistics.charts(stats, query),
             focus_by_county=statistics.focus_by_county(stats),
-            list_url=reverse("reporting:statistics"),
+            map=area_map(stats.panel, query, page_path=path),
+            hidden_fields=map_fields(query),
+            list_url=path,
             submit_label=_("Show statistics"),
             overview_url=f"{reverse('initiatives:overview')}?{query.urlencode()}",
             **kwargs,

@@ -153,6 +153,9 @@ MATRIX = [
     # --- measures ---------------------------------------------------------------------------
     *[(role, "/tiltak/{m_published}/", 200) for role in EVERYONE],
     *[(role, "/tiltak/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/kart/", 200) for role in EVERYONE],
+    (A, "/tiltak/kart/?kartnivaa=kommune&kartsortering=navn&fylke=46&q=skjema", 200),
+    (S, "/tiltak/kart/?kartnivaa=ukjent&kartsortering=%00&fylke=99&side=x", 200),
     *[(role, "/tiltak/eksport.csv", 200) for role in (A, S, D)],
     *[(role, "/tiltak/eksport.xlsx", 200) for role in (A, S)],
     *[(role, "/tiltak/{m_published}/en-tittel/", 200) for role in (A, S)],

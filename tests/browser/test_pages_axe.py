@@ -21,6 +21,8 @@ PUBLIC = [
     "/tiltak/",
     "/tiltak/?q=tillit&type=pilot&fylke=46&sortering=tittel",
     "/tiltak/?fylke=99&side=abc",
+    "/tiltak/kart/",
+    "/tiltak/kart/?kartnivaa=kommune&type=pilot&kartsortering=navn",
     "/tilgjengelighet/",
     "/personvern/",
     "/erfaringer/",
