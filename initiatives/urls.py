@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import comment_views, draft_views, experience_views, follow_views, views, workflow_views
+from . import (
+    comment_views,
+    draft_views,
+    experience_views,
+    follow_views,
+    similar_views,
+    views,
+    workflow_views,
+)
 
 c, f = comment_views, follow_views
 
@@ -9,6 +17,7 @@ app_name = "initiatives"
 urlpatterns = [
     path("tiltak/", views.OverviewView.as_view(), name="overview"),
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
+    path("tiltak/ny/lignende/", similar_views.SimilarCheckView.as_view(), name="similar_check"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),
     path("tiltak/<int:pk>/send-inn/", workflow_views.InitiativeSubmitView.as_view(), name="submit"),
@@ -26,6 +35,7 @@ urlpatterns = [
     path(
         "tiltak/<int:pk>/medvirkning/", workflow_views.InitiativeAssessView.as_view(), name="assess"
     ),
+    path("tiltak/<int:pk>/lignende/", similar_views.SimilarMeasuresView.as_view(), name="similar"),
     path("tiltak/<int:pk>/slett/", draft_views.InitiativeDeleteView.as_view(), name="delete"),
     path(
         "tiltak/<int:pk>/vedlegg/<int:attachment_pk>/",
