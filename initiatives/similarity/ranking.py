@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 
 from initiatives.models import WorkflowStatus
 
@@ -17,7 +17,7 @@ from .terms import Term
 
 CLOSE_WORDS = 3
 BROAD_WORDS = 5
-PER_TIER = 150  # candidates of each kind: bounds the cost at any size of the register
+PER_TIER = 80  # candidates of each kind: bounds the cost at any size of the register
 TOP = 40  # ranked rows returned, for the caller to prefer other organisations among
 # Below this share of the subject's word weight in common, a measure is not called similar
 # (a word or two in common of several is a coincidence, not a likeness).
@@ -47,26 +47,34 @@ class Ranked:
     shared_areas: list[int]
 
 
-TIER = """(SELECT e.initiative_id FROM initiatives_overviewentry e
+TIER = """SELECT e.initiative_id FROM initiatives_overviewentry e
   WHERE e.workflow_status = %(published)s AND e.search_vector @@ {query}::tsquery
-    AND e.initiative_id <> %(exclude)s
-  LIMIT %(per_tier)s)"""
+    AND e.initiative_id <> %(exclude)s{only_if}
+  LIMIT %(per_tier)s"""
+# The broad tier runs only when the close one found too few (a one-time filter).
 STATEMENT = f"""
-WITH candidate AS MATERIALIZED (
-  {TIER.format(query="%(close)s")} UNION {TIER.format(query="%(broad)s")}
+WITH close AS MATERIALIZED ({TIER.format(query="%(close)s", only_if="")}),
+broad AS MATERIALIZED ({
+    TIER.format(query="%(broad)s", only_if=" AND (SELECT count(*) FROM close) < %(per_tier)s")
+}),
+candidate AS MATERIALIZED (
+  SELECT c.initiative_id, c.organisation_id, c.kind, c.sector, c.focus_area_numbers,
+    c.search_vector || ''::tsvector AS vector  -- read (and decompressed) once, not per word
+  FROM initiatives_overviewentry c
+  WHERE c.initiative_id IN (SELECT initiative_id FROM close UNION SELECT initiative_id FROM broad)
 )
 SELECT c.initiative_id, c.organisation_id, m.levels, a.shared,
   %(w_text)s * m.text_weight
   + %(w_areas)s * cardinality(a.shared)::float8 / greatest(cardinality(%(areas)s::smallint[]), 1)
   + CASE WHEN c.kind <> '' AND c.kind = %(kind)s THEN %(w_kind)s ELSE 0 END
   + CASE WHEN c.sector <> '' AND c.sector = %(sector)s THEN %(w_sector)s ELSE 0 END AS score
-FROM initiatives_overviewentry c
+FROM candidate c
 CROSS JOIN LATERAL (
   SELECT array_agg(t.level ORDER BY t.n) AS levels, count(*) FILTER (WHERE t.level > 0) AS shared,
     sum(t.level * t.idf) / (2 * sum(t.idf)) AS text_weight
   FROM (
-    SELECT term.n, term.idf, CASE WHEN c.search_vector @@ term.weighted THEN 2
-      WHEN c.search_vector @@ term.query THEN 1 ELSE 0 END AS level
+    SELECT term.n, term.idf, CASE WHEN c.vector @@ term.weighted THEN 2
+      WHEN c.vector @@ term.query THEN 1 ELSE 0 END AS level
     FROM unnest(%(queries)s::tsquery[], %(weighted)s::tsquery[], %(idfs)s::float8[])
       WITH ORDINALITY AS term(query, weighted, idf, n)
   ) t
@@ -75,8 +83,7 @@ CROSS JOIN LATERAL (
   SELECT ARRAY(SELECT unnest(c.focus_area_numbers) INTERSECT
     SELECT unnest(%(areas)s::smallint[]) ORDER BY 1) AS shared
 ) a
-WHERE c.initiative_id IN (SELECT initiative_id FROM candidate)
-  AND m.text_weight >= %(min_text)s AND m.shared >= %(min_shared)s
+WHERE m.text_weight >= %(min_text)s AND m.shared >= %(min_shared)s
 ORDER BY score DESC, c.initiative_id DESC
 LIMIT %(top)s
 """  # noqa: S608 (constants; every value is a parameter)
@@ -107,7 +114,10 @@ def rank(subject: Subject) -> list[Ranked]:
     """The best-scored published measures like ``subject``, best first (at most ``TOP``)."""
     if not subject.terms:
         return []
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A tier's LIMIT tempts the planner to scan the table until it has found enough
+        # rows, which for rare words means reading all of it: the GIN index, always.
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(STATEMENT, statement_params(subject))
         return [
             Ranked(
