@@ -2,6 +2,8 @@
 in, the form lists the published measures like it (htmx), and the button does the same
 without script; both pass axe and reflow at 320 px."""
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
@@ -52,3 +54,30 @@ def test_the_form_shows_similar_measures_while_typing_and_with_the_button(
         "Samordnet statlig tilsyn med helse- og omsorgstjenesten"
     )
     axe_check(page, "measure form with similar measures (button)")
+
+
+def test_the_measure_page_and_its_list_pass_axe(live_server, new_page, axe_check):
+    texts = [
+        ("Samordnet tilsyn med omsorgstjenestene", "1103"),
+        ("Samordnet statlig tilsyn med omsorgstjenesten", "5001"),
+    ]
+    first, second = (
+        InitiativeFactory(
+            organisation=Organisation.objects.get(municipality_id=number),
+            workflow_status="publisert",
+            title=title,
+            summary="Statsforvalteren og kommunen samler tilsynene med helse- og "
+            "omsorgstjenesten i ett årlig tilsynsbesøk.",
+            lifecycle_status="avsluttet",
+            end_date=date(2025, 6, 1),
+            areas=["tilsyn-og-kontroll"],
+        )
+        for title, number in texts
+    )
+    refresh()
+    page = new_page()
+    for path in (first.get_absolute_url(), f"/tiltak/{first.pk}/lignende/"):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.get_by_role("link", name=second.title)).to_be_visible()
+        axe_check(page, f"similar measures on {path}")
+        assert reflow_problems(page) == []
