@@ -260,6 +260,7 @@ def scenario_paths(database: str, requests: int, *, scale: bool = False) -> dict
         titles = [title for _pk, _kind, _county, title in measures]
         paths["overview_facets"] = large.facet_paths(values, rng, max(requests, 200))
         paths["search"] = large.search_paths(values, titles, rng, max(requests, 200))
+        paths["similar"] = large.similar_paths(measures, max(requests, 200))
     return paths
 
 

@@ -15,8 +15,14 @@ import random
 from urllib.parse import quote, urlencode
 
 TARGETS = {"p95_ms": 100, "p95_vs_1000": 2.5, "queries": 15}
-# The scenarios the targets apply to: filtered overview pages and searches.
-TARGETED = ("overview_filtered", "overview_facets", "search")
+# The scenarios the targets apply to: filtered overview pages and searches, and (issue 22)
+# the similar measures of distinct measures, computed afresh (``similar_paths``).
+TARGETED = ("overview_filtered", "overview_facets", "search", "similar")
+# Where a scenario has its own p95 target (ms).
+P95_TARGETS = {"similar": 50}
+# Pages the bench opens before it measures (counting queries, warming the workers): their
+# similar measures are cached by then, so the scenario has this many more distinct measures.
+OPENED_BEFORE = 40
 # Words people type, chosen before measuring: compounds, nynorsk, names, common words.
 SEARCH_WORDS = [
     "fastlege",
@@ -123,6 +129,15 @@ def search_paths(
     return paths
 
 
+def similar_paths(measures: list, count: int) -> list[str]:
+    """The list of similar measures (``/tiltak/<id>/lignende/``, the measure page's section
+    alone) of ``count`` distinct published measures, each opened once: computed afresh, as
+    after a change of data. The first ``OPENED_BEFORE`` are opened before the measuring
+    (and so cached), which leaves the 95th percentile among the ones computed afresh."""
+    pks = list(dict.fromkeys(pk for pk, _kind, _county, _title in measures))
+    return [f"/tiltak/{pk}/lignende/" for pk in pks[: count + OPENED_BEFORE]]
+
+
 def verdict(small: dict, large: dict) -> dict:
     """Each targeted scenario's figures against the targets (met or not)."""
     small_p95 = {s["name"]: s["p95_ms"] for s in small["scenarios"]}
@@ -131,9 +146,11 @@ def verdict(small: dict, large: dict) -> dict:
         if scenario["name"] not in TARGETED:
             continue
         ratio = round(scenario["p95_ms"] / (small_p95[scenario["name"]] or 1), 2)
+        target = P95_TARGETS.get(scenario["name"], TARGETS["p95_ms"])
         result[scenario["name"]] = {
             "p95_ms": scenario["p95_ms"],
-            "p95_ms_met": scenario["p95_ms"] <= TARGETS["p95_ms"],
+            "p95_target_ms": target,
+            "p95_ms_met": scenario["p95_ms"] <= target,
             "p95_vs_1000": ratio,
             "p95_vs_1000_met": ratio <= TARGETS["p95_vs_1000"],
             "queries": scenario["queries"],
@@ -155,7 +172,8 @@ def markdown(scale: dict) -> str:
         )
         + (" (when it was filled; this run reused it)" if scale.get("reused") else "")
         + f". {scale['clients']} concurrent clients, {scale['workers']} gunicorn workers. "
-        f"Targets: p95 ≤ {TARGETS['p95_ms']} ms, p95 / p95 at 1 000 ≤ {TARGETS['p95_vs_1000']}, "
+        f"Targets: p95 ≤ {TARGETS['p95_ms']} ms (similar measures: ≤ {P95_TARGETS['similar']} "
+        f"ms), p95 / p95 at 1 000 ≤ {TARGETS['p95_vs_1000']}, "
         f"≤ {TARGETS['queries']} SQL queries a page.",
         "",
         "| measures | scenario | distinct URLs | p50 ms | p95 ms | rps | queries |",

@@ -6,6 +6,7 @@ from . import (
     experience_views,
     follow_views,
     map_views,
+    similar_views,
     views,
     workflow_views,
 )
@@ -18,6 +19,7 @@ urlpatterns = [
     path("tiltak/", views.OverviewView.as_view(), name="overview"),
     path("tiltak/kart/", map_views.OverviewMapView.as_view(), name="overview_map"),
     path("tiltak/ny/", views.InitiativeCreateView.as_view(), name="create"),
+    path("tiltak/ny/lignende/", similar_views.SimilarCheckView.as_view(), name="similar_check"),
     path("tiltak/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("tiltak/<int:pk>/rediger/", views.InitiativeEditView.as_view(), name="edit"),
     path("tiltak/<int:pk>/send-inn/", workflow_views.InitiativeSubmitView.as_view(), name="submit"),
@@ -35,6 +37,7 @@ urlpatterns = [
     path(
         "tiltak/<int:pk>/medvirkning/", workflow_views.InitiativeAssessView.as_view(), name="assess"
     ),
+    path("tiltak/<int:pk>/lignende/", similar_views.SimilarMeasuresView.as_view(), name="similar"),
     path("tiltak/<int:pk>/slett/", draft_views.InitiativeDeleteView.as_view(), name="delete"),
     path(
         "tiltak/<int:pk>/vedlegg/<int:attachment_pk>/",

@@ -25,6 +25,8 @@ from .models import Initiative, WorkflowStatus
 from .overview.params import SORTINGS
 from .overview.selectors import overview
 from .registry import measure_panels
+from .similar_views import SimilarCheckMixin
+from .similarity.presentation import for_measure
 
 
 class InitiativeMixin:
@@ -123,6 +125,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             follow=discussion.follow_of(user, initiative),
             follow_url=reverse("initiatives:follow_initiative", args=[initiative.pk]),
             panels=measure_panels(initiative, user),
+            similar=for_measure(initiative),
             **discussion.page_context(
                 initiative,
                 user,
@@ -132,11 +135,14 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         )
 
 
-class InitiativeFormMixin:
+class InitiativeFormMixin(SimilarCheckMixin):
     template_name = "initiatives/form.html"
     form_class = InitiativeForm
 
     def form_valid(self, form):
+        warning = self.duplicate_warning(form)
+        if warning is not None:
+            return warning
         submit = self.request.POST.get("action") == "submit"
         try:
             initiative = self.save(form, submit=submit)

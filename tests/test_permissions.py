@@ -171,6 +171,14 @@ MATRIX = [
     *[(role, "/tiltak/{m_agency_pending}/", 200) for role in (D, R)],
     *[(role, "/tiltak/{m_archived}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_archived}/", 200) for role in (S, L, T, R)],
+    # the similar measures of a measure: whoever sees the measure
+    *[(role, "/tiltak/{m_published}/lignende/", 200) for role in EVERYONE],
+    *[(role, "/tiltak/{m_draft}/lignende/", 404) for role in (A, OUT, D, X)],
+    *[(role, "/tiltak/{m_draft}/lignende/", 200) for role in (S, L, T, R)],
+    # the measure form's check for similar measures and duplicates (htmx): who registers
+    (A, "/tiltak/ny/lignende/?title=Tilsyn&summary=Felles", 302),
+    *[(role, "/tiltak/ny/lignende/?title=Tilsyn&summary=Felles", 404) for role in (OUT, T, D)],
+    *[(role, "/tiltak/ny/lignende/?title=Tilsyn&summary=Felles", 200) for role in (S, L, X, R)],
     (A, "/tiltak/ny/", 302),
     *[(role, "/tiltak/ny/", 404) for role in (OUT, T, D)],
     *[(role, "/tiltak/ny/", 200) for role in (S, L, X, R)],

@@ -25,6 +25,8 @@ class CheckedRow:
     partners: list[int] | None = None  # None: no partner column in the file
     ministries: list[int] | None = None  # None: no ministry column in the file
     participating: list[int] | None = None  # None: no participants' column in the file
+    # the organisation's measures a new row's title likely repeats: a warning, not an error
+    duplicates: list[Initiative] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:

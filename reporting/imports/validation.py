@@ -26,6 +26,7 @@ from tillit.accounts.models import Organisation, OrganisationKind
 from tillit.policy import Action, can
 
 from . import versions
+from .duplicates import warn_of_duplicates
 from .parsing import normalise
 from .rows import CHOICE_COLUMNS, CheckedRow, row_id
 
@@ -305,4 +306,6 @@ def _parts(text: str) -> list[str]:
 def check_rows(raw_rows: list[dict], *, organisation, user) -> list[CheckedRow]:
     ids = {row_id(raw["cells"].get("id", "")) for raw in raw_rows} - {None}
     checker = RowChecker(organisation, user, ids)
-    return [checker.check(raw) for raw in raw_rows]
+    rows = [checker.check(raw) for raw in raw_rows]
+    warn_of_duplicates(rows, organisation=organisation, user=user)
+    return rows

@@ -170,7 +170,8 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     # ... + the user's follow of it and the comment thread (one statement however long),
     # its participants and its responsible ministries
     # ... + the trial scheme's panel (the measure's applications the user may see)
-    with django_assert_num_queries(14):
+    # ... + the similar measures: the data version and the list cached for it
+    with django_assert_num_queries(16):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 
