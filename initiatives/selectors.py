@@ -13,6 +13,7 @@ from tillit.policy.roles import memberships_of
 
 from .models import (
     ChangeAction,
+    CreationToken,
     ExperienceReport,
     FocusArea,
     Initiative,
@@ -95,6 +96,11 @@ def initiative_history(initiative: Initiative, *, limit: int = 50) -> list[dict]
             }
         )
     return entries
+
+
+def form_token_used(token) -> bool:
+    """Whether a measure form with this token was already saved (its post came again)."""
+    return token is not None and CreationToken.objects.filter(token=token).exists()
 
 
 def writable_organisations(user) -> QuerySet[Organisation]:

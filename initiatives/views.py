@@ -139,8 +139,12 @@ class InitiativeFormMixin(SimilarCheckMixin):
     template_name = "initiatives/form.html"
     form_class = InitiativeForm
 
+    def is_resent(self, form) -> bool:
+        """Whether this post repeats one already saved (answered by the save, never warned)."""
+        return False
+
     def form_valid(self, form):
-        warning = self.duplicate_warning(form)
+        warning = None if self.is_resent(form) else self.duplicate_warning(form)
         if warning is not None:
             return warning
         submit = self.request.POST.get("action") == "submit"
@@ -163,6 +167,9 @@ class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):
 
     def get_initial(self):
         return {**super().get_initial(), "form_token": uuid4()}
+
+    def is_resent(self, form) -> bool:
+        return selectors.form_token_used(form.cleaned_data["form_token"])
 
     def get_form_kwargs(self):
         return {

@@ -161,7 +161,9 @@ def crawl(page, base: str, crawl_result: Crawl, axe: Axe) -> None:
         crawl_result.kinds[kind] = url
         crawl_result.violations += axe_violations(axe, page, label)
         crawl_result.violations += phone_problems(page, axe, label)
-        links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        links = page.eval_on_selector_all(  # the map's SVG links have no string href
+            "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), a.baseURI).href)"
+        )
         queue.extend(link for link in links if link.startswith(base))
         check_error_state(page, base, crawl_result, axe, label)
 

@@ -32,9 +32,16 @@ def test_posting_the_create_form_twice_registers_one_measure(client, people, ber
 
 
 def test_each_opened_form_registers_its_own_measure(client, people, bergen):
+    """The second form repeats the first's title: it is warned of the first, and saved when
+    sent again with the warning seen."""
     client.force_login(people["ansatt"])
     client.post("/tiltak/ny/", _full_form(bergen, form_token=_token(client), action="save"))
-    client.post("/tiltak/ny/", _full_form(bergen, form_token=_token(client), action="save"))
+    first = Initiative.objects.get()
+    second_form = _full_form(bergen, form_token=_token(client), action="save")
+    warned = client.post("/tiltak/ny/", second_form)
+    assert warned.status_code == 200 and first.get_absolute_url() in warned.content.decode()
+    saved = client.post("/tiltak/ny/", {**second_form, "duplicates_seen": str(first.pk)})
+    assert saved.status_code == 302
     assert Initiative.objects.count() == 2
 
 
