@@ -43,7 +43,8 @@ class InitiativeAdoptView(InitiativeMixin, PolicyRequiredMixin, ServiceFormView)
         if "organisation" not in request.POST:
             only = list(self.organisations[:2])
             if len(only) != 1:  # several: ask which (the page, not an error)
-                return self.get(request, *args, **kwargs)
+                form = self.form_class(organisations=self.organisations)
+                return self.render_to_response(self.get_context_data(form=form))
             return self._adopt(only[0])
         return super().post(request, *args, **kwargs)
 

@@ -55,17 +55,17 @@ COLUMNS = [
 # How measures spread: of the filtered measures ``s``, those building on a published measure
 # of another organisation (``a``), counted four ways (migration 0027's relation table).
 SPREAD = (
-    "a AS (SELECT s.initiative_id, s.organisation_id, s.county_id, r.other_id FROM s"
-    " JOIN initiatives_initiativerelation r ON r.initiative_id = s.initiative_id"
+    "a AS (SELECT s.initiative, s.organisation, s.county, r.other_id FROM s"
+    " JOIN initiatives_initiativerelation r ON r.initiative_id = s.initiative"
     " AND r.kind = 'bygger_pa'"
     " JOIN initiatives_overviewentry o ON o.initiative_id = r.other_id"
-    " AND o.workflow_status = 'publisert' AND o.organisation_id <> s.organisation_id)"
+    " AND o.workflow_status = 'publisert' AND o.organisation_id <> s.organisation)"
 )
 SPREAD_COUNTS = {
     "adopted": "COUNT(DISTINCT a.other_id)",
-    "adoptions": "COUNT(DISTINCT a.initiative_id)",
-    "organisations": "COUNT(DISTINCT a.organisation_id)",
-    "counties": "COUNT(DISTINCT a.county_id)",
+    "adoptions": "COUNT(DISTINCT a.initiative)",
+    "organisations": "COUNT(DISTINCT a.organisation)",
+    "counties": "COUNT(DISTINCT a.county)",
 }
 
 
