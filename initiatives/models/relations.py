@@ -57,16 +57,23 @@ class InitiativeRelation(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(initiative=F("other")), name="relation_not_to_itself"
+                condition=~Q(initiative=F("other")),
+                name="relation_not_to_itself",
+                violation_error_message=_("A measure cannot be connected to itself."),
             ),
             models.UniqueConstraint(
-                "initiative", "other", "kind", name="relation_once_per_direction"
+                "initiative",
+                "other",
+                "kind",
+                name="relation_once_per_direction",
+                violation_error_message=_("The measures are already connected this way."),
             ),
             models.UniqueConstraint(
                 Least("initiative", "other"),
                 Greatest("initiative", "other"),
                 condition=Q(kind="samme_nettverk"),
                 name="network_pair_once",
+                violation_error_message=_("The measures are already connected this way."),
             ),
         ]
         indexes = [models.Index(fields=["other", "kind"], name="relation_other_kind")]
