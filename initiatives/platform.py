@@ -20,7 +20,7 @@ from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, A
 from tillit.policy import is_editor
 
 from . import discussion, selectors, tasks, vocabulary
-from .demo import seed_comments, seed_experience, seed_initiatives
+from .demo import seed_comments, seed_experience, seed_initiatives, seed_relations
 from .models import Initiative
 from .overview.cache import bump_data_version
 
@@ -43,11 +43,13 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
     added = seed_initiatives(count=initiatives, seed=seed)
     reports = seed_experience()
     comments = seed_comments()
+    connections = seed_relations()
     words = vocabulary.refresh()
     tasks.translate_published.enqueue()  # the demo's texts in the other written standard
     return (
         f"{added} new measures ({Initiative.objects.count()} in all), "
         f"{reports} new experience reports, {comments} new comments, "
+        f"{connections} connections between measures, "
         f"{words} words for correcting searches"
     )
 

@@ -6,12 +6,13 @@ from . import (
     experience_views,
     follow_views,
     map_views,
+    relation_views,
     similar_views,
     views,
     workflow_views,
 )
 
-c, f = comment_views, follow_views
+c, f, r = comment_views, follow_views, relation_views
 
 app_name = "initiatives"
 
@@ -51,6 +52,13 @@ urlpatterns = [
     ),
     path("tiltak/<int:pk>/kommentarer/", c.InitiativeCommentView.as_view(), name="comment"),
     path("tiltak/<int:pk>/folg/", f.FollowInitiativeView.as_view(), name="follow_initiative"),
+    path("tiltak/<int:pk>/prov-dette/", r.InitiativeAdoptView.as_view(), name="adopt"),
+    path("tiltak/<int:pk>/sammenhenger/", r.InitiativeRelationsView.as_view(), name="relations"),
+    path(
+        "tiltak/<int:pk>/sammenhenger/<int:relation_pk>/slett/",
+        r.InitiativeRelationDeleteView.as_view(),
+        name="relation_delete",
+    ),
     path("tiltak/<int:pk>/<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail_slug"),
     path("erfaringer/", experience_views.ExperienceListView.as_view(), name="experience_list"),
     path(

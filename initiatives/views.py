@@ -20,6 +20,7 @@ from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import discussion, selectors, services, tasks, translations
+from .connections import connections_of
 from .forms import InitiativeForm, ReviewForm
 from .models import Initiative, WorkflowStatus
 from .overview.params import SORTINGS
@@ -126,6 +127,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             follow_url=reverse("initiatives:follow_initiative", args=[initiative.pk]),
             panels=measure_panels(initiative, user),
             similar=for_measure(initiative),
+            connections=connections_of(initiative, user=user),
             **discussion.page_context(
                 initiative,
                 user,

@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from initiatives.connections import prefetch_public_connections, public_connections
 from initiatives.dates import partial_date_iso
 from initiatives.models import GOAL_FIELDS, Initiative, Participant, TrustRelation
 from tillit.core.spreadsheets import csv_stream, inert
@@ -44,6 +45,10 @@ COLUMNS = [
     ("end_date", lambda: _("End date"), 12),
     ("union", lambda: _("Employee involvement"), 30),
     ("summary", lambda: _("Summary"), 80),
+    # Connections to other published measures ("12: Title; 15: Title"); not imported.
+    ("builds_on", lambda: _("Builds on"), 40),
+    ("built_upon_by", lambda: _("Tried further by"), 40),
+    ("same_network", lambda: _("Same network or programme"), 40),
     ("address", lambda: _("Address"), 40),
     *[
         (name, lambda name=name: _field_label(name), 40)
@@ -76,8 +81,13 @@ def _labels(values: list[str], choices) -> str:
     return LIST_SEPARATOR.join(str(names.get(value, value)) for value in values)
 
 
+def _measures(connections) -> str:
+    return LIST_SEPARATOR.join(f"{c.measure.pk}: {c.measure.title}" for c in connections)
+
+
 def _row(initiative) -> list:
     organisation = initiative.organisation
+    connections = public_connections(initiative)
     ministries = initiative.responsible_ministries.all()
     return [
         initiative.pk,
@@ -94,6 +104,9 @@ def _row(initiative) -> list:
         partial_date_iso(initiative.end_date, initiative.end_precision),
         initiative.get_union_assessment_display(),
         initiative.summary,
+        _measures(connections.builds_on),
+        _measures(connections.built_upon_by),
+        _measures(connections.networks),
         settings.SITE_URL + initiative.get_absolute_url(),
         initiative.description,
         initiative.other_focus_area,
@@ -113,6 +126,7 @@ def _row(initiative) -> list:
 
 
 def rows(queryset) -> Iterator[list]:
+    queryset = queryset.prefetch_related(*prefetch_public_connections())
     for initiative in queryset.iterator(chunk_size=CHUNK):
         yield [inert(value) for value in _row(initiative)]
 

@@ -37,6 +37,9 @@ COUNTIES = (
     " THEN s.county_numbers::text[] ELSE ARRAY[''] END) c"
 )
 COLUMNS = [
+    "initiative",
+    "organisation",
+    "county",
     "kind",
     "sector",
     "lifecycle_status",
@@ -49,6 +52,23 @@ COLUMNS = [
 ]
 
 
+# How measures spread: of the filtered measures ``s``, those building on a published measure
+# of another organisation (``a``), counted four ways (migration 0027's relation table).
+SPREAD = (
+    "a AS (SELECT s.initiative, s.organisation, s.county, r.other_id FROM s"
+    " JOIN initiatives_initiativerelation r ON r.initiative_id = s.initiative"
+    " AND r.kind = 'bygger_pa'"
+    " JOIN initiatives_overviewentry o ON o.initiative_id = r.other_id"
+    " AND o.workflow_status = 'publisert' AND o.organisation_id <> s.organisation)"
+)
+SPREAD_COUNTS = {
+    "adopted": "COUNT(DISTINCT a.other_id)",
+    "adoptions": "COUNT(DISTINCT a.initiative)",
+    "organisations": "COUNT(DISTINCT a.organisation)",
+    "counties": "COUNT(DISTINCT a.county)",
+}
+
+
 @dataclass
 class Statistics:
     """The counts per dimension, keyed by stored value (text), plus the focus area x county
@@ -58,6 +78,13 @@ class Statistics:
     total: int
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     matrix: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def spread(self) -> dict[str, int]:
+        """Measures tried further (``adopted``), the measures building on them
+        (``adoptions``), and the organisations and counties of those."""
+        found = self.counts.get("spredning", {})
+        return {key: found.get(key, 0) for key in SPREAD_COUNTS}
 
 
 def _statement(entries) -> tuple[str, list]:
@@ -75,8 +102,12 @@ def _statement(entries) -> tuple[str, list]:
         f"SELECT 'matrise', c, n::text, COUNT(*) FROM s, {COUNTIES},"  # noqa: S608 (constants)
         " unnest(s.focus_area_numbers) n GROUP BY 2, 3",
         "SELECT '_total', '', '', COUNT(*) FROM s",
+        *[
+            f"SELECT 'spredning', '{key}', '', {count} FROM a"  # noqa: S608 (constants)
+            for key, count in SPREAD_COUNTS.items()
+        ],
     ]
-    statement = f"WITH s AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(parts)
+    statement = f"WITH s AS MATERIALIZED ({rows_sql}), {SPREAD} " + " UNION ALL ".join(parts)
     return statement, params + part_params
 
 

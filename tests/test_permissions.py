@@ -11,7 +11,13 @@ from allauth.usersessions.models import UserSession
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from initiatives.models import Attachment, Comment, Follow, InitiativeChange
+from initiatives.models import (
+    Attachment,
+    Comment,
+    Follow,
+    InitiativeChange,
+    InitiativeRelation,
+)
 from initiatives.notifications.unsubscribe import unsubscribe_token
 from initiatives.tasks import deliver_notifications
 from reporting.models import ImportBatch
@@ -240,6 +246,24 @@ MATRIX = [
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 404) for role in (A, OUT, D, X)],
     *[(role, "/tiltak/{m_draft}/vedlegg/{m_draft_file}/", 200) for role in (S, L, T, R)],
     (S, "/tiltak/{m_draft}/vedlegg/{m_published_file}/", 404),
+    # Adopting ("Vi vil prøve dette"): staff and leaders of another organisation, published only
+    (A, "/tiltak/{m_published}/prov-dette/", 302),
+    *[(role, "/tiltak/{m_published}/prov-dette/", 200) for role in (X, R)],
+    *[(role, "/tiltak/{m_published}/prov-dette/", 404) for role in (OUT, S, L, T, D)],
+    *[(role, "/tiltak/{m_draft}/prov-dette/", 404) for role in (S, L, R, X)],
+    *[(role, "/tiltak/{m_archived}/prov-dette/", 404) for role in (R, X)],
+    # Connections between measures: those who may edit the measure
+    (A, "/tiltak/{m_published}/sammenhenger/", 302),
+    *[(role, "/tiltak/{m_published}/sammenhenger/", 200) for role in (S, L)],
+    *[(role, "/tiltak/{m_draft}/sammenhenger/", 200) for role in (S, L)],
+    *[(role, "/tiltak/{m_published}/sammenhenger/", 404) for role in (OUT, T, D, R, X)],
+    *[(role, "/tiltak/{m_archived}/sammenhenger/", 404) for role in (S, L, R)],
+    (A, "/tiltak/{m_published}/sammenhenger/{relation}/slett/", 302),
+    *[(role, "/tiltak/{m_published}/sammenhenger/{relation}/slett/", 405) for role in (S, L)],
+    *[
+        (role, "/tiltak/{m_published}/sammenhenger/{relation}/slett/", 404)
+        for role in (OUT, T, D, R, X)
+    ],
     # --- experience reports: written inside the measure's organisation, published by leaders
     *[(role, "/erfaringer/", 200) for role in EVERYONE],
     *[(role, "/erfaringer/?fylke=46&q=skjema&side=2", 200) for role in (A, L)],
@@ -570,12 +594,18 @@ def objects(people, bergen):
         ),
     }
     follow = Follow.objects.create(user=ansatt, initiative=measures["published"])
+    relation = InitiativeRelation.objects.create(
+        initiative=InitiativeFactory(organisation=trondheim, workflow_status="publisert"),
+        other=measures["published"],
+        kind="bygger_pa",
+    )
     trials = trial_objects(people, bergen, measures["published"])
     trial_people = trials.pop("extra_people")
     return {
         **trials,
         **{name: comment.pk for name, comment in comments.items()},
         "follow": follow.pk,
+        "relation": relation.pk,
         "unsubscribe": unsubscribe_token(ansatt, follow=follow),
         **{f"m_{state}": measure.pk for state, measure in measures.items()},
         **_union_rep_measures(bergen, union_reps[TS]),
@@ -715,6 +745,7 @@ def test_every_url_has_a_row():
         "c_on_draft": 3,
         "c_reply": 4,
         "follow": 1,
+        "relation": 1,
         "unsubscribe": "abc",
         "task": "00000000-0000-0000-0000-000000000000",
         "authenticator": 1,

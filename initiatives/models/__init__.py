@@ -19,6 +19,7 @@ from .following import Event, Follow, Frequency, MailPreferences, Notification
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
+from .relations import InitiativeRelation, RelationKind
 from .translations import TextTranslation, WrittenStandard
 from .vocabulary import SearchVocabulary
 
@@ -39,6 +40,7 @@ __all__ = [
     "Initiative",
     "InitiativeChange",
     "InitiativeFocusArea",
+    "InitiativeRelation",
     "Kind",
     "LifecycleStatus",
     "MailPreferences",
@@ -46,6 +48,7 @@ __all__ = [
     "Notification",
     "OverviewEntry",
     "Participant",
+    "RelationKind",
     "ReportReason",
     "SearchVocabulary",
     "Sector",

@@ -42,6 +42,8 @@ RESERVED_SLUGS = {
     "medvirkning",
     "slett",
     "lignende",
+    "prov-dette",
+    "sammenhenger",
 }
 REFORM_START = date(2021, 9, 1)
 # Text limits: generous for a measure, and far below what the search document can hold

@@ -2,7 +2,7 @@
 
 from tillit.policy import Action
 
-from . import comments, experience, initiatives, yearbook
+from . import comments, experience, initiatives, relations, yearbook
 
 RULES = {
     Action.INITIATIVE_CREATE: initiatives.create,
@@ -16,6 +16,9 @@ RULES = {
     Action.INITIATIVE_VIEW_HISTORY: initiatives.view_history,
     Action.INITIATIVE_IMPORT: initiatives.import_into,
     Action.INITIATIVE_DELETE: initiatives.delete,
+    Action.INITIATIVE_ADOPT: relations.adopt,
+    Action.INITIATIVE_RELATE: relations.relate,
+    Action.RELATION_DELETE: relations.delete,
     Action.EXPERIENCE_CREATE: experience.create,
     Action.EXPERIENCE_VIEW: experience.view,
     Action.EXPERIENCE_EDIT: experience.edit,

@@ -11,6 +11,7 @@ from .records import (
     initiative_delete,
     initiative_update,
 )
+from .relations import initiative_adopt, relation_create, relation_delete
 from .transitions import DecisionTooLate
 from .workflow import (
     initiative_archive,
@@ -29,6 +30,7 @@ __all__ = [
     "experience_submit",
     "experience_unpublish",
     "experience_update",
+    "initiative_adopt",
     "initiative_archive",
     "initiative_assess",
     "initiative_create",
@@ -38,4 +40,6 @@ __all__ = [
     "initiative_submit",
     "initiative_unpublish",
     "initiative_update",
+    "relation_create",
+    "relation_delete",
 ]

@@ -61,7 +61,7 @@ INITIATIVE_WORKFLOW = Workflow(
             decision=True,
             sets={"published_at": _first_publication, "review_note": ""},
             queue=(tasks.initiative_published, vocabulary.learn_measure),
-            tell=(emails.published,),
+            tell=(emails.published, emails.builds_on_published),
         ),
         "return": Transition(
             sources=frozenset({PENDING}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from initiatives.connections import public_connections
 from initiatives.dates import DatePrecision
 from initiatives.models import ExperienceReport, Initiative
 from initiatives.models.focus_areas import names_by_language
@@ -64,6 +65,27 @@ def _contact(initiative: Initiative) -> dict | None:
         "navn": initiative.contact_name,
         "epost": initiative.contact_email,
         "telefon": initiative.contact_phone,
+    }
+
+
+def measure_link(initiative: Initiative) -> dict:
+    return {
+        "id": initiative.pk,
+        "tittel": initiative.title,
+        "url": absolute_url(initiative.get_absolute_url()),
+        "api_url": absolute_url(reverse("api:initiative_detail", args=[initiative.pk])),
+    }
+
+
+def _connections(initiative: Initiative) -> dict:
+    """Connections to other published measures only."""
+    found = public_connections(initiative)
+    return {
+        "bygger_pa": [measure_link(c.measure) for c in found.builds_on],
+        "provd_videre_av": [measure_link(c.measure) for c in found.built_upon_by],
+        "samme_nettverk": [
+            {**measure_link(c.measure), "nettverk": c.network_name} for c in found.networks
+        ],
     }
 
 
@@ -142,6 +164,7 @@ def initiative_record(initiative: Initiative) -> dict:
             }
             for report in initiative.public_reports
         ],
+        **_connections(initiative),
         "publisert": initiative.published_at,
         "oppdatert": initiative.updated_at,
     }
@@ -167,12 +190,7 @@ def report_record(report: ExperienceReport) -> dict:
         "om_overforbarhet": report.transferability_note,
         "resultater": report.outcomes,
         "kontakt": contact,
-        "tiltak": {
-            "id": initiative.pk,
-            "tittel": initiative.title,
-            "url": absolute_url(initiative.get_absolute_url()),
-            "api_url": absolute_url(reverse("api:initiative_detail", args=[initiative.pk])),
-        },
+        "tiltak": measure_link(initiative),
         "organisasjon": organisation_ref(initiative.organisation),
         "publisert": report.published_at,
         "oppdatert": report.updated_at,

@@ -139,6 +139,10 @@ class TiltakLenke(Lenke):
     api_url: str
 
 
+class NettverkLenke(TiltakLenke):
+    nettverk: str = Field(description="The name of the network or programme, if given.")
+
+
 class Tiltak(Schema):
     id: int
     url: str = Field(description="The measure's page in the portal.")
@@ -186,6 +190,15 @@ class Tiltak(Schema):
     lenker: list[str]
     vedlegg: list[Vedlegg]
     erfaringer: list[Lenke] = Field(description="Published experience reports.")
+    bygger_pa: list[TiltakLenke] = Field(
+        description="Published measures this one builds on (it was adopted from them)."
+    )
+    provd_videre_av: list[TiltakLenke] = Field(
+        description="Published measures that build on this one (tried further elsewhere)."
+    )
+    samme_nettverk: list[NettverkLenke] = Field(
+        description="Published measures in the same network or programme."
+    )
     publisert: datetime | None
     oppdatert: datetime
 

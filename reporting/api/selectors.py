@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from initiatives.connections import prefetch_public_connections
 from initiatives.models import (
     ExperienceReport,
     FocusArea,
@@ -54,6 +55,7 @@ def initiatives(queryset=None) -> QuerySet:
             queryset=public_reports.only("pk", "title", "initiative_id"),
             to_attr="public_reports",
         ),
+        *prefetch_public_connections(),
     )
 
 

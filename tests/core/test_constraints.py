@@ -120,6 +120,9 @@ NOT_BEHIND_A_FORM = {
     "translation_of_one_text": "the translation task writes these rows",
     "translation_once_per_measure_version": "the translation task reuses a version's row",
     "translation_once_per_report_version": "the translation task reuses a version's row",
+    "relation_not_to_itself": "the connection form and service refuse the measure itself",
+    "relation_once_per_direction": "the connection service refuses a connection made already",
+    "network_pair_once": "the connection service refuses a network pair either way round",
 }
 
 

@@ -15,7 +15,7 @@ from initiatives.notifications.delivery import send_weekly_digests
 from initiatives.services import comments, following
 from initiatives.tasks import overdue_reminders
 from tillit.accounts import services as account_services
-from tillit.accounts.models import Role
+from tillit.accounts.models import Organisation, Role
 
 from ..factories import ExperienceReportFactory, InitiativeFactory, UserFactory
 
@@ -40,6 +40,7 @@ TEMPLATES = {
     "initiatives/email/notify_svar",
     "initiatives/email/notify_forfalt",
     "initiatives/email/digest",
+    "initiatives/email/built_upon",
     "trials/email/moved",
     "trials/email/assessed",
     "trials/email/reminder",
@@ -126,6 +127,25 @@ def test_workflow_e_mails_are_plain_text(people, bergen, django_capture_on_commi
             step()
         initiative.refresh_from_db()
         _assert_plain(mail.outbox)
+
+
+def test_the_built_upon_e_mail_is_plain_text(people, bergen, django_capture_on_commit_callbacks):
+    trondheim = Organisation.objects.get(municipality_id="5001")
+    trondheim.name = f"Trondheim {HOSTILE}"
+    trondheim.save(update_fields=["name"])
+    source = InitiativeFactory(
+        organisation=bergen, workflow_status="publisert", title=f"Tiltak {HOSTILE}"
+    )
+    adopted = InitiativeFactory(
+        organisation=trondheim, workflow_status="publisert", title=f"Prøvd {HOSTILE}"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.relation_create(
+            initiative=adopted, other=source, kind="bygger_pa", by=people["leder_annen"]
+        )
+    assert [m.to for m in mail.outbox] == [[people["leder"].email]]
+    _assert_plain(mail.outbox)
+    assert f"Trondheim {HOSTILE}" in mail.outbox[0].body
 
 
 def _input(initiative):

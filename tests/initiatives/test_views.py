@@ -2,7 +2,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from initiatives.models import Attachment, FocusArea, Initiative, InitiativeChange
+from initiatives.models import (
+    Attachment,
+    FocusArea,
+    Initiative,
+    InitiativeChange,
+    InitiativeRelation,
+)
 
 from ..factories import ExperienceReportFactory, InitiativeFactory
 
@@ -165,13 +171,19 @@ def test_detail_page_runs_a_fixed_number_of_queries(
             type(bergen).objects.filter(kind="kommune").exclude(pk=bergen.pk)[index]
         )
         ExperienceReportFactory(initiative=initiative, workflow_status="publisert")
+        InitiativeRelation.objects.create(
+            initiative=InitiativeFactory(workflow_status="publisert"),
+            other=initiative,
+            kind="bygger_pa" if index % 2 else "samme_nettverk",
+        )
     client.force_login(people["leder"])
     client.get(initiative.get_absolute_url())  # warm the session
     # ... + the user's follow of it and the comment thread (one statement however long),
     # its participants and its responsible ministries
     # ... + the trial scheme's panel (the measure's applications the user may see)
     # ... + the similar measures: the data version and the list cached for it
-    with django_assert_num_queries(16):
+    # ... + its connections to the measures the user may see (one statement)
+    with django_assert_num_queries(17):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

@@ -40,6 +40,9 @@ ACTION_LABELS = {
     "initiative.archived": _("archived a measure"),
     "initiative.unpublished": _("unpublished a measure"),
     "initiative.deleted": _("deleted a draft measure"),
+    "initiative.adopted": _("started a measure building on another organisation's"),
+    "initiative.related": _("connected two measures"),
+    "initiative.unrelated": _("removed a connection between measures"),
     "initiative.assessed": _("assessed employee involvement"),
     "initiative.assessment_reset": _(
         "reset employee involvement to unknown: it was assessed by a party"
