@@ -44,6 +44,10 @@ def initiative_adopt(*, source: Initiative, organisation: Organisation, by) -> I
         primary_focus_area=primary,
     )
     with transaction.atomic():
+        Initiative.objects.select_for_update().filter(pk=source.pk).exists()  # one at a time
+        earlier = _adopted_draft(source, organisation, by)
+        if earlier is not None:  # the button pressed twice: the draft it already made
+            return earlier
         initiative = initiative_create(organisation=organisation, by=by, data=data)
         InitiativeRelation.objects.create(
             initiative=initiative, other=source, kind=RelationKind.BYGGER_PA, created_by=by
@@ -56,6 +60,17 @@ def initiative_adopt(*, source: Initiative, organisation: Organisation, by) -> I
             details={"source": source.pk},
         )
     return initiative
+
+
+def _adopted_draft(source: Initiative, organisation: Organisation, by) -> Initiative | None:
+    """The person's unsent draft for ``organisation`` that already builds on ``source``."""
+    return Initiative.objects.filter(
+        organisation=organisation,
+        created_by=by,
+        workflow_status=WorkflowStatus.UTKAST,
+        relations_from__other=source,
+        relations_from__kind=RelationKind.BYGGER_PA,
+    ).first()
 
 
 def _already_connected(initiative: Initiative, other: Initiative, kind: str) -> bool:

@@ -58,6 +58,15 @@ def source(bergen, people, trondheim):
     return measure
 
 
+def test_pressing_the_button_twice_makes_one_draft(client, source, people, trondheim):
+    client.force_login(people["leder_annen"])
+    first = client.post(f"/tiltak/{source.pk}/prov-dette/", {"organisation": trondheim.pk})
+    second = client.post(f"/tiltak/{source.pk}/prov-dette/", {"organisation": trondheim.pk})
+    draft = Initiative.objects.get(organisation=trondheim)
+    assert first["Location"] == second["Location"] == f"/tiltak/{draft.pk}/rediger/"
+    assert InitiativeRelation.objects.count() == 1
+
+
 def test_adopting_makes_a_linked_draft_with_only_what_travels(source, people, trondheim):
     leader = people["leder_annen"]
     draft = services.initiative_adopt(source=source, organisation=trondheim, by=leader)
