@@ -81,3 +81,20 @@ def test_the_measure_page_and_its_list_pass_axe(live_server, new_page, axe_check
         expect(page.get_by_role("link", name=second.title)).to_be_visible()
         axe_check(page, f"similar measures on {path}")
         assert reflow_problems(page) == []
+
+
+def test_the_check_button_keeps_the_focus_when_the_list_arrives(live_server, new_page):
+    """A keyboard user who tabbed onto the button as the list came back stays on it."""
+    staff = UserFactory()
+    bergen = Organisation.objects.get(municipality_id="4601")
+    Membership.objects.create(user=staff, organisation=bergen, roles=[Role.ANSATT])
+    page = new_page()
+    sign_in(page, live_server.url, staff.email, PASSWORD)
+    page.goto(f"{live_server.url}/tiltak/ny/")
+    page.locator("#id_title").fill("Samordnet tilsyn")
+    button = page.locator("#similar-check button[value=similar]")
+    button.focus()
+    with page.expect_response("**/tiltak/ny/lignende/**"):
+        page.locator("#id_title").dispatch_event("change")
+    page.wait_for_timeout(300)  # the swap follows the response
+    assert page.evaluate("() => document.activeElement.value") == "similar"
