@@ -17,6 +17,7 @@ from .models import (
     Follow,
     Initiative,
     InitiativeChange,
+    InitiativeRelation,
     MailPreferences,
     ModerationAction,
     Notification,
@@ -28,7 +29,11 @@ from .models import (
 @section(
     "measures",
     _("Measures you registered, changed or assessed"),
-    covers=("initiatives.Initiative.created_by", "initiatives.Initiative.union_assessed_by"),
+    covers=(
+        "initiatives.Initiative.created_by",
+        "initiatives.Initiative.union_assessed_by",
+        "initiatives.InitiativeRelation.created_by",
+    ),
 )
 def _initiatives(user):
     fields = ("id", "title", "organisation_id", "organisation__name", "workflow_status")
@@ -53,6 +58,14 @@ def _initiatives(user):
             "action",
             "note",
             "fields",
+        ),
+        "connections_made": rows(
+            InitiativeRelation.objects.filter(created_by=user).order_by("pk"),
+            "initiative_id",
+            "other_id",
+            "kind",
+            "network_name",
+            "created_at",
         ),
     }
 
