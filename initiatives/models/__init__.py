@@ -13,6 +13,15 @@ from .choices import (
 from .comments import Comment, CommentFlag, CommentStatus, ModerationAction, ReportReason
 from .creation import CreationToken
 from .display import GOAL_FIELDS
+from .effects import (
+    EvidenceMethod,
+    GivenBackTo,
+    Indicator,
+    ReportingChange,
+    ReportingFrequency,
+    ReportingRemoval,
+    RequiredBy,
+)
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea, InitiativeFocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
@@ -33,10 +42,13 @@ __all__ = [
     "CreationToken",
     "DatePrecision",
     "Event",
+    "EvidenceMethod",
     "ExperienceReport",
     "FocusArea",
     "Follow",
     "Frequency",
+    "GivenBackTo",
+    "Indicator",
     "Initiative",
     "InitiativeChange",
     "InitiativeFocusArea",
@@ -50,6 +62,10 @@ __all__ = [
     "Participant",
     "RelationKind",
     "ReportReason",
+    "ReportingChange",
+    "ReportingFrequency",
+    "ReportingRemoval",
+    "RequiredBy",
     "SearchVocabulary",
     "Sector",
     "TextTranslation",

@@ -11,6 +11,7 @@ from initiatives.rules.experience import visibility_filter
 from tillit.core.fields import limited_text_field
 
 from .choices import WorkflowStatus
+from .effects import evidence_methods_field
 from .translations import written_standard_field
 
 # Text limits; all of a report's text together stays far below the 1 MB a tsvector holds.
@@ -99,6 +100,7 @@ class ExperienceReport(models.Model):
             "reporting, in words or as figures before and after."
         ),
     )
+    evidence_methods = evidence_methods_field()
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     workflow_status = models.CharField(

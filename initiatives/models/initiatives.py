@@ -28,6 +28,7 @@ from .choices import (
     WorkflowStatus,
 )
 from .display import GOAL_FIELDS, InitiativeDisplay
+from .effects import evidence_methods_field
 from .focus_areas import FocusArea
 from .querysets import InitiativeQuerySet
 from .translations import written_standard_field
@@ -187,6 +188,8 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
     links = ArrayField(
         models.URLField(max_length=500), verbose_name=_("links"), default=list, blank=True
     )
+    # Results and effect (all optional); the indicators and the reporting removed are rows.
+    evidence_methods = evidence_methods_field()
 
     workflow_status = models.CharField(
         _("publication status"),
@@ -288,6 +291,7 @@ class Initiative(InitiativeDisplay, ConstraintErrorsOnFields, models.Model):
             models.Index(fields=["sector"], name="initiative_sector"),
             models.Index(fields=["lifecycle_status"], name="initiative_lifecycle"),
             models.Index(fields=["union_assessment"], name="initiative_union"),
+            GinIndex(fields=["evidence_methods"], name="initiative_evidence_gin"),
             # The overview's default order ("nyeste") over published measures.
             models.Index(
                 models.F("published_at").desc(nulls_last=True),
