@@ -55,7 +55,7 @@ def strongest_method(methods) -> EvidenceMethod | None:
 
 def evidence_methods_field():
     return ArrayField(
-        models.CharField(max_length=30, choices=EvidenceMethod.choices),
+        models.CharField(max_length=30, choices=EvidenceMethod),
         verbose_name=_("how the effect was judged"),
         default=list,
         blank=True,
