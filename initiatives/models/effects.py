@@ -58,6 +58,7 @@ def evidence_methods_field():
         models.CharField(max_length=30, choices=EvidenceMethod),
         verbose_name=_("how the effect was judged"),
         default=list,
+        db_default=models.Value([], output_field=ArrayField(models.CharField(max_length=30))),
         blank=True,
     )
 
