@@ -30,6 +30,11 @@ class OverviewParams:
     ignored: list[str] = field(default_factory=list)
 
     @property
+    def selected_count(self) -> int:
+        """How many facet values are chosen (the folded filters' summary on a phone)."""
+        return sum(len(values) for values in self.selected.values())
+
+    @property
     def sorting_options(self) -> list[tuple[str, str, bool]]:
         """(value, label, selected) for the order select. The order in effect is selected;
         when it is only the default it submits as empty, so typing a search text afterwards

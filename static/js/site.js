@@ -35,12 +35,23 @@ document.addEventListener("htmx:afterSettle", () => {
   }
 });
 
-// Wide screens show the menu open: CSS does it where ::details-content is known, this
-// opens it elsewhere (a folded menu still works there).
-const siteMenu = document.querySelector(".site-menu");
-if (siteMenu && !CSS.supports("selector(::details-content)")) {
-  const wide = window.matchMedia("(min-width: 64.01rem)");
-  const follow = () => { siteMenu.open = wide.matches; };
-  follow();
-  wide.addEventListener("change", follow);
+// A folded part the person opened (data-keep-open, with an id) stays open when htmx replaces
+// it: the filters on a phone, while ticking one box after another.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  if (typeof event.detail.serverResponse !== "string") return;
+  document.querySelectorAll("details[data-keep-open][open][id]").forEach((details) => {
+    event.detail.serverResponse = event.detail.serverResponse.replace(
+      `id="${details.id}"`, `id="${details.id}" open`);
+  });
+});
+
+// Wide screens show the menu and the filters open: CSS does it where ::details-content is
+// known, this opens them elsewhere (folded, they still work there).
+if (!CSS.supports("selector(::details-content)")) {
+  [[".site-menu", "64.01rem"], [".overview__more", "48.01rem"]].forEach(([selector, width]) => {
+    const wide = window.matchMedia(`(min-width: ${width})`);
+    const follow = () => document.querySelectorAll(selector).forEach((d) => { d.open = wide.matches; });
+    follow();
+    wide.addEventListener("change", follow);
+  });
 }

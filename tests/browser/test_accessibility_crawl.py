@@ -9,9 +9,10 @@ once more in nynorsk and English
 (as the first identity that reached it). WCAG 2.0 and 2.1 A and AA, no rule disabled, no region
 excluded. Every page is also looked at 320 px wide (a phone, or 1280 px at 400 % zoom): no
 sideways scrolling, a header lower than a third of the screen, no heading that breaks a word;
-in bokmål axe checks each kind of page at that width too, as the first identity that reached it
-(the phone layout is the same CSS for every role; the desktop check runs for each role). The Django admin is left out: it is Django's own and
-the accessibility statement names it as a known gap.
+in bokmål axe checks each kind of page at that width too, as the first identity that reached
+it (the phone layout is the same CSS for every role; the desktop check runs for each role).
+The Django admin is left out: it is Django's own and the accessibility statement names it as
+a known gap.
 """
 
 from __future__ import annotations

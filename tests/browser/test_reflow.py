@@ -76,3 +76,47 @@ def test_a_phone_can_skip_the_long_filters_to_the_results(live_server, new_page,
     skip.click()
     expect(page).to_have_url(f"{live_server.url}/tiltak/#results-heading")
     assert page.locator("#results-heading").bounding_box()["y"] < PHONES[0]["height"] / 2
+
+
+def test_the_filters_fold_on_a_phone_and_open_without_javascript(live_server, browser, demo_data):
+    context = browser.new_context(viewport=PHONES[1], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/tiltak/")
+    search, toggle = page.get_by_role("searchbox", name="Søk"), page.get_by_text("Flere filtre")
+    first_box = page.locator(".overview__more input[type=checkbox]").first
+    expect(search).to_be_visible()  # the search stays out; the facets fold away
+    expect(first_box).to_be_hidden()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(first_box).to_be_visible()
+    first_box.check()
+    page.get_by_role("button", name="Vis tiltak").click()
+    expect(page.get_by_text("Flere filtre (1 valgt)")).to_be_visible()
+    context.close()
+
+    # On a wide screen the facets are open without a click, and the button is gone.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/tiltak/")
+    expect(page.locator(".overview__more-toggle")).to_be_hidden()
+    expect(page.locator(".overview__more input[type=checkbox]").first).to_be_visible()
+    context.close()
+
+
+def test_the_opened_filters_stay_open_while_htmx_updates_them(
+    live_server, new_page, demo_data, axe_check
+):
+    page = new_page()
+    for phone in PHONES:
+        page.set_viewport_size(phone)
+        page.goto(f"{live_server.url}/tiltak/")
+        axe_check(page, f"/tiltak/ at {phone['width']} px, filters folded")
+        page.locator(".overview__more-toggle").click()
+        boxes = page.locator(".overview__more input[type=checkbox]")
+        with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+            boxes.first.check()
+        expect(page.get_by_text("Flere filtre (1 valgt)")).to_be_visible()
+        expect(boxes.nth(1)).to_be_visible()  # still open: the next box can be ticked
+        expect(boxes.first).to_be_focused()
+        axe_check(page, f"/tiltak/ at {phone['width']} px, filters open")
+        assert reflow_problems(page, phone) == []
