@@ -1,6 +1,7 @@
 """The open data gives each measure's evidence, indicators and reporting removed (with the
 hours summed) and each report's evidence and indicators, in a fixed number of queries."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -95,3 +96,22 @@ def test_the_list_reads_effects_in_a_fixed_number_of_queries(client, bergen):
 def _effect_queries(captured) -> int:
     tables = ('"initiatives_indicator"', '"initiatives_reportingremoval"')
     return sum(1 for q in captured.captured_queries if any(t in q["sql"] for t in tables))
+
+
+def test_exports_have_evidence_indicators_and_hours(client, bergen):
+    from openpyxl import load_workbook
+
+    _measure_with_effects(bergen)
+    InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    response = client.get("/tiltak/eksport.xlsx?sortering=tittel")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.values)
+    header = list(rows[0])
+    evidence, count, hours = (
+        header.index("Evidens"),
+        header.index("Antall indikatorer"),
+        header.index("Timer i året gitt tilbake"),
+    )
+    found = {(row[evidence], row[count], row[hours]) for row in rows[1:]}
+    assert ("Målt før og etter", 1, 300) in found
+    assert (None, 0, None) in found
