@@ -4,12 +4,37 @@ from django import forms
 
 from tillit.core.forms import textarea
 
+from .effect_forms import (
+    INDICATOR_FIELDS,
+    INDICATOR_SET,
+    INDICATORS,
+    EffectRowsMixin,
+    evidence_field,
+    saved_values,
+)
 from .models import ExperienceReport, FocusArea
 from .services.experience import EDITABLE_FIELDS as EXPERIENCE_FIELDS
 
 
-class ExperienceReportForm(forms.ModelForm):
-    """Everything a report holds; the model says which fields are required."""
+class ExperienceReportForm(EffectRowsMixin, forms.ModelForm):
+    """Everything a report holds; the model says which fields are required. Its indicators
+    are rows under "Results and effect"."""
+
+    row_sets = (INDICATOR_SET,)
+    evidence_methods = evidence_field()
+
+    def __init__(self, *args, typed_rows=None, add_row="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.build_rows(typed_rows=typed_rows, add_row=add_row)
+
+    def saved_rows(self, prefix: str) -> list[dict]:
+        if not self.instance.pk:
+            return []
+        return saved_values(self.instance.indicators.all(), INDICATOR_FIELDS)
+
+    def to_data(self) -> dict:
+        """For the services: the fields, and the indicators (None: leave them as they are)."""
+        return {**self.cleaned_data, "indicators": self.rows_of(INDICATORS)}
 
     class Meta:
         model = ExperienceReport

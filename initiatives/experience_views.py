@@ -16,11 +16,13 @@ from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
 from . import discussion, services
+from .effects import report_effects
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
 from .models import ExperienceReport, FocusArea, LifecycleStatus
 from .overview.area_map import published_map
 from .overview.reports import similar_initiatives
+from .row_views import AddRowMixin
 from .views import FacetedListView, InitiativeMixin, text_reading
 
 
@@ -75,6 +77,7 @@ class ExperienceDetailView(ReportMixin, TemplateView):
             allowed=allowed,
             reading=text_reading(self.request, report),
             similar=similar_initiatives(report) if report.is_published else [],
+            effects=report_effects(report),
             **discussion.page_context(
                 report, user, comment_url=reverse("initiatives:report_comment", args=[report.pk])
             ),
@@ -82,7 +85,7 @@ class ExperienceDetailView(ReportMixin, TemplateView):
         )
 
 
-class ExperienceFormMixin:
+class ExperienceFormMixin(AddRowMixin):
     template_name = "initiatives/experience_form.html"
     form_class = ExperienceReportForm
 
@@ -103,7 +106,7 @@ class ExperienceCreateView(InitiativeMixin, PolicyRequiredMixin, ExperienceFormM
 
     def save(self, form):
         return services.experience_create(
-            initiative=self.initiative, by=self.request.user, data=form.cleaned_data
+            initiative=self.initiative, by=self.request.user, data=form.to_data()
         )
 
 
@@ -120,7 +123,7 @@ class ExperienceEditView(ReportMixin, PolicyRequiredMixin, ExperienceFormMixin, 
 
     def save(self, form):
         return services.experience_update(
-            report=self.report, by=self.request.user, data=form.cleaned_data
+            report=self.report, by=self.request.user, data=form.to_data()
         )
 
 

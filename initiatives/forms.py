@@ -11,6 +11,18 @@ from tillit.core.forms import textarea
 
 from .attachments import validate_attachment
 from .dates import DatePrecision, PartialDateField, end_not_before_start, partial_date_input
+from .effect_forms import (
+    INDICATOR_FIELDS,
+    INDICATOR_SET,
+    INDICATORS,
+    REMOVAL_FIELDS,
+    REMOVAL_SET,
+    REPORTING_REMOVED,
+    EffectRowsMixin,
+    evidence_field,
+    saved_values,
+)
+from .effects import measure_indicators
 from .link_fields import LinksField
 from .ministries import SECTOR_MINISTRIES, suggested_for
 from .models import (
@@ -72,7 +84,8 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(EffectRowsMixin, forms.ModelForm):
+    row_sets = (INDICATOR_SET, REMOVAL_SET)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
     )
@@ -156,6 +169,7 @@ class InitiativeForm(forms.ModelForm):
         required=False,
         help_text=_("A date, a month or a year, if the measure has ended or will end."),
     )
+    evidence_methods = evidence_field()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # one per create form, so that posting it twice registers one initiative
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -179,7 +193,7 @@ class InitiativeForm(forms.ModelForm):
             "goal_societal_effects": textarea(2),
         }
 
-    def __init__(self, *args, organisations=None, **kwargs):
+    def __init__(self, *args, organisations=None, typed_rows=None, add_row="", **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
         if instance.pk:
@@ -212,6 +226,14 @@ class InitiativeForm(forms.ModelForm):
         for name in ("kind", "sector"):
             self.fields[name].choices = [("", _("Choose …")), *self.fields[name].choices[1:]]
         self.fields["lifecycle_status"].choices = self.fields["lifecycle_status"].choices[1:]
+        self.build_rows(typed_rows=typed_rows, add_row=add_row)
+
+    def saved_rows(self, prefix: str) -> list[dict]:
+        if not self.instance.pk:
+            return []
+        if prefix == INDICATORS:
+            return saved_values(measure_indicators(self.instance), INDICATOR_FIELDS)
+        return saved_values(self.instance.reporting_removed.all(), REMOVAL_FIELDS)
 
     def _owning_ministries(self) -> list[int]:
         """A new measure starts with the owning ministry of the organisation shown first."""
@@ -280,6 +302,8 @@ class InitiativeForm(forms.ModelForm):
             participating_organisations=list(data["participating_organisations"]),
             new_attachments=data["new_attachments"],
             removed_attachments=[int(pk) for pk in data.get("removed_attachments", [])],
+            indicators=self.rows_of(INDICATORS),
+            reporting_removed=self.rows_of(REPORTING_REMOVED),
         )
 
 

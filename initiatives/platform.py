@@ -20,7 +20,13 @@ from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, A
 from tillit.policy import is_editor
 
 from . import discussion, selectors, tasks, vocabulary
-from .demo import seed_comments, seed_experience, seed_initiatives, seed_relations
+from .demo import (
+    seed_comments,
+    seed_effects,
+    seed_experience,
+    seed_initiatives,
+    seed_relations,
+)
 from .models import Initiative
 from .overview.cache import bump_data_version
 
@@ -42,6 +48,7 @@ def _organisation_panel(organisation, user) -> dict:
 def _seed_demo(*, seed: int, initiatives: int) -> str:
     added = seed_initiatives(count=initiatives, seed=seed)
     reports = seed_experience()
+    effects = seed_effects()
     comments = seed_comments()
     connections = seed_relations()
     words = vocabulary.refresh()
@@ -50,6 +57,7 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
         f"{added} new measures ({Initiative.objects.count()} in all), "
         f"{reports} new experience reports, {comments} new comments, "
         f"{connections} connections between measures, "
+        f"{effects} measures and reports with new results, "
         f"{words} words for correcting searches"
     )
 

@@ -35,6 +35,8 @@ RELATION_LABELS = {
     "responsible_ministries": _("responsible ministries"),
     "participating_organisations": _("participating organisations"),
     "attachments": _("attachments"),
+    "indicators": _("indicators"),
+    "reporting_removed": _("reporting requirements removed"),
 }
 ACTION_LABELS = {
     ChangeAction.CREATED: _("registered the measure"),

@@ -5,7 +5,6 @@ same organisation. Nothing here saves anything."""
 
 from __future__ import annotations
 
-from django.forms import FileField
 from django.http import Http404
 from django.views.generic import TemplateView
 
@@ -14,6 +13,7 @@ from tillit.policy import Action, can
 
 from . import selectors
 from .models import FocusArea, Initiative
+from .row_views import form_again, lost_files
 from .similarity.duplicates import likely_duplicates
 from .similarity.presentation import for_measure, shown
 from .similarity.selectors import measure_for_similar, similar_to
@@ -112,15 +112,8 @@ class SimilarCheckMixin:
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") != CHECK:
             return super().post(request, *args, **kwargs)
-        kwargs_ = self.get_form_kwargs()
-        data, files = kwargs_.pop("data"), kwargs_.pop("files")
-        probe = self.get_form_class()(**kwargs_)
-        typed = {
-            name: field.widget.value_from_datadict(data, files, probe.add_prefix(name))
-            for name, field in probe.fields.items()
-            if not isinstance(field, FileField)
-        }
-        form = self.get_form_class()(**{**kwargs_, "initial": {**kwargs_["initial"], **typed}})
+        form = form_again(self)
+        data = request.POST
         results = check(
             user=request.user,
             data=data,
@@ -128,7 +121,9 @@ class SimilarCheckMixin:
             measure=self.measure_being_edited(),
         )
         return self.render_to_response(
-            self.get_context_data(form=form, checked=True, lost_files=_lost(files), **results)
+            self.get_context_data(
+                form=form, checked=True, lost_files=lost_files(request.FILES), **results
+            )
         )
 
     def duplicate_warning(self, form):
@@ -151,10 +146,6 @@ class SimilarCheckMixin:
                 form=form,
                 duplicates=duplicates,
                 duplicates_seen=",".join(str(d.pk) for d in duplicates),
-                lost_files=_lost(self.request.FILES),
+                lost_files=lost_files(self.request.FILES),
             )
         )
-
-
-def _lost(files) -> list[str]:
-    return [upload.name for upload in files.getlist("new_attachments")]

@@ -21,11 +21,13 @@ from tillit.policy import Action, can
 
 from . import discussion, selectors, services, tasks, translations
 from .connections import connections_of
+from .effects import measure_effects
 from .forms import InitiativeForm, ReviewForm
 from .models import Initiative, WorkflowStatus
 from .overview.params import SORTINGS
 from .overview.selectors import overview
 from .registry import measure_panels
+from .row_views import AddRowMixin
 from .similar_views import SimilarCheckMixin
 from .similarity.presentation import for_measure
 
@@ -128,6 +130,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             panels=measure_panels(initiative, user),
             similar=for_measure(initiative),
             connections=connections_of(initiative, user=user),
+            effects=measure_effects(initiative),
             **discussion.page_context(
                 initiative,
                 user,
@@ -137,7 +140,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         )
 
 
-class InitiativeFormMixin(SimilarCheckMixin):
+class InitiativeFormMixin(AddRowMixin, SimilarCheckMixin):
     template_name = "initiatives/form.html"
     form_class = InitiativeForm
 

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -15,7 +16,9 @@ from openpyxl.utils import get_column_letter
 
 from initiatives.connections import prefetch_public_connections, public_connections
 from initiatives.dates import partial_date_iso
+from initiatives.effects import evidence_of, measure_indicators, total_hours
 from initiatives.models import GOAL_FIELDS, Initiative, Participant, TrustRelation
+from initiatives.models.effects import Indicator
 from tillit.core.spreadsheets import csv_stream, inert
 
 CHUNK = 2000
@@ -49,6 +52,11 @@ COLUMNS = [
     ("builds_on", lambda: _("Builds on"), 40),
     ("built_upon_by", lambda: _("Tried further by"), 40),
     ("same_network", lambda: _("Same network or programme"), 40),
+    # Results and effect (the strongest method's label, how many indicators, the sum of the
+    # organisation's own estimates of hours given back); not imported.
+    ("evidence", lambda: _("Evidence"), 24),
+    ("indicator_count", lambda: _("Number of indicators"), 10),
+    ("hours_given_back", lambda: _("Hours a year given back"), 12),
     ("address", lambda: _("Address"), 40),
     *[
         (name, lambda name=name: _field_label(name), 40)
@@ -89,6 +97,8 @@ def _row(initiative) -> list:
     organisation = initiative.organisation
     connections = public_connections(initiative)
     ministries = initiative.responsible_ministries.all()
+    evidence = evidence_of(initiative.evidence_methods)
+    hours = total_hours(initiative.reporting_removed.all())
     return [
         initiative.pk,
         initiative.title,
@@ -107,6 +117,9 @@ def _row(initiative) -> list:
         _measures(connections.builds_on),
         _measures(connections.built_upon_by),
         _measures(connections.networks),
+        evidence.label if evidence else "",
+        len(measure_indicators(initiative)),
+        "" if hours is None else hours,
         settings.SITE_URL + initiative.get_absolute_url(),
         initiative.description,
         initiative.other_focus_area,
@@ -126,7 +139,15 @@ def _row(initiative) -> list:
 
 
 def rows(queryset) -> Iterator[list]:
-    queryset = queryset.prefetch_related(*prefetch_public_connections())
+    queryset = queryset.prefetch_related(
+        *prefetch_public_connections(),
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.filter(experience_report=None),
+            to_attr="measure_indicators",
+        ),
+        "reporting_removed",
+    )
     for initiative in queryset.iterator(chunk_size=CHUNK):
         yield [inert(value) for value in _row(initiative)]
 

@@ -2,8 +2,15 @@
 checks them, and one seeder per subject stores them."""
 
 from .comments import seed_comments
+from .effects import seed_effects
 from .experience import seed_experience
 from .initiatives import seed_initiatives
 from .relations import seed_relations
 
-__all__ = ["seed_comments", "seed_experience", "seed_initiatives", "seed_relations"]
+__all__ = [
+    "seed_comments",
+    "seed_effects",
+    "seed_experience",
+    "seed_initiatives",
+    "seed_relations",
+]

@@ -75,6 +75,7 @@ EDITABLE_FIELDS = [
     "contact_phone",
     "publish_contact",
     "links",
+    "evidence_methods",
 ]  # autumn 2021: measures begun before this predate the reform
 
 

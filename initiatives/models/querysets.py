@@ -5,6 +5,7 @@ from django.db import models
 from initiatives.rules.initiatives import visibility_filter
 from tillit.accounts.models import Organisation
 
+from .effects import Indicator
 from .focus_areas import InitiativeFocusArea
 
 
@@ -36,4 +37,10 @@ class InitiativeQuerySet(models.QuerySet):
                 "responsible_ministries", queryset=Organisation.objects.order_by("name")
             ),
             "attachments",
+            models.Prefetch(
+                "indicators",
+                queryset=Indicator.objects.filter(experience_report=None),
+                to_attr="measure_indicators",
+            ),
+            "reporting_removed",
         )

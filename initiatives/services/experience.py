@@ -14,6 +14,7 @@ from initiatives.models.experience import WRITTEN_FIELDS
 from initiatives.search.indexing import prepare_report
 from tillit.policy import Action, require
 
+from .effects import indicators_replace
 from .history import record_change, snapshot
 from .transitions import Transition, Workflow
 
@@ -21,7 +22,7 @@ DRAFT = WorkflowStatus.UTKAST
 PENDING = WorkflowStatus.TIL_GODKJENNING
 PUBLISHED = WorkflowStatus.PUBLISERT
 
-EDITABLE_FIELDS = [*WRITTEN_FIELDS, "contact_name", "contact_email"]
+EDITABLE_FIELDS = [*WRITTEN_FIELDS, "contact_name", "contact_email", "evidence_methods"]
 
 
 def _record(report: ExperienceReport, *, by, action: ChangeAction) -> None:
@@ -29,6 +30,12 @@ def _record(report: ExperienceReport, *, by, action: ChangeAction) -> None:
     record_change(
         initiative=initiative, by=by, action=action, before=snapshot(initiative), note=report.title
     )
+
+
+def _save_indicators(report: ExperienceReport, data: dict) -> None:
+    """``data["indicators"]``: the report's rows (None or absent: leave them as they are)."""
+    if data.get("indicators") is not None:
+        indicators_replace(initiative=report.initiative, report=report, rows=data["indicators"])
 
 
 def _sync_flag(initiative_id: int) -> None:
@@ -48,7 +55,8 @@ def _locked(report: ExperienceReport) -> ExperienceReport:
 
 
 def experience_create(*, initiative: Initiative, by, data: dict) -> ExperienceReport:
-    """Staff and leaders of the initiative's organisation write a report (a draft)."""
+    """Staff and leaders of the initiative's organisation write a report (a draft); its
+    indicators too (``data["indicators"]``: rows, as for a measure)."""
     with transaction.atomic():
         require(by, Action.EXPERIENCE_CREATE, initiative)
         report = ExperienceReport(initiative=initiative, created_by=by)
@@ -58,6 +66,7 @@ def experience_create(*, initiative: Initiative, by, data: dict) -> ExperienceRe
         report.full_clean()
         prepare_report(report)
         report.save()
+        _save_indicators(report, data)
         _record(report, by=by, action=ChangeAction.EXPERIENCE_WRITTEN)
     return report
 
@@ -73,6 +82,7 @@ def experience_update(*, report: ExperienceReport, by, data: dict) -> Experience
         current.full_clean()
         prepare_report(current)
         current.save()
+        _save_indicators(current, data)
         _record(current, by=by, action=ChangeAction.EXPERIENCE_EDITED)
         if current.workflow_status == PUBLISHED:
             tasks.text_changed(current)

@@ -9,6 +9,8 @@ from initiatives.models.initiatives import EDITABLE_FIELDS
 from initiatives.overview.cache import bump_data_version
 from tillit.core.audit import audit_record
 
+from .effects import effects_snapshot
+
 TRACKED_FIELDS = [
     *EDITABLE_FIELDS,
     "workflow_status",
@@ -43,6 +45,7 @@ def snapshot(initiative: Initiative) -> dict:
         values["attachments"] = sorted(
             initiative.attachments.values_list("original_name", flat=True)
         )
+        values.update(effects_snapshot(initiative))
     return values
 
 

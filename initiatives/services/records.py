@@ -31,6 +31,7 @@ from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
 from .completeness import completeness_errors
+from .effects import indicators_replace, reporting_removed_replace
 from .history import record_change, snapshot
 from .workflow import initiative_submit
 
@@ -54,6 +55,9 @@ class InitiativeInput:
     participating_organisations: list[Organisation] | None = None
     new_attachments: list = field(default_factory=list)  # (upload, proven content type)
     removed_attachments: list[int] = field(default_factory=list)
+    # the rows under "Results and effect"; None leaves the saved rows as they are
+    indicators: list[dict] | None = None
+    reporting_removed: list[dict] | None = None
 
 
 def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
@@ -94,6 +98,10 @@ def _apply(initiative: Initiative, data: InitiativeInput, by) -> None:
         for attachment in initiative.attachments.filter(pk__in=data.removed_attachments):
             attachment.file.delete(save=False)
             attachment.delete()
+    if data.indicators is not None:
+        indicators_replace(initiative=initiative, rows=data.indicators)
+    if data.reporting_removed is not None:
+        reporting_removed_replace(initiative=initiative, rows=data.reporting_removed)
     for upload, content_type in data.new_attachments:
         Attachment.objects.create(
             initiative=initiative,

@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from initiatives.connections import public_connections
 from initiatives.dates import DatePrecision
+from initiatives.effects import evidence_of, measure_indicators, total_hours
 from initiatives.models import ExperienceReport, Initiative
+from initiatives.models.effects import Indicator
 from initiatives.models.focus_areas import names_by_language
 from tillit.accounts.models import County, Municipality, Organisation
 from tillit.core.mail import absolute_url
@@ -89,6 +91,50 @@ def _connections(initiative: Initiative) -> dict:
     }
 
 
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def indicator_record(indicator: Indicator) -> dict:
+    return {
+        "navn": indicator.name,
+        "enhet": indicator.unit,
+        "verdi_for": _number(indicator.baseline_value),
+        "dato_for": indicator.baseline_date,
+        "siste_verdi": _number(indicator.latest_value),
+        "siste_dato": indicator.latest_date,
+        "kilde": indicator.source,
+    }
+
+
+def evidence_record(methods) -> dict:
+    """How the effect was judged: the methods ticked, and the label of the strongest."""
+    evidence = evidence_of(methods)
+    return {
+        "metoder": list(methods),
+        "evidens": evidence.method if evidence else None,
+        "evidens_etikett": evidence.label if evidence else None,
+    }
+
+
+def reporting_removed_record(removals) -> dict:
+    return {
+        "krav": [
+            {
+                "krav": removal.requirement,
+                "endring": removal.change,
+                "krevd_av": removal.required_by,
+                "krevd_av_navn": removal.required_by_name,
+                "hyppighet": removal.frequency,
+                "timer_per_ar": removal.hours_per_year,
+                "gitt_tilbake_til": removal.given_back_to,
+            }
+            for removal in removals
+        ],
+        "timer_per_ar_sum": total_hours(removals),
+    }
+
+
 def initiative_record(initiative: Initiative) -> dict:
     """Needs ``initiatives()`` (for what it selects and prefetches)."""
     organisation = initiative.organisation
@@ -165,6 +211,11 @@ def initiative_record(initiative: Initiative) -> dict:
             for report in initiative.public_reports
         ],
         **_connections(initiative),
+        "effekt": {
+            **evidence_record(initiative.evidence_methods),
+            "indikatorer": [indicator_record(i) for i in measure_indicators(initiative)],
+        },
+        "rapportering_fjernet": reporting_removed_record(initiative.reporting_removed.all()),
         "publisert": initiative.published_at,
         "oppdatert": initiative.updated_at,
     }
@@ -192,6 +243,10 @@ def report_record(report: ExperienceReport) -> dict:
         "kontakt": contact,
         "tiltak": measure_link(initiative),
         "organisasjon": organisation_ref(initiative.organisation),
+        "effekt": {
+            **evidence_record(report.evidence_methods),
+            "indikatorer": [indicator_record(i) for i in report.indicators.all()],
+        },
         "publisert": report.published_at,
         "oppdatert": report.updated_at,
     }

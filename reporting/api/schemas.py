@@ -143,6 +143,58 @@ class NettverkLenke(TiltakLenke):
     nettverk: str = Field(description="The name of the network or programme, if given.")
 
 
+class Indikator(Schema):
+    navn: str = Field(description="What was measured.")
+    enhet: str = Field(description="The unit, for example prosent; empty when not given.")
+    verdi_for: float | None = Field(description="The value before the measure (baseline).")
+    dato_for: date | None = Field(description="When the value before was measured.")
+    siste_verdi: float | None = Field(description="The latest value measured.")
+    siste_dato: date | None = Field(description="When the latest value was measured.")
+    kilde: str = Field(description="Where the figures come from.")
+
+
+class Effekt(Schema):
+    """How the effect was judged, and what was measured. Every field is optional to fill in."""
+
+    metoder: list[str] = Field(
+        description="How the effect was judged (codes below): sammenlignet, folgeforskning, "
+        "for_og_etter, sporreundersokelse, egen_vurdering."
+    )
+    evidens: str | None = Field(
+        description="The strongest of the methods (that order, strongest first), or null."
+    )
+    evidens_etikett: str | None = Field(
+        description="The label the portal shows for it, in the visitor's language."
+    )
+    indikatorer: list[Indikator]
+
+
+class FjernetKrav(Schema):
+    krav: str = Field(description="The reporting or documentation requirement.")
+    endring: str = Field(description="fjernet (removed) or forenklet (simplified).")
+    krevd_av: str = Field(
+        description="Who required it: egen, departement, direktorat or tilsyn; empty when "
+        "not given."
+    )
+    krevd_av_navn: str
+    hyppighet: str = Field(
+        description="per_sak, daglig, ukentlig, manedlig, kvartalsvis or arlig; empty when "
+        "not given."
+    )
+    timer_per_ar: int | None = Field(
+        description="Hours a year given back: the organisation's own estimate."
+    )
+    gitt_tilbake_til: str = Field(description="ansatte, ledere or begge; empty when not given.")
+
+
+class RapporteringFjernet(Schema):
+    krav: list[FjernetKrav]
+    timer_per_ar_sum: int | None = Field(
+        description="The sum of the hours given, estimated by the organisation itself; null "
+        "when no requirement has an estimate."
+    )
+
+
 class Tiltak(Schema):
     id: int
     url: str = Field(description="The measure's page in the portal.")
@@ -199,6 +251,10 @@ class Tiltak(Schema):
     samme_nettverk: list[NettverkLenke] = Field(
         description="Published measures in the same network or programme."
     )
+    effekt: Effekt
+    rapportering_fjernet: RapporteringFjernet = Field(
+        description="Reporting and documentation requirements the measure removed or simplified."
+    )
     publisert: datetime | None
     oppdatert: datetime
 
@@ -219,6 +275,7 @@ class Erfaring(Schema):
     kontakt: Kontakt | None
     tiltak: TiltakLenke
     organisasjon: OrganisasjonRef
+    effekt: Effekt
     publisert: datetime | None
     oppdatert: datetime
 

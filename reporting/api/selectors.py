@@ -18,6 +18,7 @@ from initiatives.models import (
     InitiativeFocusArea,
     WorkflowStatus,
 )
+from initiatives.models.effects import Indicator
 from initiatives.overview.pipeline import Selection
 from initiatives.overview.reports import EXPERIENCE_REPORTS, reports_base
 from initiatives.overview.selectors import INITIATIVES, Source
@@ -56,6 +57,12 @@ def initiatives(queryset=None) -> QuerySet:
             to_attr="public_reports",
         ),
         *prefetch_public_connections(),
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.filter(experience_report=None),
+            to_attr="measure_indicators",
+        ),
+        "reporting_removed",
     )
 
 
@@ -63,7 +70,7 @@ def reports(queryset=None) -> QuerySet:
     """Published reports of published measures, with their measure and its organisation."""
     if queryset is None:
         queryset = reports_base()
-    return queryset.select_related("initiative__organisation")
+    return queryset.select_related("initiative__organisation").prefetch_related("indicators")
 
 
 @dataclass

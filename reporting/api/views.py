@@ -23,6 +23,13 @@ from initiatives.models import (
     TrustRelation,
     UnionAssessment,
 )
+from initiatives.models.effects import (
+    EvidenceMethod,
+    GivenBackTo,
+    ReportingChange,
+    ReportingFrequency,
+    RequiredBy,
+)
 from initiatives.overview.params import SORTINGS
 from initiatives.overview.registry import CONFIRMATION
 from tillit.accounts.models import OrganisationKind
@@ -86,6 +93,11 @@ def code_lists() -> list[tuple[str, str, list[tuple[str, str]]]]:
         ("startdato_presisjon", _("precision of the start date"), precision),
         ("sluttdato_presisjon", _("precision of the end date"), precision),
         ("overforbarhet", _("could it be repeated elsewhere?"), Transferability.choices),
+        ("effekt.metoder", _("how the effect was judged"), EvidenceMethod.choices),
+        ("rapportering_fjernet.krav.endring", _("removed or simplified"), ReportingChange.choices),
+        ("rapportering_fjernet.krav.krevd_av", _("required by"), RequiredBy.choices),
+        ("rapportering_fjernet.krav.hyppighet", _("how often"), ReportingFrequency.choices),
+        ("rapportering_fjernet.krav.gitt_tilbake_til", _("given back to"), GivenBackTo.choices),
         ("type", _("kind of organisation"), OrganisationKind.choices),
     ]
 

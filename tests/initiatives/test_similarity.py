@@ -155,16 +155,17 @@ def test_the_measure_page_shows_the_list_within_its_query_budget(
 ):
     first, second, third = groups["lekser"]
     client.cookies["django_language"] = "en"
-    # the page's 8, the data version set up (5, once), the cache read (2), the list (6: the
-    # words, the ranking with its planner setting in a savepoint, the rows) and the cache
-    # written (5), and the measure's connections (1)
-    with django_assert_max_num_queries(28):
+    # the page's 10 (its indicators and reporting removed included), the data version set up
+    # (5, once), the cache read (2), the list (6: the words, the ranking with its planner
+    # setting in a savepoint, the rows) and the cache written (5), and the measure's
+    # connections (1)
+    with django_assert_max_num_queries(30):
         response = client.get(first.get_absolute_url())
     html = response.content.decode()
     assert "Others who have tried something similar" in html
     assert second.get_absolute_url() in html and third.get_absolute_url() in html
     assert "Both mention" in html
-    with django_assert_max_num_queries(11):  # computed once per data version
+    with django_assert_max_num_queries(13):  # computed once per data version
         client.get(first.get_absolute_url())
 
 

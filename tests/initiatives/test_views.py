@@ -183,7 +183,8 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     # ... + the trial scheme's panel (the measure's applications the user may see)
     # ... + the similar measures: the data version and the list cached for it
     # ... + its connections to the measures the user may see (one statement)
-    with django_assert_num_queries(17):
+    # ... + its indicators and its reporting removed (one statement each)
+    with django_assert_num_queries(19):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 
