@@ -120,3 +120,90 @@ def test_a_focus_area_counts_its_own_measures(ledger):
     assert (figures.total.hours, figures.total.rows, figures.total.measures) == (150, 4, 2)
     assert figures.evidence == {"for_og_etter": 1, "": 1}
     assert figures.with_indicators == 1
+
+
+def test_the_statistics_show_the_figures_under_the_overview_filter(client, ledger):
+    response = client.get("/statistikk/")
+    effects = response.context["effects"]
+    assert effects.total.hours == 200 and effects.measures == 4
+    html = response.content.decode()
+    for slug in ("timer-fokusomrade", "timer-kravstiller", "timer-gitt-til", "evidens-caption"):
+        assert f'<caption id="{slug}">' in html
+    tables = {table.slug: table for table in response.context["hours_tables"]}
+    assert [row.tally.hours for row in tables["timer-kravstiller"].rows] == [50, 120, 0, 0, 30]
+    assert tables["timer-fokusomrade"].note
+    assert (
+        response.context["coverage"][3].startswith("2 ")
+        and " 4 " in response.context["coverage"][3]
+    )
+    in_trondheim = client.get("/statistikk/?fylke=50").context["effects"]
+    assert (in_trondheim.total.hours, in_trondheim.measures) == (50, 1)
+    measured = client.get("/statistikk/?evidens=for_og_etter").context["effects"]
+    assert (measured.total.hours, measured.total.rows) == (150, 3)
+    searched = client.get("/statistikk/?q=fokusområder").context["effects"]
+    assert searched.measures == 1 and searched.total.hours == 150
+
+
+def test_the_evidence_table_lists_every_label_then_none(client, ledger):
+    rows = client.get("/statistikk/").context["evidence"]
+    assert [row.count for row in rows] == [0, 0, 1, 1, 0, 2]
+    assert all(row.label and row.explanation for row in rows)
+
+
+def test_the_front_page_shows_the_national_total_and_links_to_the_method(client, ledger):
+    response = client.get("/")
+    assert response.context["effects"].total.hours == 200
+    html = response.content.decode()
+    assert "<strong>200</strong>" in html
+    assert 'href="/statistikk/#timer"' in html
+
+
+def test_a_focus_area_page_shows_its_own_total_and_evidence(client, ledger):
+    response = client.get("/fokusomrader/faglig-frihet/")
+    assert response.context["effects"].total.hours == 150
+    assert [row.count for row in response.context["evidence"]] == [0, 0, 1, 0, 0, 1]
+    html = response.content.decode()
+    assert "<strong>150</strong>" in html
+    assert 'href="/statistikk/?fokusomrade=faglig-frihet#timer"' in html
+
+
+def test_figures_are_renewed_with_the_data_version(client, ledger):
+    from initiatives.overview.cache import bump_data_version
+
+    assert client.get("/").context["effects"].total.hours == 200
+    _removed(ledger["reported"], 7, "egen", "ledere")
+    assert client.get("/").context["effects"].total.hours == 200  # cached
+    bump_data_version()  # as every service writing a measure does
+    assert client.get("/").context["effects"].total.hours == 207
+
+
+def test_thousands_are_grouped_on_the_front_page(client, ledger):
+    _removed(ledger["reported"], 12_345)
+    html = client.get("/").content.decode()
+    assert "<strong>12\xa0545</strong>" in html
+
+
+def test_front_page_query_budget(client, ledger, people, django_assert_max_num_queries):
+    client.get("/")  # the figures are computed and cached once per data version
+    with django_assert_max_num_queries(15):
+        client.get("/")
+    client.force_login(people["leder"])
+    client.get("/")
+    with django_assert_max_num_queries(15):
+        assert client.get("/").status_code == 200
+
+
+def test_focus_area_page_query_budget(client, ledger, django_assert_max_num_queries):
+    client.get("/fokusomrader/faglig-frihet/")
+    with django_assert_max_num_queries(13):
+        client.get("/fokusomrader/faglig-frihet/")
+
+
+def test_statistics_with_the_figures_keep_their_query_budget(
+    client, ledger, django_assert_max_num_queries
+):
+    client.get("/statistikk/")
+    with django_assert_max_num_queries(4):
+        client.get("/statistikk/")  # counts and effect figures from the one cache entry
+    with django_assert_max_num_queries(6):
+        client.get("/statistikk/?q=skjema&evidens=for_og_etter")
