@@ -127,7 +127,8 @@ def statistics(*, query) -> Statistics:
         rows = cache.cached_counts(
             PUBLIC,
             selection.version,
-            {**panel.params.selected, "_source": ["statistics"]},
+            # "effects": rows cached before the effect figures joined the statement lack them
+            {**panel.params.selected, "_source": ["statistics", "effects"]},
             lambda: _figures(selection),
         )
     counts: dict[str, dict[str, int]] = defaultdict(dict)
