@@ -15,7 +15,7 @@ from tillit.core.formviews import add_service_errors
 from tillit.core.mixins import PolicyRequiredMixin
 from tillit.policy import Action, can
 
-from . import discussion, services
+from . import discussion, effect_tables, services
 from .effects import report_effects
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
@@ -185,12 +185,18 @@ class FocusAreaView(FocusAreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         hub = focus_area_hub(self.focus_area)
+        effects = hub["effects"]
+        statistics = f"{reverse('reporting:statistics')}?fokusomrade={self.focus_area.slug}"
         statuses = [
             (label, hub["by_status"].get(value, 0)) for value, label in LifecycleStatus.choices
         ]
         return super().get_context_data(
             hub=hub,
             statuses=statuses,
+            effects=effects,
+            evidence=effect_tables.evidence_rows(effects),
+            coverage=effect_tables.coverage(effects, effects.measures),
+            method_url=f"{statistics}#timer",
             may_edit=can(self.request.user, Action.FOCUS_AREA_EDIT, self.focus_area),
             follow=discussion.follow_of(self.request.user, self.focus_area),
             follow_url=reverse("initiatives:follow_focus", args=[self.focus_area.slug]),

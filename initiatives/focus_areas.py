@@ -8,6 +8,7 @@ from django.db.models import Count
 from tillit.core.audit import audit_record
 from tillit.policy import Action, require
 
+from .effect_figures import focus_area_figures
 from .models import ExperienceReport, FocusArea, Initiative, OverviewEntry, WorkflowStatus
 from .overview import cache
 from .overview.selectors import LISTED_FIELDS
@@ -37,7 +38,8 @@ def focus_area_hub(focus_area: FocusArea) -> dict:
         .only(*LISTED_FIELDS)
         .order_by("-published_at", "-pk")[:NEWEST]
     )
-    reference = cache.reference(cache.data_version())
+    version = cache.data_version()
+    reference = cache.reference(version)
     reports = list(
         ExperienceReport.objects.published()
         .filter(initiative__focus_area_numbers__contains=[number])
@@ -50,6 +52,8 @@ def focus_area_hub(focus_area: FocusArea) -> dict:
         "by_county": by_county,
         "initiatives": with_focus_names(initiatives, reference.focus_names),
         "reports": reports,
+        # hours given back, evidence and coverage
+        "effects": focus_area_figures(number, version=version),
     }
 
 

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from .effect_figures import national_figures
 from .models import FocusArea
 
 
@@ -13,5 +14,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            focus_areas=FocusArea.objects.all(), this_year=timezone.localdate().year, **kwargs
+            focus_areas=FocusArea.objects.all(),
+            this_year=timezone.localdate().year,
+            effects=national_figures(),
+            **kwargs,
         )

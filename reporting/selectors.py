@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
+from initiatives import effect_figures
+from initiatives.effect_figures import EffectFigures
 from initiatives.models import Kind, LifecycleStatus, OverviewEntry, Sector, UnionAssessment
 from initiatives.overview import cache
 from initiatives.overview.pipeline import FacetPanel, Selection
@@ -49,6 +51,7 @@ COLUMNS = [
     "has_experience",
     "published_at",
     "focus_area_numbers",
+    "evidence_methods",
 ]
 
 
@@ -78,6 +81,7 @@ class Statistics:
     total: int
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     matrix: dict[tuple[str, str], int] = field(default_factory=dict)
+    effects: EffectFigures = field(default_factory=EffectFigures)
 
     @property
     def spread(self) -> dict[str, int]:
@@ -106,8 +110,10 @@ def _statement(entries) -> tuple[str, list]:
             f"SELECT 'spredning', '{key}', '', {count} FROM a"  # noqa: S608 (constants)
             for key, count in SPREAD_COUNTS.items()
         ],
+        *effect_figures.PARTS,  # hours given back, evidence and coverage
     ]
-    statement = f"WITH s AS MATERIALIZED ({rows_sql}), {SPREAD} " + " UNION ALL ".join(parts)
+    ctes = f"s AS MATERIALIZED ({rows_sql}), {SPREAD}, {effect_figures.CTES}"
+    statement = f"WITH {ctes} " + " UNION ALL ".join(parts)
     return statement, params + part_params
 
 
@@ -121,18 +127,24 @@ def statistics(*, query) -> Statistics:
         rows = cache.cached_counts(
             PUBLIC,
             selection.version,
-            {**panel.params.selected, "_source": ["statistics"]},
+            # "effects": rows cached before the effect figures joined the statement lack them
+            {**panel.params.selected, "_source": ["statistics", "effects"]},
             lambda: _figures(selection),
         )
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     matrix = {}
+    effects = effect_figures.figures_from_rows(
+        row for row in rows if effect_figures.is_effect_row(row[0])
+    )
     for name, key, other, count in rows:
+        if effect_figures.is_effect_row(name):
+            continue
         if name == "matrise":
             matrix[(key, other)] = count
         elif key is not None:
             counts[name][key] = count
     total = counts.pop("_total", {}).get("", 0)
-    return Statistics(panel=panel, total=total, counts=dict(counts), matrix=matrix)
+    return Statistics(panel=panel, total=total, counts=dict(counts), matrix=matrix, effects=effects)
 
 
 def _figures(selection: Selection) -> list[tuple]:

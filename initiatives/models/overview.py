@@ -49,6 +49,12 @@ class OverviewEntry(models.Model):
     published_at = models.DateTimeField(null=True)
     updated_at = models.DateTimeField(null=True)
     has_experience = models.BooleanField(default=False)
+    # how the effect was judged, for the overview's evidence facet (migration 0030)
+    evidence_methods = ArrayField(
+        models.CharField(max_length=30),
+        default=list,
+        db_default=models.Value([], output_field=ArrayField(models.CharField(max_length=30))),
+    )
 
     class Meta:
         # Migration 0012 (remade in 0021) adds entry_public_search_facets: the search vector
@@ -64,6 +70,7 @@ class OverviewEntry(models.Model):
             GinIndex(fields=["ministry_ids"], name="entry_ministries_gin"),
             GinIndex(fields=["municipality_numbers"], name="entry_municipalities_gin"),
             GinIndex(fields=["county_numbers"], name="entry_counties_gin"),
+            GinIndex(fields=["evidence_methods"], name="entry_evidence_gin"),
             models.Index(fields=["workflow_status"], name="entry_workflow"),
             models.Index(fields=["kind"], name="entry_kind"),
             models.Index(fields=["sector"], name="entry_sector"),

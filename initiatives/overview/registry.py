@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Kind, LifecycleStatus, Sector, UnionAssessment
+from initiatives.models.effects import EVIDENCE_LABELS
 
 from .reference import Reference
 
@@ -29,6 +30,8 @@ CONFIRMATION_LABELS = {
     "ukjent": _("not yet assessed"),
 }
 EXPERIENCE_LABELS = {"ja": _("has an experience report")}
+# how the effect was judged, strongest first, by the label a measure shows
+EVIDENCE_OPTIONS = [(method.value, label) for method, (label, _text) in EVIDENCE_LABELS.items()]
 YEAR_PATTERN = re.compile(r"^(19|20)\d{2}$")
 
 
@@ -125,6 +128,13 @@ FACETS: tuple[FacetSpec, ...] = (
         _("Experience"),
         options=lambda _r: EXPERIENCE_LABELS.items(),
         stored=lambda _r: {"ja": True},
+    ),
+    FacetSpec(
+        "evidens",
+        "evidence_methods",
+        _("How the effect was judged"),
+        options=lambda _r: EVIDENCE_OPTIONS,
+        many=True,
     ),
     FacetSpec("aar", "start_year", _("Start year"), options=None, pattern=YEAR_PATTERN),
 )

@@ -15,8 +15,11 @@ from initiatives.search.query import LexemeQuery, any_of
 from .pipeline import Source
 from .registry import COLUMNS
 
+# a report has its own ``evidence_methods`` (how the report judged the effect): the evidence
+# facet reads those, not the measure's
+OWN_COLUMNS = {"has_experience", "evidence_methods"}
 FROM_INITIATIVE = {
-    column: F(f"initiative__{column}") for column in COLUMNS if column != "has_experience"
+    column: F(f"initiative__{column}") for column in COLUMNS if column not in OWN_COLUMNS
 }
 
 

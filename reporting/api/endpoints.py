@@ -105,6 +105,11 @@ class Filters(Schema):
     aar: list[str] = Field([], description="Start year; repeatable.")
     bekreftet: list[str] = Field([], description="Union confirmation: ja, nei, ukjent.")
     erfaring: list[str] = Field([], description="ja: has a published experience report.")
+    evidens: list[str] = Field(
+        [],
+        description="How the effect was judged: sammenlignet, folgeforskning, for_og_etter,"
+        " sporreundersokelse, egen_vurdering; repeatable.",
+    )
     sortering: str | None = Field(None, description="relevans, nyeste, oppdatert or tittel.")
     side: int | None = Field(None, ge=1, le=99_999, description="Page number, from 1.")
 

@@ -69,6 +69,13 @@ PARAMETERS = [
     ("aar", _("Start year, for example 2024. Repeatable.")),
     ("bekreftet", _("Union confirmation of employee involvement (codes below). Repeatable.")),
     ("erfaring", _("«ja»: only measures with a published experience report.")),
+    (
+        "evidens",
+        _(
+            "How the effect was judged: sammenlignet, folgeforskning, for_og_etter,"
+            " sporreundersokelse, egen_vurdering. Repeatable."
+        ),
+    ),
     ("sortering", _("Order of the results (codes below).")),
     ("side", _("Page number, from 1.")),
 ]

@@ -182,7 +182,7 @@ def test_overview_query_budget(client, measures, people, django_assert_max_num_q
 
 
 PARAMETERS = ["q", "fokusomrade", "type", "sektor", "status", "fylke", "kommune", "departement"]
-PARAMETERS += ["aar", "bekreftet", "erfaring", "side", "sortering", "eksakt", "ukjent"]
+PARAMETERS += ["aar", "bekreftet", "erfaring", "evidens", "side", "sortering", "eksakt", "ukjent"]
 
 
 @settings(
