@@ -245,3 +245,18 @@ def test_a_half_filled_report_row_is_refused(client, people, bergen):
     assert "Skriv hva som ble målt, eller tøm hele raden." in response.content.decode()
     report.refresh_from_db()
     assert report.title != "Endret" and not report.indicators.exists()
+
+
+def test_the_history_names_the_rows_changed(client, people, bergen):
+    initiative = InitiativeFactory(organisation=bergen)
+    client.force_login(people["ansatt"])
+    data = _edit_form(
+        initiative, bergen, [SICK_LEAVE], [MONTHLY_REPORT], evidence_methods=["for_og_etter"]
+    )
+    assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code == 302
+    client.force_login(people["leder"])
+    history = client.get(initiative.get_absolute_url()).context["history"]
+    rows = {label: new for entry in history for label, _old, new in entry["rows"]}
+    assert rows["hvordan effekten ble vurdert"] == "målt før og etter"
+    assert rows["indikatorer"].startswith("Sykefravær; prosent; 8.40; 2024-01-31")
+    assert "Månedlig sykefraværsrapport" in rows["rapporteringskrav fjernet"]
