@@ -37,14 +37,25 @@ def _decimal_input() -> forms.TextInput:
 
 
 class RowForm(forms.ModelForm):
-    """One row; its choices start with "Choose …" instead of dashes."""
+    """One row; its choices start with "Choose …" instead of dashes. A field the row needs
+    is not marked required (the whole row is optional); leaving it empty in a row that holds
+    something else is the error."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.needed = [name for name, field in self.fields.items() if field.required]
         for field in self.fields.values():
+            field.required = False
             choices = list(getattr(field, "choices", None) or [])
             if choices and choices[0][0] == "":
                 field.choices = [("", _("Choose …")), *choices[1:]]
+
+    def clean(self):
+        data = super().clean()
+        for name in self.needed:
+            if name in data and data[name] in (None, ""):
+                self.add_error(name, self.fields[name].error_messages["required"])
+        return data
 
     def _post_clean(self):
         """The service checks the rows it saves; here only the fields are cleaned."""

@@ -88,6 +88,7 @@ def test_a_half_filled_row_is_refused_in_norwegian_and_nothing_is_saved(client, 
     assert "ds-error-summary" in html
     assert "Skriv hva som ble målt, eller tøm hele raden." in html
     assert 'href="#id_indicators-0-name"' in html and "Indikator 1" in html
+    assert "(obligatorisk)" not in html.split('id="effects"')[1]  # every row is optional
     assert "Skriv hvilket krav det var, eller tøm hele raden." in html
     assert 'href="#id_reporting_removed-1-hours_per_year"' in html
     assert '<details class="ds-details form-section effects-section" id="effects" open>' in html
@@ -190,6 +191,7 @@ def test_the_measure_page_shows_evidence_indicators_and_hours(client, bergen):
     assert "Resultater og effekt" in html
     assert "Målt før og etter" in html and "Egen vurdering" in html
     assert "8,4" in html and "6,9" in html and "-1,5" in html and "31.01.2024" in html
+    assert "8,40" not in html  # no trailing zeros
     assert "Et direktorat (Helsedirektoratet)" in html and "Månedlig" in html
     assert "1\xa0240 timer i året" in html and "anslått av virksomheten selv" in html
 
