@@ -262,3 +262,17 @@ def test_the_history_names_the_rows_changed(client, people, bergen):
     assert rows["hvordan effekten ble vurdert"] == "målt før og etter"
     assert rows["indikatorer"].startswith("Sykefravær; prosent; 8.40; 2024-01-31")
     assert "Månedlig sykefraværsrapport" in rows["rapporteringskrav fjernet"]
+
+
+@pytest.mark.parametrize("role", ["tillitsvalgt", "departement", "leder_annen"])
+def test_others_cannot_post_rows_to_the_forms(client, people, bergen, role):
+    initiative = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    report = ExperienceReportFactory(initiative=initiative, created_by=people["ansatt"])
+    client.force_login(people[role])
+    rows = {**_rows("indicators", [SICK_LEAVE]), **_rows("reporting_removed", [MONTHLY_REPORT])}
+    for action in ("add_row:indicators", "save"):
+        data = {**_full_form(bergen, version=initiative.version, action=action), **rows}
+        assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code in (403, 404)
+        response = client.post(f"/erfaringer/{report.pk}/rediger/", {**rows, "action": action})
+        assert response.status_code in (403, 404)
+    assert not Indicator.objects.exists() and not ReportingRemoval.objects.exists()
