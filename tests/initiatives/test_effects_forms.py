@@ -276,3 +276,20 @@ def test_others_cannot_post_rows_to_the_forms(client, people, bergen, role):
         response = client.post(f"/erfaringer/{report.pk}/rediger/", {**rows, "action": action})
         assert response.status_code in (403, 404)
     assert not Indicator.objects.exists() and not ReportingRemoval.objects.exists()
+
+
+@pytest.mark.parametrize("total", ["abc", "-1", "1000"])
+@pytest.mark.parametrize("action", ["save", "add_row:indicators"])
+def test_a_tampered_row_count_never_fails(client, people, bergen, total, action):
+    client.force_login(people["ansatt"])
+    data = {
+        **_full_form(bergen, action=action),
+        **_rows("indicators", [SICK_LEAVE]),
+        **_rows("reporting_removed", []),
+        "indicators-TOTAL_FORMS": total,
+    }
+    response = client.post("/tiltak/ny/", data)
+    assert response.status_code in (200, 302)
+    if action == "save" and total != "-1":  # -1: no rows, as Django reads it
+        assert response.status_code == 200 and "ds-error-summary" in response.content.decode()
+        assert not Initiative.objects.exists()
