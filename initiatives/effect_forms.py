@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models.effects import EvidenceMethod, Indicator, ReportingRemoval
 
@@ -171,6 +172,14 @@ REMOVAL_SET = RowSet(
 )
 
 
+def _counted(prefix: str, count: int) -> str:
+    if prefix == INDICATORS:
+        text = ngettext("%(count)s indicator", "%(count)s indicators", count)
+    else:
+        text = ngettext("%(count)s requirement removed", "%(count)s requirements removed", count)
+    return text % {"count": count}
+
+
 class EffectRowsMixin:
     """For a form with rows: ``row_sets`` (``RowSet``s). Bound, each set
     reads the post (a post without it leaves the saved rows as they are: ``rows_of`` is None);
@@ -226,6 +235,17 @@ class EffectRowsMixin:
     def effects_have_errors(self) -> bool:
         field_errors = self.is_bound and bool(self.errors.get("evidence_methods"))
         return field_errors or any(f.has_errors for f in self.row_formsets.values())
+
+    @property
+    def effects_filled(self) -> str:
+        """What the closed section holds, from the saved or typed rows ("" when none)."""
+        if self.is_bound:
+            return ""
+        return ", ".join(
+            _counted(prefix, len(formset.initial))
+            for prefix, formset in self.row_formsets.items()
+            if formset.initial
+        )
 
     @property
     def effects_open(self) -> bool:

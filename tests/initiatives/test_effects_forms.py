@@ -157,6 +157,7 @@ def test_the_edit_form_shows_the_saved_rows_and_one_blank(client, people, bergen
     form = client.get(f"/tiltak/{initiative.pk}/rediger/").context["form"]
     indicators = form.row_formsets["indicators"]
     assert len(indicators.forms) == 2
+    assert form.effects_filled == "1 indikator" and not form.effects_open
     assert indicators.forms[0]["name"].value() == "Sykefravær"
     assert "6,9" in str(indicators.forms[0]["latest_value"])
 
