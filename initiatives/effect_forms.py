@@ -58,6 +58,12 @@ class RowForm(forms.ModelForm):
                 self.add_error(name, self.fields[name].error_messages["required"])
         return data
 
+    def has_changed(self):
+        """Whether the row holds something: a choice that always has a value does not count."""
+        return bool(set(self.changed_data) - set(self.not_content))
+
+    not_content: tuple[str, ...] = ()
+
     def _post_clean(self):
         """The service checks the rows it saves; here only the fields are cleaned."""
 
@@ -87,6 +93,8 @@ class IndicatorRowForm(RowForm):
 
 
 class RemovalRowForm(RowForm):
+    not_content = ("change",)  # removed or simplified: a select without an empty choice
+
     class Meta:
         model = ReportingRemoval
         fields = [

@@ -294,3 +294,13 @@ def test_a_tampered_row_count_never_fails(client, people, bergen, total, action)
     if action == "save" and total != "-1":  # -1: no rows, as Django reads it
         assert response.status_code == 200 and "ds-error-summary" in response.content.decode()
         assert not Initiative.objects.exists()
+
+
+def test_a_row_holding_only_its_always_chosen_choice_is_blank(client, people, bergen):
+    """A saved requirement emptied on the form is removed, whichever choice its select shows."""
+    initiative = InitiativeFactory(organisation=bergen)
+    ReportingRemoval.objects.create(initiative=initiative, requirement="Gammelt krav")
+    client.force_login(people["ansatt"])
+    data = _edit_form(initiative, bergen, [], [{"change": "forenklet"}, BLANK_REMOVAL])
+    assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code == 302
+    assert not ReportingRemoval.objects.exists()
