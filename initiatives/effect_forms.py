@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models.effects import EvidenceMethod, Indicator, ReportingRemoval
 
@@ -37,14 +38,31 @@ def _decimal_input() -> forms.TextInput:
 
 
 class RowForm(forms.ModelForm):
-    """One row; its choices start with "Choose …" instead of dashes."""
+    """One row; its choices start with "Choose …" instead of dashes. A field the row needs
+    is not marked required (the whole row is optional); leaving it empty in a row that holds
+    something else is the error."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.needed = [name for name, field in self.fields.items() if field.required]
         for field in self.fields.values():
+            field.required = False
             choices = list(getattr(field, "choices", None) or [])
             if choices and choices[0][0] == "":
                 field.choices = [("", _("Choose …")), *choices[1:]]
+
+    def clean(self):
+        data = super().clean()
+        for name in self.needed:
+            if name in data and data[name] in (None, ""):
+                self.add_error(name, self.fields[name].error_messages["required"])
+        return data
+
+    def has_changed(self):
+        """Whether the row holds something: a choice that always has a value does not count."""
+        return bool(set(self.changed_data) - set(self.not_content))
+
+    not_content: tuple[str, ...] = ()
 
     def _post_clean(self):
         """The service checks the rows it saves; here only the fields are cleaned."""
@@ -75,6 +93,8 @@ class IndicatorRowForm(RowForm):
 
 
 class RemovalRowForm(RowForm):
+    not_content = ("change",)  # removed or simplified: a select without an empty choice
+
     class Meta:
         model = ReportingRemoval
         fields = [
@@ -160,6 +180,14 @@ REMOVAL_SET = RowSet(
 )
 
 
+def _counted(prefix: str, count: int) -> str:
+    if prefix == INDICATORS:
+        text = ngettext("%(count)s indicator", "%(count)s indicators", count)
+    else:
+        text = ngettext("%(count)s requirement removed", "%(count)s requirements removed", count)
+    return text % {"count": count}
+
+
 class EffectRowsMixin:
     """For a form with rows: ``row_sets`` (``RowSet``s). Bound, each set
     reads the post (a post without it leaves the saved rows as they are: ``rows_of`` is None);
@@ -215,6 +243,17 @@ class EffectRowsMixin:
     def effects_have_errors(self) -> bool:
         field_errors = self.is_bound and bool(self.errors.get("evidence_methods"))
         return field_errors or any(f.has_errors for f in self.row_formsets.values())
+
+    @property
+    def effects_filled(self) -> str:
+        """What the closed section holds, from the saved or typed rows ("" when none)."""
+        if self.is_bound:
+            return ""
+        return ", ".join(
+            _counted(prefix, len(formset.initial))
+            for prefix, formset in self.row_formsets.items()
+            if formset.initial
+        )
 
     @property
     def effects_open(self) -> bool:

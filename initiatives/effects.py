@@ -5,6 +5,9 @@ change, and (on a measure) the reporting removed with the hours given back."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
 
 from .models.effects import EVIDENCE_LABELS, Indicator, ReportingRemoval, strongest_method
 
@@ -30,11 +33,26 @@ def evidence_of(methods) -> Evidence | None:
     return Evidence(str(strongest), str(label), str(explanation), others)
 
 
+def number_text(value: Decimal | None, *, signed: bool = False) -> str:
+    """A value the Norwegian way (8,4 and 3 400), without trailing zeros; "" for None."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    shown = number_format(Decimal(text), force_grouping=True)
+    return f"+{shown}" if signed and value > 0 else shown
+
+
 def with_change(indicators) -> list[Indicator]:
-    """Each indicator with ``change`` (latest minus before, when both are known)."""
+    """Each indicator with ``change`` (latest minus before, when both are known) and its
+    values as text (``baseline_text``, ``latest_text``, ``change_text``)."""
     for indicator in indicators:
         known = indicator.baseline_value is not None and indicator.latest_value is not None
         indicator.change = indicator.latest_value - indicator.baseline_value if known else None
+        indicator.baseline_text = number_text(indicator.baseline_value)
+        indicator.latest_text = number_text(indicator.latest_value)
+        indicator.change_text = number_text(indicator.change, signed=True)
     return list(indicators)
 
 

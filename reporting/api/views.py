@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -81,6 +82,10 @@ PARAMETERS = [
 ]
 
 
+def _ledger(about):
+    return format_lazy("{}: {}", _("reporting requirements removed"), about)
+
+
 def code_lists() -> list[tuple[str, str, list[tuple[str, str]]]]:
     """Each coded field of the records: its name, what it holds, its codes and their meaning."""
     confirmation_labels = dict(UnionAssessment.choices)
@@ -101,10 +106,11 @@ def code_lists() -> list[tuple[str, str, list[tuple[str, str]]]]:
         ("sluttdato_presisjon", _("precision of the end date"), precision),
         ("overforbarhet", _("could it be repeated elsewhere?"), Transferability.choices),
         ("effekt.metoder", _("how the effect was judged"), EvidenceMethod.choices),
-        ("rapportering_fjernet.krav.endring", _("removed or simplified"), ReportingChange.choices),
-        ("rapportering_fjernet.krav.krevd_av", _("required by"), RequiredBy.choices),
-        ("rapportering_fjernet.krav.hyppighet", _("how often"), ReportingFrequency.choices),
-        ("rapportering_fjernet.krav.gitt_tilbake_til", _("given back to"), GivenBackTo.choices),
+        # the ledger's rows, rapportering_fjernet.krav (short names: the headings reflow)
+        ("endring", _ledger(_("removed or simplified")), ReportingChange.choices),
+        ("krevd_av", _ledger(_("required by")), RequiredBy.choices),
+        ("hyppighet", _ledger(_("how often")), ReportingFrequency.choices),
+        ("gitt_tilbake_til", _ledger(_("given back to")), GivenBackTo.choices),
         ("type", _("kind of organisation"), OrganisationKind.choices),
     ]
 

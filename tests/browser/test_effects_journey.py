@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from initiatives.models.effects import Indicator, ReportingRemoval
 from tillit.accounts.models import Organisation, Role
 
-from ..factories import PASSWORD, InitiativeFactory, MembershipFactory
+from ..factories import PASSWORD, ExperienceReportFactory, InitiativeFactory, MembershipFactory
 from .helpers import reflow_problems, sign_in
 
 pytestmark = [
@@ -63,4 +63,38 @@ def test_staff_record_an_indicator_and_reporting_removed(live_server, new_page, 
     expect(page.locator("[data-evidence=for_og_etter]")).to_have_text("Målt før og etter")
     expect(page.get_by_text("anslått av virksomheten selv")).to_be_visible()
     axe_check(page, "measure page with results and effect")
+    assert reflow_problems(page) == []
+
+
+def test_a_report_with_indicators_reads_well(live_server, new_page, axe_check):
+    bergen = Organisation.objects.get(municipality_id="4601")
+    staff = MembershipFactory(organisation=bergen, roles=[Role.ANSATT]).user
+    measure = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    report = ExperienceReportFactory(
+        initiative=measure,
+        workflow_status="publisert",
+        created_by=staff,
+        evidence_methods=["sporreundersokelse"],
+    )
+    Indicator.objects.create(
+        initiative=measure,
+        experience_report=report,
+        name="Ansatte som opplever mer tillit",
+        unit="prosent",
+        baseline_value=Decimal("41"),
+        latest_value=Decimal("68.5"),
+        source="Medarbeiderundersøkelsen",
+    )
+    page = new_page()
+    page.goto(f"{live_server.url}{report.get_absolute_url()}")
+    expect(page.locator("[data-evidence=sporreundersokelse]")).to_have_text("Spørreundersøkelse")
+    expect(page.get_by_role("cell", name="+27,5")).to_be_visible()
+    axe_check(page, "experience report with indicators")
+    assert reflow_problems(page) == []
+
+    sign_in(page, live_server.url, staff.email, PASSWORD)
+    page.goto(f"{live_server.url}/erfaringer/{report.pk}/rediger/")
+    page.locator("details#effects > summary").click()
+    expect(page.locator("#id_indicators-0-name")).to_have_value("Ansatte som opplever mer tillit")
+    axe_check(page, "experience report form with results and effect open")
     assert reflow_problems(page) == []

@@ -88,6 +88,7 @@ def test_a_half_filled_row_is_refused_in_norwegian_and_nothing_is_saved(client, 
     assert "ds-error-summary" in html
     assert "Skriv hva som ble målt, eller tøm hele raden." in html
     assert 'href="#id_indicators-0-name"' in html and "Indikator 1" in html
+    assert "(obligatorisk)" not in html.split('id="effects"')[1]  # every row is optional
     assert "Skriv hvilket krav det var, eller tøm hele raden." in html
     assert 'href="#id_reporting_removed-1-hours_per_year"' in html
     assert '<details class="ds-details form-section effects-section" id="effects" open>' in html
@@ -156,6 +157,7 @@ def test_the_edit_form_shows_the_saved_rows_and_one_blank(client, people, bergen
     form = client.get(f"/tiltak/{initiative.pk}/rediger/").context["form"]
     indicators = form.row_formsets["indicators"]
     assert len(indicators.forms) == 2
+    assert form.effects_filled == "1 indikator" and not form.effects_open
     assert indicators.forms[0]["name"].value() == "Sykefravær"
     assert "6,9" in str(indicators.forms[0]["latest_value"])
 
@@ -190,6 +192,7 @@ def test_the_measure_page_shows_evidence_indicators_and_hours(client, bergen):
     assert "Resultater og effekt" in html
     assert "Målt før og etter" in html and "Egen vurdering" in html
     assert "8,4" in html and "6,9" in html and "-1,5" in html and "31.01.2024" in html
+    assert "8,40" not in html  # no trailing zeros
     assert "Et direktorat (Helsedirektoratet)" in html and "Månedlig" in html
     assert "1\xa0240 timer i året" in html and "anslått av virksomheten selv" in html
 
@@ -245,3 +248,59 @@ def test_a_half_filled_report_row_is_refused(client, people, bergen):
     assert "Skriv hva som ble målt, eller tøm hele raden." in response.content.decode()
     report.refresh_from_db()
     assert report.title != "Endret" and not report.indicators.exists()
+
+
+def test_the_history_names_the_rows_changed(client, people, bergen):
+    initiative = InitiativeFactory(organisation=bergen)
+    client.force_login(people["ansatt"])
+    data = _edit_form(
+        initiative, bergen, [SICK_LEAVE], [MONTHLY_REPORT], evidence_methods=["for_og_etter"]
+    )
+    assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code == 302
+    client.force_login(people["leder"])
+    history = client.get(initiative.get_absolute_url()).context["history"]
+    rows = {label: new for entry in history for label, _old, new in entry["rows"]}
+    assert rows["hvordan effekten ble vurdert"] == "målt før og etter"
+    assert rows["indikatorer"].startswith("Sykefravær; prosent; 8.40; 2024-01-31")
+    assert "Månedlig sykefraværsrapport" in rows["rapporteringskrav fjernet"]
+
+
+@pytest.mark.parametrize("role", ["tillitsvalgt", "departement", "leder_annen"])
+def test_others_cannot_post_rows_to_the_forms(client, people, bergen, role):
+    initiative = InitiativeFactory(organisation=bergen, workflow_status="publisert")
+    report = ExperienceReportFactory(initiative=initiative, created_by=people["ansatt"])
+    client.force_login(people[role])
+    rows = {**_rows("indicators", [SICK_LEAVE]), **_rows("reporting_removed", [MONTHLY_REPORT])}
+    for action in ("add_row:indicators", "save"):
+        data = {**_full_form(bergen, version=initiative.version, action=action), **rows}
+        assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code in (403, 404)
+        response = client.post(f"/erfaringer/{report.pk}/rediger/", {**rows, "action": action})
+        assert response.status_code in (403, 404)
+    assert not Indicator.objects.exists() and not ReportingRemoval.objects.exists()
+
+
+@pytest.mark.parametrize("total", ["abc", "-1", "1000"])
+@pytest.mark.parametrize("action", ["save", "add_row:indicators"])
+def test_a_tampered_row_count_never_fails(client, people, bergen, total, action):
+    client.force_login(people["ansatt"])
+    data = {
+        **_full_form(bergen, action=action),
+        **_rows("indicators", [SICK_LEAVE]),
+        **_rows("reporting_removed", []),
+        "indicators-TOTAL_FORMS": total,
+    }
+    response = client.post("/tiltak/ny/", data)
+    assert response.status_code in (200, 302)
+    if action == "save" and total != "-1":  # -1: no rows, as Django reads it
+        assert response.status_code == 200 and "ds-error-summary" in response.content.decode()
+        assert not Initiative.objects.exists()
+
+
+def test_a_row_holding_only_its_always_chosen_choice_is_blank(client, people, bergen):
+    """A saved requirement emptied on the form is removed, whichever choice its select shows."""
+    initiative = InitiativeFactory(organisation=bergen)
+    ReportingRemoval.objects.create(initiative=initiative, requirement="Gammelt krav")
+    client.force_login(people["ansatt"])
+    data = _edit_form(initiative, bergen, [], [{"change": "forenklet"}, BLANK_REMOVAL])
+    assert client.post(f"/tiltak/{initiative.pk}/rediger/", data).status_code == 302
+    assert not ReportingRemoval.objects.exists()
