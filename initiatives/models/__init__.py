@@ -16,6 +16,7 @@ from .display import GOAL_FIELDS
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea, InitiativeFocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
+from .followup import FollowUp, FollowUpAnswer, FollowUpRound
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
@@ -36,6 +37,9 @@ __all__ = [
     "ExperienceReport",
     "FocusArea",
     "Follow",
+    "FollowUp",
+    "FollowUpAnswer",
+    "FollowUpRound",
     "Frequency",
     "Initiative",
     "InitiativeChange",
