@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from initiatives.followup.selectors import lasting_counts
 from initiatives.models import Initiative
 from initiatives.overview.area_map import area_map, map_fields
 from initiatives.overview.pipeline import Selection
@@ -72,6 +73,7 @@ class StatisticsView(TemplateView):
             overview=stats.panel,  # the filter form reads ``overview.params`` and facets
             charts=statistics.charts(stats, query),
             focus_by_county=statistics.focus_by_county(stats),
+            lasting=lasting_counts(),
             map=area_map(stats.panel, query, page_path=path),
             hidden_fields=map_fields(query),
             list_url=path,

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import FollowUp, FollowUpAnswer, FollowUpRound
+from initiatives.models import FollowUp, FollowUpAnswer, FollowUpRound, WorkflowStatus
 from initiatives.rules.followup import answerable_filter
 
 # "Fortsatt i bruk per mars 2027": what the measure page says of the latest answer
@@ -60,36 +60,24 @@ def latest_answer_text(initiative) -> str:
     return AS_OF[FollowUpAnswer(answer)](month)
 
 
-def lasting_counts() -> list[dict]:
-    """Per round: how many measures were asked, how many answered each answer, and how many
-    did not answer (one statement)."""
+def lasting_counts() -> dict:
+    """Per round (the columns): how many published measures were asked, how many answered
+    each answer, and how many did not answer (one statement). Rows as (label, counts)."""
     asked = Q(sent_at__isnull=False) | Q(answered_at__isnull=False)
-    counts = {
+    published = Q(initiative__workflow_status=WorkflowStatus.PUBLISERT)
+    answers = {f"answer_{value}": Count("pk", filter=Q(answer=value)) for value in FollowUpAnswer}
+    found = {
         row["round"]: row
-        for row in FollowUp.objects.filter(asked)
+        for row in FollowUp.objects.filter(asked, published)
         .values("round")
-        .annotate(
-            asked=Count("pk"),
-            unanswered=Count("pk", filter=Q(answered_at=None)),
-            **{
-                f"answer_{value}": Count("pk", filter=Q(answer=value))
-                for value in FollowUpAnswer.values
-            },
-        )
+        .annotate(asked=Count("pk"), unanswered=Count("pk", filter=Q(answered_at=None)), **answers)
         .order_by()
     }
-    rounds = []
-    for months, label in FollowUpRound.choices:
-        row = counts.get(months, {})
-        rounds.append(
-            {
-                "label": label,
-                "asked": row.get("asked", 0),
-                "unanswered": row.get("unanswered", 0),
-                "answers": [
-                    {"label": answer_label, "count": row.get(f"answer_{value}", 0)}
-                    for value, answer_label in FollowUpAnswer.choices
-                ],
-            }
-        )
-    return rounds
+    columns = [(months, found.get(months, {})) for months in FollowUpRound.values]
+    keys = [("asked", _("Measures asked"))]
+    keys += [(f"answer_{value}", label) for value, label in FollowUpAnswer.choices]
+    keys += [("unanswered", _("Not answered"))]
+    return {
+        "rounds": [FollowUpRound(months).label for months, _row in columns],
+        "rows": [(label, [row.get(key, 0) for _months, row in columns]) for key, label in keys],
+    }

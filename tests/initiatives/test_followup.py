@@ -160,3 +160,34 @@ def test_an_unknown_answer_is_refused(people, bergen):
         followup_answer(followup=question, answer="kanskje", by=people["leder"])
     question.refresh_from_db()
     assert not question.is_answered
+
+
+def _answered(question, answer):
+    question.answer, question.answered_at = answer, timezone.now()
+    question.save()
+    return question
+
+
+def test_the_statistics_count_the_answers_per_round(client, people, bergen):
+    _answered(due_question(bergen), "i_bruk")
+    _answered(due_question(bergen), "stanset")
+    due_question(bergen)  # asked, not answered
+    due_question(bergen, sent=False)  # not asked yet: not counted
+    _answered(due_question(bergen, workflow_status="arkivert"), "i_bruk")  # not published
+    _answered(due_question(bergen, round_=12), "permanent")
+    client.cookies["django_language"] = "en"
+    response = client.get("/statistikk/")
+    lasting = response.context["lasting"]
+    assert [str(label) for label in lasting["rounds"]] == [
+        "6 months after the end",
+        "12 months after the end",
+    ]
+    assert {str(label): counts for label, counts in lasting["rows"]} == {
+        "Measures asked": [3, 1],
+        "still in use": [1, 0],
+        "made permanent": [0, 1],
+        "spread to other units or organisations": [0, 0],
+        "stopped": [1, 0],
+        "Not answered": [1, 0],
+    }
+    assert "count only the answers given" in response.content.decode()

@@ -70,8 +70,8 @@ def test_every_chart_is_a_picture_with_a_title_a_summary_and_a_table(client, mea
     charts = response.context["charts"]
     assert len(charts) == 9
     assert html.count('role="img"') == len(charts)
-    # and the focus area x county table, and the map's table
-    assert html.count("<table") == len(charts) + 2
+    # and the focus area x county table, the map's table and whether the measures last
+    assert html.count("<table") == len(charts) + 3
     for chart in charts:
         # named by the chart's own heading and its summary
         assert f'aria-labelledby="{chart.slug} {chart.slug}-summary"' in html
