@@ -24,7 +24,13 @@ from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, A
 from tillit.policy import is_editor
 
 from . import discussion, selectors, tasks, vocabulary
-from .demo import seed_comments, seed_experience, seed_initiatives, seed_relations
+from .demo import (
+    seed_comments,
+    seed_experience,
+    seed_followup,
+    seed_initiatives,
+    seed_relations,
+)
 from .followup import selectors as followup_selectors
 from .followup_forms import FollowUpAnswerForm
 from .models import Initiative
@@ -60,12 +66,14 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
     reports = seed_experience()
     comments = seed_comments()
     connections = seed_relations()
+    followups = seed_followup()
     words = vocabulary.refresh()
     tasks.translate_published.enqueue()  # the demo's texts in the other written standard
     return (
         f"{added} new measures ({Initiative.objects.count()} in all), "
         f"{reports} new experience reports, {comments} new comments, "
         f"{connections} connections between measures, "
+        f"{followups} ended measures followed up, "
         f"{words} words for correcting searches"
     )
 

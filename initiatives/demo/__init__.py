@@ -3,7 +3,14 @@ checks them, and one seeder per subject stores them."""
 
 from .comments import seed_comments
 from .experience import seed_experience
+from .followup import seed_followup
 from .initiatives import seed_initiatives
 from .relations import seed_relations
 
-__all__ = ["seed_comments", "seed_experience", "seed_initiatives", "seed_relations"]
+__all__ = [
+    "seed_comments",
+    "seed_experience",
+    "seed_followup",
+    "seed_initiatives",
+    "seed_relations",
+]

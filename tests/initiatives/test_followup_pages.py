@@ -20,9 +20,9 @@ def _answer(question, answer, reason=""):
     question.save()
 
 
-def _month_nb() -> str:
+def _month_nb(moment=None) -> str:
     with translation.override("nb"):
-        return dateformat.format(timezone.localtime(), "F Y")
+        return dateformat.format(timezone.localtime(moment), "F Y")
 
 
 def test_the_measure_page_shows_the_latest_answer(client, bergen):
@@ -89,3 +89,28 @@ def test_saving_a_measure_as_completed_offers_the_report(client, people, bergen)
     data["version"] = measure.version + 1
     again = client.post(f"/tiltak/{measure.pk}/rediger/", data, follow=True).content.decode()
     assert "Tiltaket er avsluttet: skriv en erfaringsrapport" not in again
+
+
+def test_the_demo_has_an_answered_and_an_open_follow_up(settings, client, mailoutbox):
+    from django.core.management import call_command
+
+    from tillit.accounts.demo import demo_email
+    from tillit.accounts.models import User
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--initiatives", "40", "--seed", "3")
+    answered = FollowUp.objects.get(answered_at__isnull=False)
+    page = client.get(answered.initiative.get_absolute_url()).content.decode()
+    assert f"Fortsatt i bruk per {_month_nb(answered.answered_at)}" in page
+    open_question = FollowUp.objects.get(answered_at=None)
+    client.force_login(User.objects.get(email=demo_email("leder")))
+    work = client.get("/mitt/").content.decode()
+    assert f"/oppfolging/{open_question.pk}/" in work
+    call_command("ask_followup")
+    assert [m.to for m in mailoutbox if open_question.initiative.title in m.subject] == [
+        [demo_email("leder")]
+    ]
+    call_command("seed_demo", "--initiatives", "40", "--seed", "3")
+    call_command("ask_followup")
+    assert FollowUp.objects.filter(initiative=open_question.initiative).count() == 1
+    assert len([m for m in mailoutbox if open_question.initiative.title in m.subject]) == 1
