@@ -32,7 +32,8 @@ FOLLOWUP_SAMPLE = {"m_followup": 1, "followup": 1, "followup_link": "abc"}
 
 
 def followup_objects(people, bergen) -> dict:
-    question = due_question(bergen)
+    # assessed already: it does not join what the union reps' rows count as waiting for them
+    question = due_question(bergen, union_assessment="bekreftet")
     return {
         "m_followup": question.initiative_id,
         "followup": question.pk,
