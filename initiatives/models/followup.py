@@ -76,6 +76,7 @@ class FollowUp(models.Model):
                 condition=Q(answer="", answered_at=None)
                 | (~Q(answer="") & Q(answered_at__isnull=False)),
                 name="followup_answer_with_time",
+                violation_error_message=_("An answer is recorded with the time it was given."),
             ),
         ]
         indexes = [
