@@ -19,6 +19,10 @@ from .ended import ROUNDS, ended_filter, ended_on, months_after
 from .links import LINK_LIFETIME, answer_token
 
 BATCH = 2000
+SEND_BATCH = 100  # questions mailed (and their rows locked) per transaction
+# A measure that ended longer ago than this is not asked: otherwise the first run would mail
+# about every measure that ever ended, long after anyone remembers.
+ASK_WITHIN_MONTHS = ROUNDS[-1] + 6
 
 
 def ask_due(today: date | None = None) -> int:
@@ -46,6 +50,8 @@ def make_questions(today: date) -> int:
     for measure in measures.iterator(chunk_size=BATCH):
         asked = {question.round: question for question in measure.followups.all()}
         ended = min(q.ended_on for q in asked.values()) if asked else ended_on(measure, today)
+        if not asked and ended < months_after(today, -ASK_WITHIN_MONTHS):
+            continue
         due = [months for months in ROUNDS if months_after(ended, months) <= today]
         wanted = max(due) if due else ROUNDS[0]
         if wanted not in asked:
@@ -76,20 +82,36 @@ def _due(today: date):
 
 
 def send_due(today: date) -> int:
-    sent = 0
-    with transaction.atomic():
-        for question in _due(today).select_for_update(skip_locked=True, of=("self",)):
-            leaders = Membership.objects.filter(
-                organisation_id=question.initiative.organisation_id,
-                roles__contains=[Role.LEDER],
-                user__is_active=True,
-            ).select_related("user")
-            delivered = [_mail(question, membership.user, today) for membership in leaders]
-            if any(delivered):  # without leaders, it waits for one to be appointed
-                question.sent_at = timezone.now()
-                question.save(update_fields=["sent_at"])
-                sent += 1
-    return sent
+    """Mail the due questions, a batch per transaction; returns how many were asked."""
+    sent, waiting = 0, []
+    while True:
+        with transaction.atomic():
+            batch = list(
+                _due(today)
+                .exclude(pk__in=waiting)
+                .select_for_update(skip_locked=True, of=("self",))[:SEND_BATCH]
+            )
+            if not batch:
+                return sent
+            for question in batch:
+                if _ask(question, today):
+                    sent += 1
+                else:  # without leaders, or the mail server failed: the next run tries again
+                    waiting.append(question.pk)
+
+
+def _ask(question: FollowUp, today: date) -> bool:
+    leaders = Membership.objects.filter(
+        organisation_id=question.initiative.organisation_id,
+        roles__contains=[Role.LEDER],
+        user__is_active=True,
+    ).select_related("user")
+    delivered = [_mail(question, membership.user, today) for membership in leaders]
+    if not any(delivered):
+        return False
+    question.sent_at = timezone.now()
+    question.save(update_fields=["sent_at"])
+    return True
 
 
 def _mail(question: FollowUp, user, today: date) -> bool:
