@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -131,7 +130,3 @@ class FollowUpLinkView(TemplateView):
             return self._page(problem="gone")
         messages.success(request, THANKS)
         return HttpResponseRedirect(followup.initiative.get_absolute_url())
-
-
-def answer_url(followup: FollowUp) -> str:
-    return reverse("initiatives:followup_answer", args=[followup.initiative_id, followup.pk])
