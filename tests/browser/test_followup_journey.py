@@ -56,6 +56,7 @@ def test_answer_the_follow_up_from_the_email_and_from_my_work(
     section = page.locator("section[aria-labelledby=followup-heading]")
     expect(section).to_contain_text("Felles mal for dagsnotat")
     axe_check(page, "my work with follow-up questions")
+    assert reflow_problems(page) == []
     form = section.locator("form.followup-form")
     form.get_by_role("button", name="Lagre svaret").click()
     expect(page.locator("[data-error-summary]")).to_be_visible()

@@ -192,3 +192,24 @@ def test_the_statistics_count_the_answers_per_round(client, people, bergen):
         "Not answered": [1, 0],
     }
     assert "count only the answers given" in response.content.decode()
+
+
+def test_a_failing_mail_server_leaves_the_question_to_the_next_run(
+    people, bergen, settings, mailoutbox
+):
+    measure = ended_measure(bergen)
+    settings.EMAIL_BACKEND = "tests.initiatives.failing_mail.FailingBackend"
+    assert ask_due() == 0
+    assert FollowUp.objects.get(initiative=measure).sent_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert ask_due() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_the_audit_trail_tells_a_linked_answer_from_the_work_page(people, bergen):
+    by_link, on_page = due_question(bergen), due_question(bergen)
+    followup_answer(followup=by_link, answer="i_bruk", by=people["leder"], nonce=by_link.nonce)
+    followup_answer(followup=on_page, answer="i_bruk", by=people["leder"])
+    events = AuditEvent.objects.filter(action="initiative.followup_answered").order_by("pk")
+    assert [e.details["by_link"] for e in events] == [True, False]
+    assert {e.actor_id for e in events} == {people["leder"].pk}
