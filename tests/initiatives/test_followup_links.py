@@ -179,3 +179,17 @@ def test_others_find_no_answer_page(client, people, bergen, role):
     other_measure = ended_measure(bergen)
     client.force_login(people["leder"])
     assert client.get(f"/tiltak/{other_measure.pk}/oppfolging/{question.pk}/").status_code == 404
+
+
+def test_a_link_to_a_measure_taken_down_since_is_refused(client, people, bergen):
+    question = due_question(bergen)
+    path = _link(answer_token(question, "i_bruk", people["leder"]))
+    type(question.initiative).objects.filter(pk=question.initiative_id).update(
+        workflow_status="arkivert"
+    )
+    response = client.get(path)
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "ikke lenger publisert" in html and question.initiative.title not in html
+    assert client.post(path).status_code == 410
+    assert not FollowUp.objects.get().is_answered
