@@ -19,6 +19,7 @@ from . import discussion, effect_tables, services
 from .effects import report_effects
 from .experience_forms import ExperienceReportForm, FocusAreaForm
 from .focus_areas import focus_area_hub, focus_area_update
+from .followup.report_draft import report_draft_from
 from .models import ExperienceReport, FocusArea, LifecycleStatus
 from .overview.area_map import published_map
 from .overview.reports import similar_initiatives
@@ -103,6 +104,10 @@ class ExperienceCreateView(InitiativeMixin, PolicyRequiredMixin, ExperienceFormM
     """Staff and leaders of the measure's organisation write an experience report."""
 
     permission_action = Action.EXPERIENCE_CREATE
+
+    def get_initial(self):
+        """A first draft from the measure (``report_draft_from``): saved only when saved."""
+        return {**super().get_initial(), **report_draft_from(self.initiative)}
 
     def save(self, form):
         return services.experience_create(

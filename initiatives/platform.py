@@ -6,6 +6,9 @@ retention purge are in ``privacy`` and ``retention``."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from tillit.accounts.registry import (
     DEMO_SEEDERS,
     ORGANISATION_CHANGED,
@@ -16,6 +19,7 @@ from tillit.accounts.registry import (
     OrganisationPanel,
     WorkPanel,
 )
+from tillit.core.models import ACTION_LABELS
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, AuditObject
 from tillit.policy import is_editor
 
@@ -24,9 +28,12 @@ from .demo import (
     seed_comments,
     seed_effects,
     seed_experience,
+    seed_followup,
     seed_initiatives,
     seed_relations,
 )
+from .followup import selectors as followup_selectors
+from .followup_forms import FollowUpAnswerForm
 from .models import Initiative
 from .overview.cache import bump_data_version
 
@@ -38,6 +45,16 @@ def _work_panel(user) -> dict:
         "awaiting_assessment": selectors.awaiting_my_assessment(user),
         "follows": discussion.follows_of(user),
         "moderation_waiting": discussion.moderation_queue().count() if is_editor(user) else None,
+        "followups_open": [
+            {
+                "question": question,
+                "form": FollowUpAnswerForm(auto_id=f"followup-{question.pk}-%s"),
+                "url": reverse(
+                    "initiatives:followup_answer", args=[question.initiative_id, question.pk]
+                ),
+            }
+            for question in followup_selectors.open_for(user)
+        ],
     }
 
 
@@ -51,6 +68,7 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
     effects = seed_effects()
     comments = seed_comments()
     connections = seed_relations()
+    followups = seed_followup()
     words = vocabulary.refresh()
     tasks.translate_published.enqueue()  # the demo's texts in the other written standard
     return (
@@ -58,11 +76,13 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
         f"{reports} new experience reports, {comments} new comments, "
         f"{connections} connections between measures, "
         f"{effects} measures and reports with new results, "
+        f"{followups} ended measures followed up, "
         f"{words} words for correcting searches"
     )
 
 
 def register() -> None:
+    ACTION_LABELS["initiative.followup_answered"] = _("answered whether a measure lasted")
     WORK_PANELS.append(WorkPanel(_work_panel))
     ORGANISATION_PANELS.append(OrganisationPanel(_organisation_panel))
     # An organisation's place or ministry may have changed: the overview's counts are stale,

@@ -15,6 +15,7 @@ from .models import (
     CommentFlag,
     ExperienceReport,
     Follow,
+    FollowUp,
     Initiative,
     InitiativeChange,
     InitiativeRelation,
@@ -214,6 +215,22 @@ def _yearbook_picks(user):
         "year",
         "initiative_id",
         "picked_at",
+    )
+
+
+@section(
+    "followup_answers",
+    _("Your answers to whether ended measures lasted"),
+    covers=("initiatives.FollowUp.answered_by",),
+)
+def _followup_answers(user):
+    return rows(
+        FollowUp.objects.filter(answered_by=user).order_by("pk"),
+        "initiative_id",
+        "round",
+        "answer",
+        "reason",
+        "answered_at",
     )
 
 

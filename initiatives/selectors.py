@@ -6,6 +6,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.followup.selectors import latest_answer_annotations
 from initiatives.rules.initiatives import SENT_FOR_APPROVAL, assessable_filter
 from tillit.accounts.models import Organisation, Role
 from tillit.policy import Action, can
@@ -26,7 +27,12 @@ from .models.focus_areas import localized_name
 
 def initiative_for_detail(*, pk: int, user) -> Initiative:
     """Raises ``Initiative.DoesNotExist`` for measures outside the user's scope."""
-    return Initiative.objects.visible_to(user).for_detail().get(pk=pk)
+    return (
+        Initiative.objects.visible_to(user)
+        .for_detail()
+        .annotate(**latest_answer_annotations())
+        .get(pk=pk)
+    )
 
 
 RELATION_LABELS = {

@@ -8,6 +8,7 @@ from django.db.models import Model
 from django_tasks import task
 
 from . import translations, vocabulary
+from .followup import asking
 from .models import Comment, ExperienceReport, Initiative, WorkflowStatus
 from .notifications import delivery, recipients
 from .search import indexing
@@ -83,6 +84,12 @@ def overdue_reminders() -> int:
     """Remind owners of initiatives whose end date has passed while still "pågår"."""
     recipients.queue_overdue_reminders()
     return delivery.deliver_immediate()
+
+
+@task()
+def followup_questions() -> int:
+    """Ask the leaders of measures that ended 6 and 12 months ago whether they lasted."""
+    return asking.ask_due()
 
 
 def organisation_changed(organisation_id: int) -> None:

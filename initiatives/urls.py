@@ -5,6 +5,7 @@ from . import (
     draft_views,
     experience_views,
     follow_views,
+    followup_views,
     map_views,
     relation_views,
     similar_views,
@@ -59,6 +60,11 @@ urlpatterns = [
         r.InitiativeRelationDeleteView.as_view(),
         name="relation_delete",
     ),
+    path(
+        "tiltak/<int:pk>/oppfolging/<int:followup_pk>/",
+        followup_views.FollowUpAnswerView.as_view(),
+        name="followup_answer",
+    ),
     path("tiltak/<int:pk>/<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail_slug"),
     path("erfaringer/", experience_views.ExperienceListView.as_view(), name="experience_list"),
     path(
@@ -104,4 +110,7 @@ urlpatterns = [
     path("mitt/varsler/<int:pk>/", f.FollowChangeView.as_view(), name="follow_change"),
     path("mitt/varsler/<int:pk>/slutt/", f.FollowEndView.as_view(), name="follow_end"),
     path("avmeld/<str:token>/", f.UnsubscribeView.as_view(), name="unsubscribe"),
+    path(
+        "oppfolging/<str:token>/", followup_views.FollowUpLinkView.as_view(), name="followup_link"
+    ),
 ]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
@@ -22,8 +23,10 @@ from tillit.policy import Action, can
 from . import discussion, selectors, services, tasks, translations
 from .connections import connections_of
 from .effects import measure_effects
+from .followup.ended import has_ended
+from .followup.selectors import latest_answer_text
 from .forms import InitiativeForm, ReviewForm
-from .models import Initiative, WorkflowStatus
+from .models import Initiative, LifecycleStatus, WorkflowStatus
 from .overview.params import SORTINGS
 from .overview.selectors import overview
 from .registry import measure_panels
@@ -117,6 +120,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         allowed[Action.EXPERIENCE_CREATE] = can(user, Action.EXPERIENCE_CREATE, initiative)
         show_history = allowed[Action.INITIATIVE_VIEW_HISTORY]
         reading = text_reading(self.request, initiative)
+        reports = selectors.experience_reports_of(initiative, user=user)
         return super().get_context_data(
             reading=reading,
             goals=translations.goals_shown(initiative, reading.shown),
@@ -124,7 +128,11 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             history=selectors.initiative_history(initiative) if show_history else None,
             show_contact=initiative.publish_contact or show_history,
             review_form=ReviewForm(),
-            reports=selectors.experience_reports_of(initiative, user=user),
+            reports=reports,
+            followup_text=latest_answer_text(initiative),
+            offer_report=allowed[Action.EXPERIENCE_CREATE]
+            and not reports
+            and has_ended(initiative, timezone.localdate()),
             follow=discussion.follow_of(user, initiative),
             follow_url=reverse("initiatives:follow_initiative", args=[initiative.pk]),
             panels=measure_panels(initiative, user),
@@ -153,6 +161,7 @@ class InitiativeFormMixin(AddRowMixin, SimilarCheckMixin):
         if warning is not None:
             return warning
         submit = self.request.POST.get("action") == "submit"
+        was_completed = self.lifecycle_before() == LifecycleStatus.AVSLUTTET
         try:
             initiative = self.save(form, submit=submit)
         except ValidationError as error:
@@ -162,7 +171,19 @@ class InitiativeFormMixin(AddRowMixin, SimilarCheckMixin):
             messages.success(self.request, _("The measure was sent to your leaders for approval."))
         else:
             messages.success(self.request, _("The measure was saved."))
+        if initiative.lifecycle_status == LifecycleStatus.AVSLUTTET and not was_completed:
+            messages.info(
+                self.request,
+                _(
+                    "The measure has ended: write an experience report below, from a draft "
+                    "filled in from the measure."
+                ),
+            )
         return HttpResponseRedirect(initiative.get_absolute_url())
+
+    def lifecycle_before(self) -> str:
+        """The measure's status before this save ("" for a new one)."""
+        return ""
 
 
 class InitiativeCreateView(PolicyRequiredMixin, InitiativeFormMixin, FormView):
@@ -198,7 +219,12 @@ class InitiativeEditView(InitiativeMixin, PolicyRequiredMixin, InitiativeFormMix
     permission_action = Action.INITIATIVE_EDIT
 
     def get_form_kwargs(self):
+        # the form writes its input onto the instance: keep what the status was
+        self._lifecycle_before = self.initiative.lifecycle_status
         return {**super().get_form_kwargs(), "instance": self.initiative}
+
+    def lifecycle_before(self) -> str:
+        return self._lifecycle_before
 
     def save(self, form, *, submit):
         return services.initiative_update(

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from initiatives import effect_tables
+from initiatives.followup.selectors import lasting_counts
 from initiatives.models import Initiative
 from initiatives.overview.area_map import area_map, map_fields
 from initiatives.overview.pipeline import Selection
@@ -79,6 +80,7 @@ class StatisticsView(TemplateView):
             ),
             evidence=effect_tables.evidence_rows(stats.effects),
             coverage=effect_tables.coverage(stats.effects, stats.total),
+            lasting=lasting_counts(),
             map=area_map(stats.panel, query, page_path=path),
             hidden_fields=map_fields(query),
             list_url=path,

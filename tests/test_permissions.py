@@ -31,6 +31,7 @@ from .factories import (
     OrganisationFactory,
     UserFactory,
 )
+from .initiatives.followup_matrix import FOLLOWUP_ROWS, FOLLOWUP_SAMPLE, followup_objects
 from .trials.matrix import TRIAL_ROWS, TRIAL_SAMPLE, trial_objects
 
 
@@ -528,6 +529,8 @@ MATRIX = [
     (R, "/admin/django_tasks_database/dbtaskresult/{task}/", 302),
     # --- the trial scheme (forsøksordningen): tests/trials/matrix.py ------------------------
     *TRIAL_ROWS,
+    # --- follow-up after a measure ended: tests/initiatives/followup_matrix.py ---------------
+    *FOLLOWUP_ROWS,
 ]
 
 
@@ -603,6 +606,7 @@ def objects(people, bergen):
     trial_people = trials.pop("extra_people")
     return {
         **trials,
+        **followup_objects(people, bergen),
         **{name: comment.pk for name, comment in comments.items()},
         "follow": follow.pk,
         "relation": relation.pk,
@@ -754,6 +758,7 @@ def test_every_url_has_a_row():
         "import_batch": "00000000-0000-0000-0000-000000000001",
         "import_batch_other": "00000000-0000-0000-0000-000000000002",
         **TRIAL_SAMPLE,
+        **FOLLOWUP_SAMPLE,
     }
     covered = {resolve(_expand(path, sample).split("?")[0]).route for _, path, _ in MATRIX}
     missing = sorted(set(_all_routes()) - covered)

@@ -25,6 +25,7 @@ from .effects import (
 from .experience import ExperienceReport, Transferability
 from .focus_areas import FocusArea, InitiativeFocusArea
 from .following import Event, Follow, Frequency, MailPreferences, Notification
+from .followup import FollowUp, FollowUpAnswer, FollowUpRound
 from .history import ChangeAction, InitiativeChange
 from .initiatives import Initiative
 from .overview import OverviewEntry
@@ -46,6 +47,9 @@ __all__ = [
     "ExperienceReport",
     "FocusArea",
     "Follow",
+    "FollowUp",
+    "FollowUpAnswer",
+    "FollowUpRound",
     "Frequency",
     "GivenBackTo",
     "Indicator",

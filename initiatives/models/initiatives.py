@@ -45,6 +45,7 @@ RESERVED_SLUGS = {
     "lignende",
     "prov-dette",
     "sammenhenger",
+    "oppfolging",
 }
 REFORM_START = date(2021, 9, 1)
 # Text limits: generous for a measure, and far below what the search document can hold

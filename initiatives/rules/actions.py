@@ -2,7 +2,7 @@
 
 from tillit.policy import Action
 
-from . import comments, experience, initiatives, relations, yearbook
+from . import comments, experience, followup, initiatives, relations, yearbook
 
 RULES = {
     Action.INITIATIVE_CREATE: initiatives.create,
@@ -36,4 +36,5 @@ RULES = {
     Action.FOLLOW: comments.follow,
     Action.FOLLOW_MANAGE: comments.manage_follow,
     Action.YEARBOOK_SELECT: yearbook.select,
+    Action.FOLLOWUP_ANSWER: followup.answer,
 }

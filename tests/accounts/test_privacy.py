@@ -21,6 +21,7 @@ from initiatives.models import (
     Comment,
     CommentFlag,
     Follow,
+    FollowUp,
     Initiative,
     InitiativeChange,
     MailPreferences,
@@ -89,6 +90,7 @@ def test_the_export_lists_the_platform_s_sections_around_the_apps_sections():
         "mail_preferences",
         "notifications",
         "yearbook_picks",
+        "followup_answers",
         "trial_applications",
         "imports",
         "admin_log",
@@ -136,6 +138,16 @@ def everything(people, bergen, operator):
         recipient=user, event="svar", initiative=measure, comment=comment, immediate=True
     )
     YearbookPick.objects.create(year=2025, initiative=measure, picked_by=user)
+    FollowUp.objects.create(
+        initiative=measure,
+        round=6,
+        ended_on=timezone.localdate(),
+        due_on=timezone.localdate(),
+        answer="stanset",
+        reason="Ingen tid igjen",
+        answered_at=timezone.now(),
+        answered_by=user,
+    )
     ImportBatch.objects.create(organisation=bergen, created_by=user, file_name="mine-tiltak.csv")
     Authenticator.objects.create(user=user, type=Authenticator.Type.RECOVERY_CODES, data={})
     UserSession.objects.create(
@@ -228,6 +240,7 @@ def test_the_export_has_every_kind_of_data_and_nothing_of_others(client, everyth
     assert data["mail_preferences"] == {"comments_on_own": False, "overdue_reminders": True}
     assert data["notifications"][0]["event"] == "svar"
     assert data["yearbook_picks"][0]["year"] == 2025
+    assert data["followup_answers"][0]["reason"] == "Ingen tid igjen"
     assert data["imports"][0]["file_name"] == "mine-tiltak.csv"
     assert data["admin_log"][0]["change_message"] == "Lagt til"
     actions = {event["action"] for event in data["audit_trail"]}

@@ -41,6 +41,7 @@ TEMPLATES = {
     "initiatives/email/notify_forfalt",
     "initiatives/email/digest",
     "initiatives/email/built_upon",
+    "initiatives/email/followup",
     "trials/email/moved",
     "trials/email/assessed",
     "trials/email/reminder",
@@ -213,3 +214,19 @@ def test_notification_e_mails_and_the_digest_are_plain_text(people, bergen, run_
     overdue_reminders.enqueue()
     run_tasks()
     _assert_plain(mail.outbox)  # notify_forfalt
+
+
+def test_the_follow_up_e_mail_is_plain_text(people, bergen):
+    from initiatives.followup.asking import ask_due
+
+    InitiativeFactory(
+        organisation=bergen,
+        workflow_status="publisert",
+        title=f"Tiltak {HOSTILE}",
+        start_date=date(2024, 1, 1),
+        end_date=timezone.localdate() - timedelta(days=200),
+    )
+    assert ask_due() == 1
+    assert [m.to for m in mail.outbox] == [[people["leder"].email]]
+    _assert_plain(mail.outbox)
+    assert f"Tiltak {HOSTILE}" in mail.outbox[0].body

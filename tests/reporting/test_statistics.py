@@ -71,8 +71,8 @@ def test_every_chart_is_a_picture_with_a_title_a_summary_and_a_table(client, mea
     assert len(charts) == 9
     assert html.count('role="img"') == len(charts)
     # and the focus area x county table, the map's table, the three tables of hours given
-    # back and the one of evidence
-    assert html.count("<table") == len(charts) + 2 + 4
+    # back, the one of evidence and whether the measures last
+    assert html.count("<table") == len(charts) + 2 + 4 + 1
     for chart in charts:
         # named by the chart's own heading and its summary
         assert f'aria-labelledby="{chart.slug} {chart.slug}-summary"' in html

@@ -43,6 +43,7 @@ class Action(StrEnum):
     FOLLOW = "follow.create"
     FOLLOW_MANAGE = "follow.manage"
     YEARBOOK_SELECT = "yearbook.select"
+    FOLLOWUP_ANSWER = "followup.answer"
     AUDIT_READ = "audit.read"
     TRIAL_ROUND_MANAGE = "trial.round_manage"
     TRIAL_CREATE = "trial.create"

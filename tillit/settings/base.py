@@ -303,6 +303,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SCHEDULED_TASKS = {
     "weekly-digest": {"task": "initiatives.tasks.weekly_digest", "weekday": 0, "hour": 7},
     "overdue-reminders": {"task": "initiatives.tasks.overdue_reminders", "hour": 6},
+    "followup-questions": {"task": "initiatives.tasks.followup_questions", "hour": 8},
     "retry-notifications": {"task": "initiatives.tasks.deliver_notifications", "minutes": 15},
     "purge-expired": {"task": "tillit.core.tasks.purge_expired", "hour": 3},
     "trial-deadline-reminders": {"task": "trials.tasks.deadline_reminders", "hour": 7},
