@@ -262,6 +262,8 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(("hours_per_year__lte", 1000000)),
                         name="reporting_removal_hours_bounded",
+                        violation_error_code="too_many_hours",
+                        violation_error_message="Give at most a million hours a year.",
                     )
                 ],
             },

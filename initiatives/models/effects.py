@@ -194,6 +194,8 @@ class ReportingRemoval(models.Model):
             models.CheckConstraint(
                 condition=models.Q(hours_per_year__lte=MAX_HOURS_A_YEAR),
                 name="reporting_removal_hours_bounded",
+                violation_error_code="too_many_hours",
+                violation_error_message=_("Give at most a million hours a year."),
             )
         ]
 

@@ -123,6 +123,7 @@ NOT_BEHIND_A_FORM = {
     "relation_not_to_itself": "the connection form and service refuse the measure itself",
     "relation_once_per_direction": "the connection service refuses a connection made already",
     "network_pair_once": "the connection service refuses a network pair either way round",
+    "reporting_removal_hours_bounded": "the form's own limit on hours a year refuses first",
     "followup_once_per_round": "the daily follow-up job makes each round's question once",
     "followup_answer_with_time": "the follow-up service writes an answer with its time",
 }
