@@ -12,8 +12,8 @@ def sign_in(page, base_url: str, email: str, password: str) -> None:
 
 # WCAG 1.4.10 (reflow) at a phone's width: what a page does wrong, as sentences (none: fine).
 # The page must not scroll sideways (tables scroll inside their own box), the header must take
-# less than a third of the screen, and no heading may be wider than its box or break a word
-# over two lines (breaks at spaces, hyphens and slashes are fine).
+# less than a third of the screen, no heading or fold's summary may be wider than its box, and
+# no heading may break a word over two lines (breaks at spaces, hyphens and slashes are fine).
 REFLOW_PROBLEMS = r"""() => {
   const problems = [];
   const width = document.documentElement.scrollWidth;
@@ -22,6 +22,12 @@ REFLOW_PROBLEMS = r"""() => {
   const height = header ? header.getBoundingClientRect().height : 0;
   if (height >= window.innerHeight / 3) {
     problems.push(`the header is ${Math.round(height)} px of ${window.innerHeight} px high`);
+  }
+  for (const summary of document.querySelectorAll('summary')) {
+    if (!summary.getClientRects().length) continue;
+    if (summary.scrollWidth > summary.clientWidth + 1) {
+      problems.push(`the summary «${summary.textContent.trim()}» is wider than its box`);
+    }
   }
   for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     if (!heading.getClientRects().length || heading.closest('.ds-sr-only')) continue;
