@@ -170,6 +170,12 @@ def national_figures(*, version: int | None = None) -> EffectFigures:
     return _published_figures("national", _published(), version)
 
 
+def national_rows() -> list[tuple]:
+    """The rows of ``national_figures``, computed now (for a page that caches them together
+    with its other content; ``figures_from_rows`` reads them)."""
+    return _compute(_published())
+
+
 def focus_area_figures(number: int, *, version: int | None = None) -> EffectFigures:
     """Anyone: the figures of the published measures in focus area ``number``."""
     entries = _published().filter(focus_area_numbers__contains=[number])

@@ -1,21 +1,23 @@
-"""The portal's home page: what it is, for each of its audiences, with the focus areas."""
+"""The portal's home page: the register's published content first, then what the portal
+offers each of its audiences."""
 
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .effect_figures import national_figures
-from .models import FocusArea
+from .front_page import front_page
 
 
 class HomeView(TemplateView):
-    """Anyone: what the portal is, for each of its audiences."""
+    """Anyone: the newest published work, the figures, the focus areas and the map."""
 
     template_name = "initiatives/home.html"
 
     def get_context_data(self, **kwargs):
+        page = front_page()
         return super().get_context_data(
-            focus_areas=FocusArea.objects.all(),
+            page=page,
+            focus_areas=page.focus_areas,
+            effects=page.effects,
             this_year=timezone.localdate().year,
-            effects=national_figures(),
             **kwargs,
         )
