@@ -4,8 +4,8 @@ year given back (the sum of the organisations' own estimates), how the effects w
 
 The figures come from SQL parts over a set ``s`` of overview entries (columns ``initiative``,
 ``focus_area_numbers``, ``evidence_methods``): the statistics add them to their own statement
-(under the overview's filter); the front page and the focus areas' pages run them alone,
-cached per data version.
+(under the overview's filter); the focus areas' pages run them alone, cached per data
+version, and the front page caches them with the rest of its content (``front_page``).
 """
 
 from __future__ import annotations
@@ -166,7 +166,8 @@ def _published():
 
 
 def national_figures(*, version: int | None = None) -> EffectFigures:
-    """Anyone: the figures of every published measure (the front page)."""
+    """Anyone: the figures of every published measure (the front page has them from
+    ``national_rows`` in its own cache entry)."""
     return _published_figures("national", _published(), version)
 
 

@@ -175,3 +175,18 @@ def test_query_budget_cold_and_warm(client, register, people, who, django_assert
         assert client.get("/").status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["leder", "departement", "redaktor"])
+def test_signed_in_people_see_the_public_content_not_their_drafts(client, bergen, people, who):
+    _published(bergen, 1, title="Offentlig tiltak")
+    InitiativeFactory(organisation=bergen, title="Bergens eget utkast")
+    InitiativeFactory(
+        organisation=bergen, title="Til godkjenning", workflow_status="til_godkjenning"
+    )
+    client.force_login(people[who])
+    response = client.get("/")
+    html = response.content.decode()
+    assert "Offentlig tiltak" in html
+    assert "Bergens eget utkast" not in html and "Til godkjenning" not in html
+    assert response.context["page"].total == 1
