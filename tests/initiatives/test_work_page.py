@@ -1,26 +1,16 @@
-""" "Mitt arbeid" (/mitt/) per role: each person's tasks first, what their roles reach, and
+"""«Mitt arbeid» (/mitt/) per role: each person's tasks first, what their roles reach, and
 nothing from another organisation; the query count does not grow with the items."""
-
-from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
 from initiatives.models import Initiative
-from initiatives.services.comments import comment_create
-from tillit.accounts.models import Invitation, Organisation, OrganisationKind, Role, User
+from tillit.accounts.models import Organisation, Role
 
-from ..factories import (
-    ExperienceReportFactory,
-    InitiativeFactory,
-    JoinRequestFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from ..factories import MembershipFactory
+from .work_world import leader_world, ministry_world, staff_world, union_world
 
 pytestmark = pytest.mark.django_db
-LONG_AGO = date(2024, 6, 30)
 
 
 @pytest.fixture
@@ -33,35 +23,10 @@ def _page(client, user) -> str:
     return client.get("/mitt/").content.decode()
 
 
-def _published(organisation, **fields):
-    return InitiativeFactory(
-        organisation=organisation,
-        workflow_status="publisert",
-        published_at=fields.pop("published_at", timezone.now()),
-        **fields,
-    )
-
-
-def _leader_world(bergen, trondheim, people, extra=0):
-    for organisation, tag in ((bergen, "Bergen"), (trondheim, "Trondheim")):
-        for index in range(1 + extra):
-            InitiativeFactory(
-                organisation=organisation,
-                workflow_status="til_godkjenning",
-                title=f"Venter {tag} {index}",
-            )
-            _published(organisation, title=f"Over tiden {tag} {index}", end_date=LONG_AGO)
-            JoinRequestFactory(organisation=organisation, user=UserFactory(name=f"Søker {tag}"))
-            Invitation.objects.create(
-                organisation=organisation, email=f"ny{index}@{tag.lower()}.no", roles=[Role.ANSATT]
-            )
-    _published(bergen, title="Ferdig i tide", end_date=LONG_AGO, lifecycle_status="avsluttet")
-
-
 def test_a_leader_sees_approvals_requests_overdue_measures_and_figures(
     client, people, bergen, trondheim
 ):
-    _leader_world(bergen, trondheim, people)
+    leader_world(bergen, trondheim, people)
     html = _page(client, people["leder"])
     assert html.index('id="todo-heading"') < html.index('id="approval-heading"')
     assert "1 tiltak venter på godkjenningen din" in html
@@ -79,31 +44,17 @@ def test_a_leader_sees_approvals_requests_overdue_measures_and_figures(
 def test_a_leaders_page_does_not_grow_with_the_items(
     client, people, bergen, trondheim, django_assert_max_num_queries
 ):
-    _leader_world(bergen, trondheim, people, extra=6)
+    leader_world(bergen, trondheim, people, extra=6)
     client.force_login(people["leder"])
     client.get("/mitt/")
     with django_assert_max_num_queries(16):
         assert "Over tiden Bergen 6" in client.get("/mitt/").content.decode()
 
 
-def _union_world(bergen, trondheim, people, extra=0):
-    rep = people["tillitsvalgt"]
-    for index in range(1 + extra):
-        mine = _published(bergen, title=f"Nylig Bergen {index}")
-        _published(trondheim, title=f"Nylig Trondheim {index}")
-        comment = comment_create(by=rep, body="Hvem var med?", target=mine)
-        comment_create(by=people["leder"], body="Fagforbundet var med.", parent=comment)
-        theirs = comment_create(by=people["ansatt"], body="Fint tiltak.", target=mine)
-        comment_create(by=people["leder"], body="Takk skal du ha.", parent=theirs)
-    _published(bergen, title="Gammel Bergen", published_at=timezone.now() - timedelta(days=45))
-    for assessment in ("bekreftet", "bekreftet", "ikke_involvert"):
-        _published(bergen, union_assessment=assessment, union_assessed_by=rep)
-
-
 def test_a_union_rep_sees_assessments_recent_measures_and_replies(
     client, people, bergen, trondheim
 ):
-    _union_world(bergen, trondheim, people)
+    union_world(bergen, trondheim, people)
     html = _page(client, people["tillitsvalgt"])
     assert "venter på vurderingen din" in html and 'href="#replies-heading"' in html
     recent = html.split('id="recent-heading"')[1].split("</section>")[0]
@@ -118,33 +69,15 @@ def test_a_union_reps_page_does_not_grow_with_the_items(
     client, people, bergen, trondheim, django_assert_max_num_queries, settings
 ):
     settings.COMMENT_RATE_LIMIT = (100, 60)  # the fixtures write many comments at once
-    _union_world(bergen, trondheim, people, extra=5)
+    union_world(bergen, trondheim, people, extra=5)
     client.force_login(people["tillitsvalgt"])
     client.get("/mitt/")
     with django_assert_max_num_queries(12):
         assert "Nylig Bergen 5" in client.get("/mitt/").content.decode()
 
 
-def _ministry_world(ministry, people, extra=0):
-    agency = OrganisationFactory(name="Direktoratet for tillit", parent_ministry=ministry)
-    other_ministry = Organisation.objects.filter(kind=OrganisationKind.DEPARTEMENT).exclude(
-        pk=ministry.pk
-    )[0]
-    foreign_agency = OrganisationFactory(name="Fremmed direktorat", parent_ministry=other_ministry)
-    user = people["departement"]
-    User.objects.filter(pk=user.pk).update(work_page_seen_at=timezone.now() - timedelta(days=3))
-    for index in range(1 + extra):
-        _published(agency, title=f"Nytt i etaten {index}", start_date=date.today())
-        _published(foreign_agency, title=f"Nytt hos andre {index}")
-        InitiativeFactory(
-            organisation=agency, workflow_status="til_godkjenning", title=f"Etaten venter {index}"
-        )
-    _published(agency, title="Gammelt i etaten", published_at=timezone.now() - timedelta(days=10))
-    return user
-
-
 def test_ministry_staff_see_what_is_new_since_their_last_visit(client, people, ministry):
-    user = _ministry_world(ministry, people)
+    user = ministry_world(ministry, people)
     before = timezone.now()
     html = _page(client, user)
     news = html.split('id="ministry-news-heading"')[1].split("</section>")[0]
@@ -165,33 +98,16 @@ def test_ministry_staff_see_what_is_new_since_their_last_visit(client, people, m
 def test_a_ministrys_page_does_not_grow_with_the_items(
     client, people, ministry, django_assert_max_num_queries
 ):
-    user = _ministry_world(ministry, people, extra=6)
+    user = ministry_world(ministry, people, extra=6)
     client.force_login(user)
     with django_assert_max_num_queries(14):
         assert "Etaten venter 6" in client.get("/mitt/").content.decode()
 
 
-def _staff_world(bergen, trondheim, people, extra=0):
-    from initiatives import services
-
-    staff = people["ansatt"]
-    for index in range(1 + extra):
-        returned = InitiativeFactory(
-            organisation=bergen, created_by=staff, title=f"Tilbake {index}"
-        )
-        services.initiative_submit(initiative=returned, by=staff)
-        services.initiative_return(initiative=returned, by=people["leder"], note="Mer om målene")
-        _published(bergen, title=f"Avsluttet uten rapport {index}", end_date=LONG_AGO)
-        _published(trondheim, title=f"Avsluttet i Trondheim {index}", end_date=LONG_AGO)
-    reported = _published(bergen, title="Avsluttet med rapport", end_date=LONG_AGO)
-    ExperienceReportFactory(initiative=reported)
-    _published(bergen, title="Pågår fortsatt")
-
-
 def test_staff_see_returned_measures_and_an_invitation_to_write_experience(
     client, people, bergen, trondheim
 ):
-    _staff_world(bergen, trondheim, people)
+    staff_world(bergen, trondheim, people)
     html = _page(client, people["ansatt"])
     returned = Initiative.objects.get(title="Tilbake 0")
     assert 'href="#returned-heading"' in html and "Mer om målene" in html
@@ -205,7 +121,7 @@ def test_staff_see_returned_measures_and_an_invitation_to_write_experience(
 def test_staffs_page_does_not_grow_with_the_items(
     client, people, bergen, trondheim, django_assert_max_num_queries
 ):
-    _staff_world(bergen, trondheim, people, extra=6)
+    staff_world(bergen, trondheim, people, extra=6)
     client.force_login(people["ansatt"])
     client.get("/mitt/")
     with django_assert_max_num_queries(10):
