@@ -6,7 +6,6 @@ retention purge are in ``privacy`` and ``retention``."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tillit.accounts.registry import (
@@ -21,9 +20,8 @@ from tillit.accounts.registry import (
 )
 from tillit.core.models import ACTION_LABELS
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, REPLICA_VIEWS, AuditObject
-from tillit.policy import is_editor
 
-from . import discussion, selectors, tasks, vocabulary
+from . import selectors, tasks, vocabulary
 from .demo import (
     seed_comments,
     seed_effects,
@@ -32,30 +30,9 @@ from .demo import (
     seed_initiatives,
     seed_relations,
 )
-from .followup import selectors as followup_selectors
-from .followup_forms import FollowUpAnswerForm
 from .models import Initiative
 from .overview.cache import bump_data_version
-
-
-def _work_panel(user) -> dict:
-    return {
-        "drafts": selectors.my_drafts(user),
-        "awaiting_approval": selectors.awaiting_my_approval(user),
-        "awaiting_assessment": selectors.awaiting_my_assessment(user),
-        "follows": discussion.follows_of(user),
-        "moderation_waiting": discussion.moderation_queue().count() if is_editor(user) else None,
-        "followups_open": [
-            {
-                "question": question,
-                "form": FollowUpAnswerForm(auto_id=f"followup-{question.pk}-%s"),
-                "url": reverse(
-                    "initiatives:followup_answer", args=[question.initiative_id, question.pk]
-                ),
-            }
-            for question in followup_selectors.open_for(user)
-        ],
-    }
+from .work_panel import work_panel
 
 
 def _organisation_panel(organisation, user) -> dict:
@@ -83,7 +60,7 @@ def _seed_demo(*, seed: int, initiatives: int) -> str:
 
 def register() -> None:
     ACTION_LABELS["initiative.followup_answered"] = _("answered whether a measure lasted")
-    WORK_PANELS.append(WorkPanel(_work_panel))
+    WORK_PANELS.append(WorkPanel(work_panel))
     ORGANISATION_PANELS.append(OrganisationPanel(_organisation_panel))
     # An organisation's place or ministry may have changed: the overview's counts are stale,
     # and its name and place are in the search vectors of the measures naming it.

@@ -5,9 +5,10 @@ and the measure page's panel (through the initiatives app's registry)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from initiatives.registry import MEASURE_PANELS, MeasurePanel
-from tillit.accounts.registry import DEMO_SEEDERS, WORK_PANELS, DemoSeeder, WorkPanel
+from tillit.accounts.registry import DEMO_SEEDERS, WORK_PANELS, DemoSeeder, WorkPanel, WorkTodo
 from tillit.core.models import ACTION_GROUPS, ACTION_LABELS
 from tillit.core.registry import AUDIT_OBJECTS, BACKUP_COUNTED, AuditObject
 from tillit.policy import Action, can
@@ -35,7 +36,15 @@ AUDIT_LABELS = {
 
 
 def _work_panel(user) -> dict:
-    return {"trials_awaiting": selectors.awaiting_me(user)}
+    awaiting = selectors.awaiting_me(user)
+    count = len(awaiting)
+    text = ngettext(
+        "%(count)s trial application waits for you",
+        "%(count)s trial applications wait for you",
+        count,
+    )
+    todo = [WorkTodo(text % {"count": count}, "trials-heading")] if count else []
+    return {"trials_awaiting": awaiting, "todo": todo}
 
 
 def _measure_panel(initiative, user) -> dict | None:

@@ -176,6 +176,18 @@ def test_the_work_page_lists_what_waits_with_the_deadline(client, world):
     assert "Forsøkssøknader som venter på deg" not in client.get("/mitt/").content.decode()
 
 
+def test_a_responsible_ministry_finds_the_application_to_assess_in_its_to_do(client, world):
+    app = application_in(world, S.UNDER_ASSESSMENT)
+    client.force_login(world["hod_user"])
+    body = client.get("/mitt/").content.decode()
+    todo = body.split('id="todo-heading"')[1].split("</section>")[0]
+    assert "1 forsøkssøknad venter på deg" in todo and 'href="#trials-heading"' in todo
+    assert app.title in body.split('id="trials-heading"')[1]
+    client.force_login(world["jd_user"])
+    body = client.get("/mitt/").content.decode()
+    assert "forsøkssøknad venter på deg" not in body and app.title not in body
+
+
 def test_a_reminder_goes_a_week_before_the_deadline_once(world):
     app = application_in(world, S.DRAFT)
     world["round"].preliminary_deadline = timezone.localdate() + timedelta(days=6)

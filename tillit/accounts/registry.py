@@ -15,9 +15,19 @@ from .models import Organisation, User
 @dataclass(frozen=True)
 class WorkPanel:
     """``context(user)``: what an app adds to the signed-in user's work page; the page's
-    template places it."""
+    template places it. Under the key ``todo`` a panel lists its ``WorkTodo`` items, which
+    the page gathers into its "to do" summary at the top."""
 
     context: Callable[[User], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class WorkTodo:
+    """One line of the work page's "to do" summary: what waits (counted, in words) and the
+    anchor of the section that lists it."""
+
+    text: str
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,13 @@ DEMO_SEEDERS: list[DemoSeeder] = []
 
 
 def work_panels_context(user: User) -> dict[str, Any]:
-    return {key: value for panel in WORK_PANELS for key, value in panel.context(user).items()}
+    """The panels' context merged; their ``todo`` lists joined, in registration order."""
+    merged: dict[str, Any] = {"todo": []}
+    for panel in WORK_PANELS:
+        context = dict(panel.context(user))
+        merged["todo"].extend(context.pop("todo", []))
+        merged.update(context)
+    return merged
 
 
 def organisation_panels_context(organisation: Organisation, user: User) -> dict[str, Any]:

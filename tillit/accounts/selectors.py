@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from tillit.core.models import AuditEvent
 from tillit.policy import is_editor
+from tillit.policy.roles import memberships_of
 
 from .filters import OrganisationFilter
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
@@ -54,8 +56,9 @@ def organisation_audit_events(organisation: Organisation, *, limit: int = 20):
     return AuditEvent.objects.filter(organisation_id=organisation.pk)[:limit]
 
 
-def my_memberships(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organisation")
+def my_memberships(user: User) -> list[Membership]:
+    """The user's memberships by organisation name, as the policy read them this request."""
+    return sorted(memberships_of(user), key=lambda m: m.organisation.name)
 
 
 def my_join_requests(user: User) -> QuerySet[JoinRequest]:
@@ -85,6 +88,22 @@ def join_requests_awaiting(user: User) -> QuerySet[JoinRequest]:
         led = Membership.objects.filter(user=user, roles__contains=[Role.LEDER])
         pending = pending.filter(organisation__in=led.values("organisation"))
     return pending.select_related("user", "organisation").order_by("created_at")
+
+
+def invitations_open_for_leader(user: User) -> list[Invitation]:
+    """Invitations not yet accepted or expired, of the organisations ``user`` leads."""
+    if not any(Role.LEDER in m.roles for m in memberships_of(user)):
+        return []
+    led = Membership.objects.filter(user=user, roles__contains=[Role.LEDER])
+    return list(
+        Invitation.objects.filter(
+            organisation__in=led.values("organisation"),
+            accepted_at=None,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("organisation")
+        .order_by("expires_at")[:50]
+    )
 
 
 def organisations_without_leader() -> QuerySet[Organisation]:

@@ -246,3 +246,9 @@ def leader_appoint(*, organisation: Organisation, email: str, by: User) -> Membe
         )
         transaction.on_commit(lambda: notifications.leader_appointed(membership))
     return membership
+
+
+def work_page_seen(*, user: User) -> None:
+    """Remember when ``user`` last opened their work page (what is new is since then). A
+    bookmark, not a decision: no audit entry, and the user object in hand keeps the old time."""
+    User.objects.filter(pk=user.pk).update(work_page_seen_at=timezone.now())

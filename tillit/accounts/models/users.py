@@ -40,6 +40,8 @@ class User(ConstraintErrorsOnFields, AbstractUser):
     is_demo = models.BooleanField(
         _("demo user"), default=False, help_text=_("Created by seed_demo; never a real person.")
     )
+    # When the person last opened "Mitt arbeid": what is new in a ministry's area is since then.
+    work_page_seen_at = models.DateTimeField(_("last opened my work"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

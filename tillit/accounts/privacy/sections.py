@@ -30,6 +30,7 @@ def _profile(user):
         "email": user.email,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
+        "work_page_seen_at": user.work_page_seen_at,
         "is_staff": user.is_staff,
         "is_superuser": user.is_superuser,
         "is_demo": user.is_demo,
