@@ -47,7 +47,7 @@ def work_panel(user) -> dict:
     awaiting_assessment = list(selectors.awaiting_my_assessment(user))
     overdue = work_selectors.overdue_ongoing(user)
     followups = _followups(user)
-    since = user.work_page_seen_at or timezone.now() - FIRST_VISIT
+    since = user.work_page_news_since or timezone.now() - FIRST_VISIT
     ministry = work_selectors.ministry_news(user, since=since)
     replies = work_selectors.replies_to_me(user)
     ended = work_selectors.ended_without_report(user)

@@ -3,6 +3,7 @@ transaction and leaves an audit entry. E-mail goes out only after the transactio
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,8 @@ from . import notifications
 from .models import Invitation, JoinRequest, Membership, Organisation, Role, User
 from .models.memberships import validate_roles
 from .registry import ORGANISATION_CHANGED
+
+VISIT_GAP = timedelta(hours=1)  # "Mitt arbeid" not opened for this long: a new visit
 
 
 def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
@@ -249,6 +252,14 @@ def leader_appoint(*, organisation: Organisation, email: str, by: User) -> Membe
 
 
 def work_page_seen(*, user: User) -> None:
-    """Remember when ``user`` last opened their work page (what is new is since then). A
-    bookmark, not a decision: no audit entry, and the user object in hand keeps the old time."""
-    User.objects.filter(pk=user.pk).update(work_page_seen_at=timezone.now())
+    """Remember that ``user`` opened their work page. A new visit (the page not opened for
+    ``VISIT_GAP``) shows as new what came after the previous visit's last view; reloading
+    within a visit keeps the same list. Sets both times on ``user`` too. A bookmark, not a
+    decision: no audit entry."""
+    now = timezone.now()
+    if user.work_page_seen_at is None or now - user.work_page_seen_at > VISIT_GAP:
+        user.work_page_news_since = user.work_page_seen_at
+    user.work_page_seen_at = now
+    User.objects.filter(pk=user.pk).update(
+        work_page_seen_at=now, work_page_news_since=user.work_page_news_since
+    )

@@ -19,6 +19,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        services.work_page_seen(user=user)  # before the panels read what is new since when
         editor = is_editor(user)
         awaiting = list(selectors.join_requests_awaiting(user))
         panels = work_panels_context(user)
@@ -42,5 +43,4 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             **panels,
             **kwargs,
         )
-        services.work_page_seen(user=user)
         return context

@@ -14,4 +14,11 @@ class Migration(migrations.Migration):
             name="work_page_seen_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="last opened my work"),
         ),
+        migrations.AddField(
+            model_name="user",
+            name="work_page_news_since",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="my work shows what is new since"
+            ),
+        ),
     ]

@@ -40,8 +40,12 @@ class User(ConstraintErrorsOnFields, AbstractUser):
     is_demo = models.BooleanField(
         _("demo user"), default=False, help_text=_("Created by seed_demo; never a real person.")
     )
-    # When the person last opened "Mitt arbeid": what is new in a ministry's area is since then.
+    # When the person last opened "Mitt arbeid", and where what it shows as new begins: the
+    # last view of their previous visit (reloading within a visit keeps the list).
     work_page_seen_at = models.DateTimeField(_("last opened my work"), null=True, blank=True)
+    work_page_news_since = models.DateTimeField(
+        _("my work shows what is new since"), null=True, blank=True
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

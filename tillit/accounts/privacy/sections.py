@@ -31,6 +31,7 @@ def _profile(user):
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "work_page_seen_at": user.work_page_seen_at,
+        "work_page_news_since": user.work_page_news_since,
         "is_staff": user.is_staff,
         "is_superuser": user.is_superuser,
         "is_demo": user.is_demo,
