@@ -73,11 +73,9 @@ def test_register_return_resubmit_publish_confirm_and_read(live_server, new_page
     # Staff see the note, fix the measure and send it again.
     page.goto(f"{live_server.url}/mitt/")
     axe_check(page, "my work with a returned draft")
-    page.locator(f"main a[href='{initiative.get_absolute_url()}']").first.click()
-    note = page.locator(".ds-alert").get_by_text("Skriv litt om hvordan dere måler")
-    expect(note).to_be_visible()
-    axe_check(page, "returned draft")
-    page.locator(f"a[href='/tiltak/{initiative.pk}/rediger/']").click()
+    returned = page.locator("section[aria-labelledby=returned-heading]")  # with the note
+    expect(returned.get_by_text("Skriv litt om hvordan dere måler")).to_be_visible()
+    returned.locator(f"a[href='/tiltak/{initiative.pk}/rediger/']").click()
     axe_check(page, "edit form")
     page.locator("#id_goal_user_effects").fill("Brukerne får svar på én uke i stedet for fire.")
     page.locator("button[name=action][value=submit]").click()
