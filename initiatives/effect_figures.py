@@ -165,15 +165,9 @@ def _published():
     return OverviewEntry.objects.filter(workflow_status=WorkflowStatus.PUBLISERT)
 
 
-def national_figures(*, version: int | None = None) -> EffectFigures:
-    """Anyone: the figures of every published measure (the front page has them from
-    ``national_rows`` in its own cache entry)."""
-    return _published_figures("national", _published(), version)
-
-
 def national_rows() -> list[tuple]:
-    """The rows of ``national_figures``, computed now (for a page that caches them together
-    with its other content; ``figures_from_rows`` reads them)."""
+    """Anyone: the figures of every published measure, as rows computed now (the front page
+    caches them with its other content; ``figures_from_rows`` reads them)."""
     return _compute(_published())
 
 

@@ -215,6 +215,8 @@ class EffectRowsMixin:
             self.row_formsets[prefix] = formset
 
     def saved_rows(self, prefix: str) -> list[dict]:
+        """The saved rows of the set ``prefix``, as initial values. Each form supplies it
+        (the measure form: indicators and reporting removed; the report form: indicators)."""
         raise NotImplementedError
 
     @property

@@ -7,13 +7,17 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from initiatives.effect_figures import focus_area_figures, national_figures
+from initiatives.effect_figures import figures_from_rows, focus_area_figures, national_rows
 from initiatives.models import FocusArea, Indicator, ReportingRemoval
 from tillit.accounts.models import Organisation
 
 from ..factories import ExperienceReportFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def national_figures():
+    return figures_from_rows(national_rows())
 
 
 def _published(organisation, **kwargs):
